@@ -1,0 +1,52 @@
+package vm3000.cpu.bus;
+
+/**
+ * The LAMEbus (System/161 doc/lamebus.html): 32 slots of 64 KiB from physical 0x1fe00000, one
+ * interrupt line per slot. The bus controller (mainboard) in slot 31 reports the lines and each
+ * slot's configuration; the CPU sees the OR of all lines as hardware interrupt 0 (Cause.IP2).
+ */
+public final class Lamebus {
+    public static final int BASE = 0x1fe00000;
+    public static final int SLOT_SIZE = 0x10000;
+    public static final int SLOTS = 32;
+    public static final int CONTROLLER_SLOT = 31;
+
+    private final LamebusDevice[] slots = new LamebusDevice[SLOTS];
+    private int irqLines;
+
+    /** Places {@code device} in {@code slot}; the slot must be empty. */
+    public void attach(int slot, LamebusDevice device) {
+        if (slot < 0 || slot >= SLOTS) throw new IllegalArgumentException("LAMEbus slot out of range: " + slot);
+        if (slots[slot] != null) throw new IllegalArgumentException("LAMEbus slot " + slot + " is already in use");
+        slots[slot] = device;
+    }
+
+    public LamebusDevice device(int slot) { return slots[slot]; }
+
+    /** Raises or lowers the interrupt line of {@code slot}. */
+    public void setIrq(int slot, boolean asserted) {
+        if (asserted) irqLines |= 1 << slot; else irqLines &= ~(1 << slot);
+    }
+
+    /** One bit per slot whose interrupt line is raised. */
+    public int irqLines() { return irqLines; }
+
+    /** True if {@code paddr} lies in the LAMEbus window. */
+    public static boolean contains(int paddr) {
+        return paddr >= BASE && paddr < BASE + SLOTS * SLOT_SIZE;
+    }
+
+    /** Reads the device register at {@code paddr} (in the window, word-aligned). */
+    public long read(int paddr) {
+        int rel = paddr - BASE;
+        LamebusDevice d = slots[rel >>> 16];
+        return d == null ? LamebusDevice.BUS_ERROR : d.read(rel & (SLOT_SIZE - 1));
+    }
+
+    /** Writes the device register at {@code paddr} (in the window, word-aligned). */
+    public boolean write(int paddr, int value) {
+        int rel = paddr - BASE;
+        LamebusDevice d = slots[rel >>> 16];
+        return d != null && d.write(rel & (SLOT_SIZE - 1), value);
+    }
+}
