@@ -12,7 +12,8 @@ public final class Clock {
     public static final long HZ = 25_000_000L;
     public static final long NANOS_PER_TICK = 1_000_000_000L / HZ;
 
-    private record Event(long at, long seq, Runnable action) {}
+    /** A scheduled event; the handle {@link #cancel} takes. */
+    public record Event(long at, long seq, Runnable action) {}
 
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
             (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
@@ -30,9 +31,18 @@ public final class Clock {
     public long nextEvent() { return nextEvent; }
 
     /** Runs {@code action} once the count reaches {@code at} (at least one tick from now). */
-    public void schedule(long at, Runnable action) {
-        queue.add(new Event(Math.max(at, now + 1), seq++, action));
+    public Event schedule(long at, Runnable action) {
+        Event e = new Event(Math.max(at, now + 1), seq++, action);
+        queue.add(e);
         nextEvent = queue.peek().at;
+        return e;
+    }
+
+    /** Removes a scheduled event that has not run yet; a no-op for {@code null} or a past event. */
+    public void cancel(Event event) {
+        if (event != null && queue.remove(event)) {
+            nextEvent = queue.isEmpty() ? Long.MAX_VALUE : queue.peek().at;
+        }
     }
 
     /** Runs every event due at or before now. */

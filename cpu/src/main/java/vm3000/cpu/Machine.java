@@ -1,0 +1,49 @@
+package vm3000.cpu;
+
+import vm3000.cpu.bus.Bus;
+import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.Lamebus;
+import vm3000.cpu.bus.PhysicalMemory;
+import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.core.Counters;
+import vm3000.cpu.core.Cpu;
+import vm3000.cpu.cp0.Cp0;
+
+/**
+ * One vm3000 machine: RAM, the LAMEbus and its cards, the clock, and the CPU with its CP0.
+ * Nothing is global: several machines live side by side.
+ */
+public final class Machine {
+    private final MachineOptions options;
+    private final Clock clock = new Clock();
+    private final PowerState power = new PowerState();
+    private final PhysicalMemory ram;
+    private final Lamebus lamebus = new Lamebus();
+    private final Bus bus;
+    private final Cp0 cp0;
+    private final Cpu cpu;
+
+    public Machine(MachineOptions options) {
+        this.options = options;
+        this.ram = new PhysicalMemory(options.ramBytes(), options.endian());
+        this.bus = new Bus(ram, lamebus);
+        this.cp0 = new Cp0(clock);
+        this.cpu = new Cpu(cp0, bus, clock, power);
+    }
+
+    public MachineOptions options() { return options; }
+    public Clock clock() { return clock; }
+    public PowerState power() { return power; }
+    public PhysicalMemory ram() { return ram; }
+    public Lamebus lamebus() { return lamebus; }
+    public Bus bus() { return bus; }
+    public Cp0 cp0() { return cp0; }
+    public Cpu cpu() { return cpu; }
+    public Counters counters() { return cpu.counters(); }
+
+    /** Runs until power-off, a machine check, or {@code maxInstructions} executed in all. */
+    public PowerState run(long maxInstructions) {
+        cpu.run(maxInstructions);
+        return power;
+    }
+}

@@ -1,0 +1,43 @@
+package vm3000.cpu.core;
+
+import vm3000.cpu.cp0.ExcCode;
+
+/** Event counts of one machine run: exact, deterministic, printed at power-off by {@code --stats}. */
+public final class Counters {
+    long userInstructions;
+    long kernelInstructions;
+    final long[] exceptions = new long[16];
+    long utlbRefills;
+    long tlbWrites;
+
+    public long userInstructions() { return userInstructions; }
+    public long kernelInstructions() { return kernelInstructions; }
+    public long instructions() { return userInstructions + kernelInstructions; }
+    public long exceptions(int excCode) { return exceptions[excCode]; }
+    public long interrupts() { return exceptions[ExcCode.INT]; }
+    public long utlbRefills() { return utlbRefills; }
+    public long tlbWrites() { return tlbWrites; }
+
+    public long totalExceptions() {
+        long n = 0;
+        for (long e : exceptions) n += e;
+        return n;
+    }
+
+    /** The counters as a multi-line report, in a fixed order. */
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("instructions: %d (user %d, kernel %d)%n", instructions(), userInstructions, kernelInstructions));
+        sb.append(String.format("exceptions: %d%n", totalExceptions()));
+        for (int c = 0; c < exceptions.length; c++) {
+            if (exceptions[c] != 0) sb.append(String.format("  %-5s %d%n", ExcCode.name(c), exceptions[c]));
+        }
+        sb.append(String.format("interrupts: %d%n", interrupts()));
+        sb.append(String.format("utlb refills: %d%n", utlbRefills));
+        sb.append(String.format("tlb writes: %d%n", tlbWrites));
+        return sb.toString();
+    }
+
+    /** A value-comparable snapshot, for determinism and differential tests. */
+    public String snapshot() { return report(); }
+}

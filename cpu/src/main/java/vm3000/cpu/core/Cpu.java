@@ -1,0 +1,476 @@
+package vm3000.cpu.core;
+
+import static vm3000.cpu.isa.Fields.*;
+
+import vm3000.cpu.bus.Bus;
+import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.Endian;
+import vm3000.cpu.bus.Lamebus;
+import vm3000.cpu.bus.PhysicalMemory;
+import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.cp0.ExcCode;
+import vm3000.cpu.isa.Decoder;
+import vm3000.cpu.isa.Op;
+import vm3000.cpu.mmu.Access;
+import vm3000.cpu.mmu.Mmu;
+import vm3000.cpu.mmu.Translation;
+
+/**
+ * The interpreter: the reference executor of the machine. One {@link #step} is one cycle: it takes
+ * a pending interrupt, or fetches, decodes and executes one instruction. Architectural exceptions
+ * are state changes ({@link #raise}), never Java exceptions.
+ *
+ * <p>Delay slots follow System/161's {@code pc}/{@code nextpc} model: {@code pc} is the
+ * instruction executing, {@code npc} the one after it, and {@code inDelaySlot} says whether
+ * {@code pc} follows a branch or jump, taken or not; an exception there reports EPC = the branch
+ * and Cause.BD = 1. Loads are fully interlocked (no load delay slot), as on the MIPS-161.
+ */
+public final class Cpu {
+    private static final long FAILED = Long.MIN_VALUE;
+
+    private final int[] r = new int[32];
+    private int hi;
+    private int lo;
+    private int pc;
+    private int npc;
+    private boolean inDelaySlot;
+    private boolean llBit;
+
+    private final Cp0 cp0;
+    private final Bus bus;
+    private final PhysicalMemory ram;
+    private final Lamebus lamebus;
+    private final Clock clock;
+    private final PowerState power;
+    private final Counters counters = new Counters();
+    private final Endian endian;
+    private Monitor monitor;
+    private Tracer tracer;
+    private long executed;
+
+    public Cpu(Cp0 cp0, Bus bus, Clock clock, PowerState power) {
+        this.cp0 = cp0;
+        this.bus = bus;
+        this.ram = bus.ram();
+        this.lamebus = bus.lamebus();
+        this.clock = clock;
+        this.power = power;
+        this.endian = ram.endian();
+    }
+
+    // --- State, for the loader, monitors, tests and tools --------------------------------
+
+    public int reg(int n) { return r[n]; }
+    public void setReg(int n, int value) { if (n != 0) r[n] = value; }
+    public int hi() { return hi; }
+    public int lo() { return lo; }
+    public void setHiLo(int hi, int lo) { this.hi = hi; this.lo = lo; }
+    public int pc() { return pc; }
+    public boolean inDelaySlot() { return inDelaySlot; }
+    public Cp0 cp0() { return cp0; }
+    public Bus bus() { return bus; }
+    public Clock clock() { return clock; }
+    public PowerState power() { return power; }
+    public Counters counters() { return counters; }
+    /** Instructions executed so far, counting those that trapped and interrupts taken. */
+    public long executed() { return executed; }
+
+    /** Continues execution at {@code address}, not in a delay slot. */
+    public void setPc(int address) {
+        pc = address;
+        npc = address + 4;
+        inDelaySlot = false;
+    }
+
+    public void setMonitor(Monitor monitor) { this.monitor = monitor; }
+    public void setTracer(Tracer tracer) { this.tracer = tracer; }
+
+    // --- Running ----------------------------------------------------------------------------
+
+    /** Runs until the machine stops or {@code limit} instructions have been executed in all. */
+    public void run(long limit) {
+        while (power.isRunning()) {
+            if (executed >= limit) {
+                power.instructionLimit(limit);
+                return;
+            }
+            step();
+        }
+    }
+
+    /** One cycle: an interrupt, or one instruction. */
+    public void step() {
+        if (clock.now() >= clock.nextEvent()) {
+            clock.runDue();
+            syncInterruptLines();
+        }
+        executed++;
+        int pending = cp0.deliverableInterrupts();
+        if (pending != 0) {
+            if (tracer != null) tracer.interrupt(pending);
+            raise(ExcCode.INT, 0);
+        } else {
+            execute();
+        }
+        clock.advanceTo(clock.now() + 1);
+    }
+
+    private void syncInterruptLines() {
+        cp0.setExternalLines(lamebus.irqLines() != 0 ? Cp0.IP_LAMEBUS : 0);
+    }
+
+    private void execute() {
+        final int pc = this.pc;
+        if ((pc & 3) != 0) {
+            addressFault(pc, Access.FETCH);
+            return;
+        }
+        long t = Mmu.translate(cp0, pc, Access.FETCH);
+        if (t < 0) {
+            mmuFault(pc, t);
+            return;
+        }
+        int pa = (int) t;
+        int w;
+        if (ram.contains(pa, 4)) {
+            w = ram.loadWord(pa);
+        } else {
+            long v = bus.load(pa, 4);
+            if (v == Bus.BUS_ERROR) {
+                raise(ExcCode.IBE, 0);
+                return;
+            }
+            w = (int) v;
+        }
+        boolean user = cp0.userMode();
+        if (tracer != null) tracer.instruction(pc, w, user);
+        Op op = Decoder.decode(w);
+        if (op == null) {
+            raise(ExcCode.RI, 0);
+            return;
+        }
+        int next = npc + 4;
+        boolean branch = false;
+        int s = r[rs(w)];
+        int u = r[rt(w)];
+        switch (op) {
+            case SLL: set(rd(w), u << sa(w)); break;
+            case SRL: set(rd(w), u >>> sa(w)); break;
+            case SRA: set(rd(w), u >> sa(w)); break;
+            case SLLV: set(rd(w), u << s); break;
+            case SRLV: set(rd(w), u >>> s); break;
+            case SRAV: set(rd(w), u >> s); break;
+            case JR: branch = true; next = s; break;
+            case JALR: branch = true; next = s; set(rd(w), pc + 8); break;
+            case SYSCALL: raise(ExcCode.SYS, 0); return;
+            case BREAK: raise(ExcCode.BP, 0); return;
+            case SYNC: break;
+            case MFHI: set(rd(w), hi); break;
+            case MTHI: hi = s; break;
+            case MFLO: set(rd(w), lo); break;
+            case MTLO: lo = s; break;
+            case MULT: mult((long) s * u); break;
+            case MULTU: mult((s & 0xFFFFFFFFL) * (u & 0xFFFFFFFFL)); break;
+            case DIV: div(s, u); break;
+            case DIVU: divu(s, u); break;
+            case ADD: { int v = s + u; if (((s ^ v) & (u ^ v)) < 0) { raise(ExcCode.OV, 0); return; } set(rd(w), v); break; }
+            case ADDU: set(rd(w), s + u); break;
+            case SUB: { int v = s - u; if (((s ^ u) & (s ^ v)) < 0) { raise(ExcCode.OV, 0); return; } set(rd(w), v); break; }
+            case SUBU: set(rd(w), s - u); break;
+            case AND: set(rd(w), s & u); break;
+            case OR: set(rd(w), s | u); break;
+            case XOR: set(rd(w), s ^ u); break;
+            case NOR: set(rd(w), ~(s | u)); break;
+            case SLT: set(rd(w), s < u ? 1 : 0); break;
+            case SLTU: set(rd(w), Integer.compareUnsigned(s, u) < 0 ? 1 : 0); break;
+
+            case BLTZ: branch = true; if (s < 0) next = branchTarget(pc, w); break;
+            case BGEZ: branch = true; if (s >= 0) next = branchTarget(pc, w); break;
+            case BLTZAL: branch = true; r[31] = pc + 8; if (s < 0) next = branchTarget(pc, w); break;
+            case BGEZAL: branch = true; r[31] = pc + 8; if (s >= 0) next = branchTarget(pc, w); break;
+            case J: branch = true; next = jumpTarget(pc, w); break;
+            case JAL: branch = true; r[31] = pc + 8; next = jumpTarget(pc, w); break;
+            case BEQ: branch = true; if (s == u) next = branchTarget(pc, w); break;
+            case BNE: branch = true; if (s != u) next = branchTarget(pc, w); break;
+            case BLEZ: branch = true; if (s <= 0) next = branchTarget(pc, w); break;
+            case BGTZ: branch = true; if (s > 0) next = branchTarget(pc, w); break;
+
+            case ADDI: { int i = simm(w), v = s + i; if (((s ^ v) & (i ^ v)) < 0) { raise(ExcCode.OV, 0); return; } set(rt(w), v); break; }
+            case ADDIU: set(rt(w), s + simm(w)); break;
+            case SLTI: set(rt(w), s < simm(w) ? 1 : 0); break;
+            case SLTIU: set(rt(w), Integer.compareUnsigned(s, simm(w)) < 0 ? 1 : 0); break;
+            case ANDI: set(rt(w), s & uimm(w)); break;
+            case ORI: set(rt(w), s | uimm(w)); break;
+            case XORI: set(rt(w), s ^ uimm(w)); break;
+            case LUI: set(rt(w), uimm(w) << 16); break;
+
+            case LB: { long v = load(s + simm(w), 1); if (v == FAILED) return; set(rt(w), (byte) v); break; }
+            case LBU: { long v = load(s + simm(w), 1); if (v == FAILED) return; set(rt(w), (int) v); break; }
+            case LH: { long v = load(s + simm(w), 2); if (v == FAILED) return; set(rt(w), (short) v); break; }
+            case LHU: { long v = load(s + simm(w), 2); if (v == FAILED) return; set(rt(w), (int) v); break; }
+            case LW: { long v = load(s + simm(w), 4); if (v == FAILED) return; set(rt(w), (int) v); break; }
+            case LL: { long v = load(s + simm(w), 4); if (v == FAILED) return; set(rt(w), (int) v); llBit = true; break; }
+            case LWL: { if (!lwl(s + simm(w), rt(w), u)) return; break; }
+            case LWR: { if (!lwr(s + simm(w), rt(w), u)) return; break; }
+            case SB: if (!store(s + simm(w), 1, u)) return; break;
+            case SH: if (!store(s + simm(w), 2, u)) return; break;
+            case SW: if (!store(s + simm(w), 4, u)) return; break;
+            case SC: {
+                if (llBit && !store(s + simm(w), 4, u)) return;
+                set(rt(w), llBit ? 1 : 0);
+                llBit = false;
+                break;
+            }
+            case SWL: if (!swl(s + simm(w), u)) return; break;
+            case SWR: if (!swr(s + simm(w), u)) return; break;
+
+            case COP1: case COP2: case COP3: case LWC1: case LWC2: case LWC3: case SWC1: case SWC2: case SWC3:
+                raise(ExcCode.CPU, op.coprocessor());
+                return;
+
+            default:
+                if (!cop0(op, w)) return;
+                break;
+        }
+        if (user) counters.userInstructions++; else counters.kernelInstructions++;
+        if (branch && tracer != null && next != npc + 4) tracer.jump(pc, next);
+        this.pc = npc;
+        this.npc = next;
+        this.inDelaySlot = branch;
+    }
+
+    private void set(int reg, int value) {
+        if (reg != 0) r[reg] = value;
+    }
+
+    private void mult(long product) {
+        lo = (int) product;
+        hi = (int) (product >>> 32);
+    }
+
+    /** Division by zero leaves the R3000's result: LO = -1 (or 1 for a negative dividend), HI = dividend. */
+    private void div(int n, int d) {
+        if (d == 0) {
+            lo = n >= 0 ? -1 : 1;
+            hi = n;
+        } else {
+            lo = n / d; // INT_MIN / -1 gives INT_MIN, remainder 0, as the hardware does
+            hi = n % d;
+        }
+    }
+
+    private void divu(int n, int d) {
+        if (d == 0) {
+            lo = -1;
+            hi = n;
+        } else {
+            lo = Integer.divideUnsigned(n, d);
+            hi = Integer.remainderUnsigned(n, d);
+        }
+    }
+
+    // --- CP0 -----------------------------------------------------------------------------------
+
+    /** Executes a CP0 instruction; false if it raised an exception or stopped the machine. */
+    private boolean cop0(Op op, int w) {
+        if (cp0.userMode() && (cp0.status() & Cp0.SR_CU0) == 0) {
+            raise(ExcCode.CPU, 0);
+            return false;
+        }
+        switch (op) {
+            case MFC0: set(rt(w), cp0.read(rd(w), sel(w))); return true;
+            case MTC0:
+                if (!cp0.write(rd(w), sel(w), r[rt(w)])) {
+                    power.machineCheck(String.format("machine check at pc 0x%08x: Status.SwC/IsC set "
+                            + "(cache control is not supported)", pc));
+                    return false;
+                }
+                return true;
+            case TLBR:
+                cp0.tlbr();
+                if (tracer != null) tracer.tlb("tlbr", cp0.indexSlot(), cp0.entryHi(), cp0.entryLo());
+                return true;
+            case TLBWI: return tlbWrite("tlbwi", cp0.indexSlot());
+            case TLBWR: return tlbWrite("tlbwr", cp0.random());
+            case TLBP:
+                cp0.tlbp();
+                if (tracer != null) tracer.tlb("tlbp", cp0.index() < 0 ? -1 : cp0.indexSlot(), cp0.entryHi(), 0);
+                return true;
+            case RFE: cp0.rfe(); return true;
+            case WAIT: return waitForInterrupt();
+            default: throw new IllegalStateException("not a CP0 instruction: " + op);
+        }
+    }
+
+    private boolean tlbWrite(String name, int slot) {
+        counters.tlbWrites++;
+        int other = cp0.tlbWrite(slot);
+        if (tracer != null) tracer.tlb(name, slot, cp0.entryHi(), cp0.entryLo());
+        if (other >= 0) {
+            cp0.setTlbShutdown();
+            power.machineCheck(String.format("machine check at pc 0x%08x: duplicate TLB entries %d and %d "
+                    + "(EntryHi 0x%08x, 0x%08x)", pc, slot, other, cp0.tlb().hi(slot), cp0.tlb().hi(other)));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * WAIT completes when any interrupt line is active, masked or not. Until then the machine
+     * idles: time jumps to the next device event and the WAIT is retried. With no event to wait
+     * for, the machine could never wake, so it stops with a diagnostic.
+     */
+    private boolean waitForInterrupt() {
+        if (cp0.anyInterruptLine()) return true;
+        long wake = clock.nextEvent();
+        if (wake == Long.MAX_VALUE) {
+            power.machineCheck(String.format("WAIT at pc 0x%08x with no interrupt that could ever wake it", pc));
+            return false;
+        }
+        clock.advanceTo(wake - 1); // step() adds the cycle of this attempt
+        return false;
+    }
+
+    // --- Memory access -------------------------------------------------------------------------
+
+    /** A naturally aligned load of {@code size} bytes, zero-extended, or FAILED after raising. */
+    private long load(int vaddr, int size) {
+        if ((vaddr & (size - 1)) != 0) {
+            addressFault(vaddr, Access.LOAD);
+            return FAILED;
+        }
+        long t = Mmu.translate(cp0, vaddr, Access.LOAD);
+        if (t < 0) {
+            mmuFault(vaddr, t);
+            return FAILED;
+        }
+        long v = bus.load((int) t, size);
+        if (v == Bus.BUS_ERROR) {
+            raise(ExcCode.DBE, 0);
+            return FAILED;
+        }
+        return v;
+    }
+
+    /** A naturally aligned store; false after raising an exception. */
+    private boolean store(int vaddr, int size, int value) {
+        if ((vaddr & (size - 1)) != 0) {
+            addressFault(vaddr, Access.STORE);
+            return false;
+        }
+        long t = Mmu.translate(cp0, vaddr, Access.STORE);
+        if (t < 0) {
+            mmuFault(vaddr, t);
+            return false;
+        }
+        int pa = (int) t;
+        if (!bus.store(pa, size, value)) {
+            raise(ExcCode.DBE, 0);
+            return false;
+        }
+        if (!ram.contains(pa, size)) syncInterruptLines(); // a device register may change a line
+        return true;
+    }
+
+    /** Byte offset of {@code vaddr} in its word counted from the most significant byte. */
+    private int msbOffset(int vaddr) {
+        return endian == Endian.BIG ? vaddr & 3 : 3 - (vaddr & 3);
+    }
+
+    /**
+     * The word containing {@code vaddr}, for LWL/LWR: no alignment check, and a fault reports the
+     * effective address itself in BadVAddr, as the R3000 does.
+     */
+    private long loadContainingWord(int vaddr) {
+        long t = Mmu.translate(cp0, vaddr, Access.LOAD);
+        if (t < 0) {
+            mmuFault(vaddr, t);
+            return FAILED;
+        }
+        long v = bus.load((int) t & ~3, 4);
+        if (v == Bus.BUS_ERROR) {
+            raise(ExcCode.DBE, 0);
+            return FAILED;
+        }
+        return v;
+    }
+
+    private boolean lwl(int vaddr, int rt, int old) {
+        long m = loadContainingWord(vaddr);
+        if (m == FAILED) return false;
+        int k = msbOffset(vaddr) << 3;
+        set(rt, ((int) m << k) | (old & ((1 << k) - 1)));
+        return true;
+    }
+
+    private boolean lwr(int vaddr, int rt, int old) {
+        long m = loadContainingWord(vaddr);
+        if (m == FAILED) return false;
+        int k = (3 - msbOffset(vaddr)) << 3;
+        set(rt, ((int) m >>> k) | (old & ~(-1 >>> k)));
+        return true;
+    }
+
+    /** SWL: the bytes of {@code value} from its most significant end, up to the word boundary. */
+    private boolean swl(int vaddr, int value) {
+        int k = msbOffset(vaddr) << 3;
+        return mergeStore(vaddr, ~(-1 >>> k), value >>> k);
+    }
+
+    /** SWR: the bytes of {@code value} from its least significant end, down to the word boundary. */
+    private boolean swr(int vaddr, int value) {
+        int k = (3 - msbOffset(vaddr)) << 3;
+        return mergeStore(vaddr, ~(-1 << k), value << k);
+    }
+
+    /**
+     * Replaces the bits outside {@code keep} of the word containing {@code vaddr}. Translated once
+     * as a store, so a missing page is TLBS and a clean one is Mod, as for any store.
+     */
+    private boolean mergeStore(int vaddr, int keep, int bits) {
+        long t = Mmu.translate(cp0, vaddr, Access.STORE);
+        if (t < 0) {
+            mmuFault(vaddr, t);
+            return false;
+        }
+        int pa = (int) t & ~3;
+        long m = bus.load(pa, 4);
+        if (m == Bus.BUS_ERROR || !bus.store(pa, 4, ((int) m & keep) | bits)) {
+            raise(ExcCode.DBE, 0);
+            return false;
+        }
+        if (!ram.contains(pa, 4)) syncInterruptLines();
+        return true;
+    }
+
+    // --- Exceptions --------------------------------------------------------------------------
+
+    private void addressFault(int vaddr, Access access) {
+        cp0.recordBadAddress(vaddr, false);
+        raise(Mmu.addressError(access), 0);
+    }
+
+    private void mmuFault(int vaddr, long translation) {
+        int code = Translation.excCode(translation);
+        cp0.recordBadAddress(vaddr, Translation.isTlbFault(translation));
+        boolean utlb = Translation.isUtlbRefill(translation);
+        if (utlb) counters.utlbRefills++;
+        enter(code, 0, utlb);
+    }
+
+    /** Raises exception {@code excCode} (general vector) for the instruction at pc. */
+    public void raise(int excCode, int ce) {
+        enter(excCode, ce, false);
+    }
+
+    private void enter(int excCode, int ce, boolean utlb) {
+        int excPc = inDelaySlot ? pc - 4 : pc;
+        int vector = cp0.enterException(excCode, ce, excPc, inDelaySlot, utlb);
+        counters.exceptions[excCode]++;
+        llBit = false;
+        if (tracer != null) tracer.exception(excCode, excPc, cp0.badVAddr(), vector);
+        setPc(vector);
+        if (monitor != null) monitor.trap(this, excCode);
+    }
+}

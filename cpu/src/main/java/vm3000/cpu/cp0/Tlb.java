@@ -1,0 +1,69 @@
+package vm3000.cpu.cp0;
+
+/**
+ * The 64-entry fully associative TLB (R3000 manual, "Memory Management"): each entry is an
+ * EntryHi (VPN 31..12, ASID 11..6) and an EntryLo (PFN 31..12, N 11, D 10, V 9, G 8) exactly as
+ * TLBWI/TLBWR wrote them. An entry matches a VPN and ASID when its VPN is equal and its ASID is
+ * equal or its G bit is set; V does not affect matching.
+ */
+public final class Tlb {
+    public static final int ENTRIES = 64;
+    public static final int VPN_MASK = 0xFFFFF000;
+    public static final int ASID_MASK = 0x00000FC0;
+    public static final int PFN_MASK = 0xFFFFF000;
+    public static final int N = 1 << 11;
+    public static final int D = 1 << 10;
+    public static final int V = 1 << 9;
+    public static final int G = 1 << 8;
+    public static final int HI_WRITABLE = VPN_MASK | ASID_MASK;
+    public static final int LO_WRITABLE = PFN_MASK | N | D | V | G;
+
+    /** Returned by {@link #probe} when no entry matches. */
+    public static final int NO_MATCH = -1;
+
+    private final int[] hi = new int[ENTRIES];
+    private final int[] lo = new int[ENTRIES];
+
+    /**
+     * The TLB is undefined at power-on on a real R3000. vm3000 starts it as System/161's
+     * documentation tells software to clear it: 64 invalid entries with distinct kseg0 VPNs,
+     * which the MMU never presents for translation, so no two entries can ever match.
+     */
+    public Tlb() {
+        for (int i = 0; i < ENTRIES; i++) hi[i] = 0x80000000 + (i << 12);
+    }
+
+    public int hi(int index) { return hi[index]; }
+    public int lo(int index) { return lo[index]; }
+
+    public void write(int index, int entryHi, int entryLo) {
+        hi[index] = entryHi & HI_WRITABLE;
+        lo[index] = entryLo & LO_WRITABLE;
+    }
+
+    /** The index of the entry matching {@code vpnBits} (an address's bits 31..12) and ASID, or NO_MATCH. */
+    public int probe(int vpnBits, int asidBits) {
+        int vpn = vpnBits & VPN_MASK;
+        int asid = asidBits & ASID_MASK;
+        for (int i = 0; i < ENTRIES; i++) {
+            if ((hi[i] & VPN_MASK) == vpn && ((lo[i] & G) != 0 || (hi[i] & ASID_MASK) == asid)) return i;
+        }
+        return NO_MATCH;
+    }
+
+    /**
+     * The index of another entry that could match the same address as entry {@code index} under
+     * some ASID (same VPN, and same ASID or either global), or NO_MATCH. Two such entries are the
+     * condition that shuts a MIPS-161 down.
+     */
+    public int conflictWith(int index) {
+        int vpn = hi[index] & VPN_MASK;
+        boolean global = (lo[index] & G) != 0;
+        int asid = hi[index] & ASID_MASK;
+        for (int i = 0; i < ENTRIES; i++) {
+            if (i == index || (hi[i] & VPN_MASK) != vpn) continue;
+            if (global || (lo[i] & G) != 0 || (hi[i] & ASID_MASK) == asid) return i;
+        }
+        return NO_MATCH;
+    }
+}
