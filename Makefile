@@ -1,0 +1,26 @@
+# vm3000: thin wrappers over Maven. `make run` and `make test` work on a fresh clone.
+MVN ?= mvn
+MVN_FLAGS ?= -B -q
+JAR := cli/target/vm3000.jar
+
+.PHONY: build run test bench clean
+
+build: $(JAR)
+
+$(JAR): $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
+	$(MVN) $(MVN_FLAGS) -DskipTests install
+
+# Boot the hello-world guest and show what the machine prints (console on stdout,
+# the machine's own messages and statistics on stderr).
+run: build
+	bin/vm3000 run --stats guest-kernels/src/main/resources/kernels/hello.s from make run
+
+test:
+	$(MVN) -B install
+
+bench: build
+	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
+	java -jar bench/target/benchmarks.jar $(BENCH_ARGS)
+
+clean:
+	$(MVN) $(MVN_FLAGS) clean
