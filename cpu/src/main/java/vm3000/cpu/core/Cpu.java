@@ -471,6 +471,21 @@ public final class Cpu {
         llBit = false;
         if (tracer != null) tracer.exception(excCode, excPc, cp0.badVAddr(), vector);
         setPc(vector);
-        if (monitor != null) monitor.trap(this, excCode);
+        if (monitor != null) {
+            monitor.trap(this, excCode);
+        } else if (vector < 0xC0000000 && vector >= 0xA0000000) {
+            bootRomStop(excCode, excPc);
+        }
+    }
+
+    /**
+     * With Status.BEV set, exceptions go to System/161's boot ROM, which holds nothing but a
+     * breakpoint that summons the debugger: the kernel took an exception before installing its
+     * own vectors. vm3000 stops the machine there with the state a debugger would show first.
+     */
+    private void bootRomStop(int excCode, int excPc) {
+        power.machineCheck(String.format("exception %s with Status.BEV=1 went to the boot ROM vector 0x%08x: "
+                + "EPC 0x%08x, Cause 0x%08x, BadVAddr 0x%08x", ExcCode.name(excCode), pc, excPc, cp0.cause(),
+                cp0.badVAddr()));
     }
 }

@@ -1,0 +1,119 @@
+package vm3000.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vm3000.cpu.BadInputException;
+import vm3000.cpu.Machine;
+import vm3000.cpu.MachineOptions;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.boot.Images;
+import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.elf.ElfFile;
+import vm3000.cpu.trace.PrintTracer;
+import vm3000.cpu.trace.TraceFlags;
+
+/** {@code vm3000 run}: boot a kernel and run it to power-off. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Boot IMAGE (an ELF32 MIPS executable, or a .s file assembled first) and run it until it "
+                + "powers off.", "The guest's console goes to standard output; the machine's own messages go to "
+                + "standard error."},
+        footer = {"", "Trace flags (System/161's): k kernel instructions, u user instructions, j jumps, "
+                + "t TLB instructions, x exceptions, i interrupts.",
+                "Exit code: the guest's power-off code; " + ExitCodes.BAD_INPUT + " bad input; "
+                + ExitCodes.INSTRUCTION_LIMIT + " instruction limit reached; " + ExitCodes.MACHINE_CHECK
+                + " machine check."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--ram", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "RAM size, e.g. 16M or 512K (default: the configuration's, else 16M)")
+    Integer ram;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "a System/161 sys161.conf (default: serial 0, "
+            + "random 28, timer 29, trace 30, mainboard 31)")
+    Path config;
+
+    @Option(names = "--max-instructions", paramLabel = "N",
+            description = "stop after N instructions executed (default: no limit)")
+    long maxInstructions = Long.MAX_VALUE;
+
+    @Option(names = "--trace", paramLabel = "FLAGS", description = "trace to standard error, e.g. kx")
+    String trace;
+
+    @Option(names = "--stats", description = "print the counters at power-off")
+    boolean stats;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the random device (default 0x5eed5eed)")
+    Long seed;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable or .s file")
+    Path image;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the boot argument string, passed in $a0")
+    List<String> args = List.of();
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        try {
+            if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
+            Set<TraceFlags> flags = parseTrace();
+            Sys161Config cfg = config == null ? Sys161Config.defaults() : Sys161Config.read(config);
+            ElfFile elf = Images.read(image);
+            MachineOptions options = MachineOptions.defaults()
+                    .withRam(ram != null ? ram : cfg.ramSize())
+                    .withEndian(elf.endian())
+                    .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED);
+            Machine machine = Boot.machine(options, cfg);
+            Boot.load(machine, elf, String.join(" ", args));
+            if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
+            PowerState power = machine.run(maxInstructions);
+            System.out.flush();
+            return report(machine, power, err);
+        } catch (BadInputException e) {
+            System.out.flush();
+            err.println("vm3000: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private Set<TraceFlags> parseTrace() throws BadInputException {
+        if (trace == null) return EnumSet.noneOf(TraceFlags.class);
+        try {
+            return TraceFlags.parse(trace);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--trace: " + e.getMessage());
+        }
+    }
+
+    private int report(Machine machine, PowerState power, PrintStream err) {
+        int code;
+        switch (power.reason()) {
+            case POWER_OFF:
+                code = power.exitCode() & 0xFF;
+                err.printf("vm3000: %s, exit code %d%n", power.message(), power.exitCode());
+                break;
+            case INSTRUCTION_LIMIT:
+                code = ExitCodes.INSTRUCTION_LIMIT;
+                err.printf("vm3000: stopped: %s at pc 0x%08x%n", power.message(), machine.cpu().pc());
+                break;
+            default:
+                code = ExitCodes.MACHINE_CHECK;
+                err.printf("vm3000: %s%n", power.message());
+                break;
+        }
+        if (stats) {
+            err.printf("cycles: %d%n", machine.clock().now());
+            err.print(machine.counters().report());
+        }
+        err.flush();
+        return code;
+    }
+}

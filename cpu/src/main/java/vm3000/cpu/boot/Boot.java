@@ -1,0 +1,56 @@
+package vm3000.cpu.boot;
+
+import java.nio.charset.StandardCharsets;
+
+import vm3000.cpu.BadInputException;
+import vm3000.cpu.Machine;
+import vm3000.cpu.MachineOptions;
+import vm3000.cpu.core.Cpu;
+import vm3000.cpu.dev.DeviceContext;
+import vm3000.cpu.dev.DeviceFactory;
+import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.elf.ElfFile;
+import vm3000.cpu.elf.ElfLoader;
+import vm3000.cpu.elf.LoadedImage;
+
+/**
+ * Builds a machine from a configuration and boots an ELF kernel on it, as System/161's boot ROM
+ * does: the image is loaded at its kseg0/kseg1 addresses, the boot argument string is copied to
+ * the top of RAM and passed in $a0, the stack starts just below it, and execution begins at the
+ * ELF entry in kernel mode with interrupts off and Status.BEV set.
+ */
+public final class Boot {
+    private Boot() {}
+
+    /** Bytes at the top of RAM reserved for the argument string and the initial stack frame. */
+    static final int ARGS_MAX = 1024;
+
+    /** A machine with the devices of {@code config}; RAM size from {@code options}. */
+    public static Machine machine(MachineOptions options, Sys161Config config) {
+        Machine m = new Machine(options);
+        DeviceContext ctx = new DeviceContext(0, m.clock(), m.lamebus(), m.power(), options.console(), null,
+                options.messages(), options.ramBytes(), options.randomSeed());
+        DeviceFactory.attach(config.withRamSize(options.ramBytes()), ctx);
+        return m;
+    }
+
+    /**
+     * Loads {@code elf} into {@code m} and points the CPU at its entry. Checks everything first:
+     * on a BadInputException nothing has been written.
+     */
+    public static LoadedImage load(Machine m, ElfFile elf, String bootArgs) throws BadInputException {
+        byte[] args = (bootArgs + "\0").getBytes(StandardCharsets.ISO_8859_1);
+        if (args.length > ARGS_MAX - 16) {
+            throw BadInputException.in(elf.file(), "boot argument string longer than " + (ARGS_MAX - 16) + " bytes");
+        }
+        int ram = m.ram().size();
+        int argsAt = (ram - args.length) & ~3;
+        LoadedImage image = ElfLoader.load(elf, m.ram(), ram - ARGS_MAX);
+        m.ram().write(argsAt, args, 0, args.length);
+        Cpu cpu = m.cpu();
+        cpu.setReg(4, 0x80000000 | argsAt);                 // $a0: the argument string
+        cpu.setReg(29, 0x80000000 | ((argsAt - 16) & ~7)); // $sp: below it, 8-aligned
+        cpu.setPc(image.entry());
+        return image;
+    }
+}
