@@ -198,7 +198,7 @@ public final class Sys161Config {
         if (n == null || n < 0) throw BadInputException.at(file, line, "ramsize: not a size: '" + spec + "'");
         if (n == 0) throw BadInputException.at(file, line, "ramsize: no system memory");
         if (n > MAX_RAM / unit) {
-            throw BadInputException.at(file, line, "ramsize: " + spec + " is too large (at most 0x1fc00000 bytes, below the boot ROM)");
+            throw BadInputException.at(file, line, "ramsize: " + spec + " is too large (at most 0x1fc00000 bytes: RAM ends below the boot ROM)");
         }
         long bytes = n * unit;
         if ((bytes & 0xFFF) != 0) throw BadInputException.at(file, line, "ramsize: " + spec + " is not a multiple of the 4 KiB page size");
