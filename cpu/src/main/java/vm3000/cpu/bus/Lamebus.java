@@ -3,7 +3,8 @@ package vm3000.cpu.bus;
 /**
  * The LAMEbus (System/161 doc/lamebus.html): 32 slots of 64 KiB from physical 0x1fe00000, one
  * interrupt line per slot. The bus controller (mainboard) in slot 31 reports the lines and each
- * slot's configuration; the CPU sees the OR of all lines as hardware interrupt 0 (Cause.IP2).
+ * slot's configuration; the CPU sees the OR of the enabled lines as hardware interrupt 0
+ * (Cause.IP2). The mask of enabled lines is the controller's IRQE (and CIRQE) register.
  */
 public final class Lamebus {
     public static final int BASE = 0x1fe00000;
@@ -13,6 +14,7 @@ public final class Lamebus {
 
     private final LamebusDevice[] slots = new LamebusDevice[SLOTS];
     private int irqLines;
+    private int irqEnable = 0xFFFFFFFF;
 
     /** Places {@code device} in {@code slot}; the slot must be empty. */
     public void attach(int slot, LamebusDevice device) {
@@ -30,6 +32,14 @@ public final class Lamebus {
 
     /** One bit per slot whose interrupt line is raised. */
     public int irqLines() { return irqLines; }
+
+    /** Sets the mask of slots allowed to interrupt the CPU (all of them at power-on). */
+    public void setIrqEnable(int mask) { irqEnable = mask; }
+
+    public int irqEnable() { return irqEnable; }
+
+    /** True when an enabled line is raised: the CPU's hardware interrupt 0. */
+    public boolean cpuIrq() { return (irqLines & irqEnable) != 0; }
 
     /** True if {@code paddr} lies in the LAMEbus window. */
     public static boolean contains(int paddr) {

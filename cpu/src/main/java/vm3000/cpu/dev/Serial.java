@@ -1,0 +1,127 @@
+package vm3000.cpu.dev;
+
+import java.io.IOException;
+
+import vm3000.cpu.bus.LamebusDevice;
+
+/**
+ * The serial console (System/161 doc/devices.html, "Serial console"; VID 1, DID 4, DRL 1).
+ *
+ * <p>A write to CHAR sends the low byte to the console stream at once and keeps the card busy
+ * for {@link #CHAR_TICKS} ticks; then the write-IRQ register's CMPL bit latches. A write while
+ * busy is dropped, as on System/161, so a driver waits for CMPL between characters.
+ *
+ * <p>Input comes from the context's input stream, if there is one: one byte every
+ * {@link #CHAR_TICKS} ticks, held until the guest has read the previous one. It is read at a
+ * virtual time, so a given input gives the same run every time. With no input stream nothing is
+ * ever typed and no event is scheduled.
+ */
+public final class Serial implements LamebusDevice {
+    public static final int CHAR = 0x0;
+    public static final int WIRQ = 0x4;
+    public static final int RIRQ = 0x8;
+
+    /** IRQ register bits. */
+    public static final int IRQ_ENABLE = 1;
+    public static final int IRQ_COMPLETE = 2;
+    public static final int IRQ_FORCE = 4;
+
+    /**
+     * Ticks one character takes: System/161's SERIAL_NSECS (19200 bps with its speed-up factor
+     * of 25, 1e9 / 48000 = 20833 ns) at 40 ns a tick, rounded up.
+     */
+    public static final long CHAR_TICKS = 521;
+
+    private final DeviceContext ctx;
+    private int wirq;
+    private int rirq;
+    private boolean writeBusy;
+    private int readChar;
+    private boolean didRead = true;
+    private long written;
+    private long dropped;
+
+    public Serial(DeviceContext ctx) {
+        this.ctx = ctx;
+        if (ctx.consoleInput() != null) ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::pushInput);
+    }
+
+    @Override public int vendorId() { return Sys161Ids.VENDOR; }
+    @Override public int deviceId() { return Sys161Ids.SERIAL; }
+    @Override public int revision() { return Sys161Ids.SERIAL_REVISION; }
+
+    /** Characters sent to the console. */
+    public long written() { return written; }
+
+    /** Characters written while the card was busy, and so lost. */
+    public long dropped() { return dropped; }
+
+    @Override
+    public long read(int offset) {
+        switch (offset) {
+            case CHAR:
+                didRead = true;
+                return readChar & 0xFFFFFFFFL;
+            case WIRQ: return wirq;
+            case RIRQ: return rirq;
+            default: return BUS_ERROR;
+        }
+    }
+
+    @Override
+    public boolean write(int offset, int value) {
+        switch (offset) {
+            case CHAR:
+                if (writeBusy) {
+                    dropped++;
+                } else {
+                    writeBusy = true;
+                    written++;
+                    Console.put(ctx, value & 0xFF);
+                    ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::writeDone);
+                }
+                return true;
+            case WIRQ:
+                wirq = value & (IRQ_ENABLE | IRQ_COMPLETE | IRQ_FORCE);
+                updateIrq();
+                return true;
+            case RIRQ:
+                rirq = value & (IRQ_ENABLE | IRQ_COMPLETE | IRQ_FORCE);
+                updateIrq();
+                return true;
+            default: return false;
+        }
+    }
+
+    private void writeDone() {
+        writeBusy = false;
+        wirq |= IRQ_COMPLETE;
+        updateIrq();
+    }
+
+    private void pushInput() {
+        if (!didRead) {
+            ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::pushInput);
+            return;
+        }
+        int b;
+        try {
+            b = ctx.consoleInput().read();
+        } catch (IOException e) {
+            ctx.messages().println("serial: console input failed: " + e.getMessage());
+            return;
+        }
+        if (b < 0) return;
+        readChar = b;
+        didRead = false;
+        rirq |= IRQ_COMPLETE;
+        updateIrq();
+        ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::pushInput);
+    }
+
+    private static boolean asserting(int reg) {
+        return (reg & IRQ_ENABLE) != 0 && (reg & (IRQ_COMPLETE | IRQ_FORCE)) != 0;
+    }
+
+    private void updateIrq() { ctx.setIrq(asserting(wirq) || asserting(rirq)); }
+}

@@ -1,0 +1,111 @@
+package vm3000.cpu.dev;
+
+import java.util.Objects;
+
+import vm3000.cpu.bus.LamebusDevice;
+
+/**
+ * The hardware trace controller (System/161 doc/devices.html, "Hardware trace controller";
+ * VID 1, DID 8, DRL 3), plus one vm3000 register.
+ *
+ * <p>TRACE_ON/TRACE_OFF record trace161 flag letters (the CPU's tracing reads them through
+ * {@link #isTracing}); PRINT and DUMP write to the machine's message stream, not the console;
+ * DEBUGGER runs the installed handler (by default the run stops: vm3000 has no debugger);
+ * PROFILE_ENABLE reads 0 and PROFILE_CLEAR does nothing, as on System/161 without profiling.
+ *
+ * <p>{@link #EXIT} (offset 0x1c) is vm3000's: writing a value powers the machine off with that
+ * value as its exit code. System/161 has no way for a guest to give an exit code; 0x1c is the first
+ * offset past DRL 3's registers. All registers but PROFILE_ENABLE are write-only.
+ */
+public final class Trace implements LamebusDevice {
+    public static final int TRACE_ON = 0x00;
+    public static final int TRACE_OFF = 0x04;
+    public static final int PRINT = 0x08;
+    public static final int DUMP = 0x0c;
+    public static final int DEBUGGER = 0x10;
+    public static final int PROFILE_ENABLE = 0x14;
+    public static final int PROFILE_CLEAR = 0x18;
+    /** vm3000 extension: write the exit code to power off. */
+    public static final int EXIT = 0x1c;
+
+    private static final String RULE = "-".repeat(72);
+
+    private final DeviceContext ctx;
+    private final boolean[] flags = new boolean[256];
+    private Runnable dumpHandler;
+    private Runnable debuggerHandler;
+
+    public Trace(DeviceContext ctx) {
+        this.ctx = ctx;
+        this.dumpHandler = () -> ctx.messages().println("trace: no machine state dump is installed");
+        this.debuggerHandler = () -> ctx.power().machineCheck("trace: software-requested debugger stop (vm3000 has no debugger)");
+    }
+
+    @Override public int vendorId() { return Sys161Ids.VENDOR; }
+    @Override public int deviceId() { return Sys161Ids.TRACE; }
+    @Override public int revision() { return Sys161Ids.TRACE_REVISION; }
+
+    /** Installs what a write to DUMP runs, between the tagged header and trailer lines. */
+    public void setDumpHandler(Runnable handler) { dumpHandler = Objects.requireNonNull(handler); }
+
+    /** Installs what a write to DEBUGGER runs. */
+    public void setDebuggerHandler(Runnable handler) { debuggerHandler = Objects.requireNonNull(handler); }
+
+    /** True if the guest has switched on trace flag {@code letter} (trace161's letters). */
+    public boolean isTracing(char letter) { return letter < flags.length && flags[letter]; }
+
+    /** The flag letters switched on, in character order. */
+    public String traceFlags() {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < flags.length; c++) if (flags[c]) sb.append((char) c);
+        return sb.toString();
+    }
+
+    @Override
+    public long read(int offset) {
+        return offset == PROFILE_ENABLE ? 0 : BUS_ERROR;
+    }
+
+    @Override
+    public boolean write(int offset, int value) {
+        switch (offset) {
+            case TRACE_ON:
+            case TRACE_OFF:
+                setFlag(value, offset == TRACE_ON);
+                return true;
+            case PRINT:
+                ctx.messages().println("trace: code " + Integer.toUnsignedString(value)
+                        + " (0x" + Integer.toHexString(value) + ")");
+                return true;
+            case DUMP:
+                ctx.messages().println(RULE);
+                ctx.messages().println("trace: dump with code " + Integer.toUnsignedString(value)
+                        + " (0x" + Integer.toHexString(value) + ")");
+                dumpHandler.run();
+                ctx.messages().println("trace: dump complete");
+                ctx.messages().println(RULE);
+                return true;
+            case DEBUGGER:
+                ctx.messages().println("trace: software-requested debugger stop");
+                debuggerHandler.run();
+                return true;
+            case PROFILE_ENABLE:
+            case PROFILE_CLEAR:
+                return true;
+            case EXIT:
+                ctx.power().powerOff(value, "trace: exit code " + value);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void setFlag(int value, boolean on) {
+        if (value < 0 || value >= flags.length) {
+            // System/161's trace161 wedges on an unknown trace code.
+            ctx.power().machineCheck("trace: invalid trace code " + value);
+            return;
+        }
+        flags[value] = on;
+    }
+}

@@ -1,0 +1,201 @@
+package vm3000.cpu.dev;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import vm3000.cpu.BadInputException;
+
+class Sys161ConfigTest {
+    private static final String BOARD = "31 mainboard ramsize=512K cpus=1\n";
+
+    private static Sys161Config parse(String text) throws BadInputException {
+        return Sys161Config.parse("sys161.conf", text);
+    }
+
+    private static String error(String text) {
+        return assertThrows(BadInputException.class, () -> parse(text)).getMessage();
+    }
+
+    @Test
+    void sampleConfig_parsesSlotsArgsAndRam() throws BadInputException {
+        Sys161Config c = parse("""
+                # System/161 sample configuration
+                0\tserial
+                28 random seed=12345   # repeatable
+                29 timer
+
+                30 trace
+                31 mainboard ramsize=524288 cpus=1
+                """);
+        assertEquals(524288, c.ramSize());
+        List<Sys161Config.Slot> s = c.slots();
+        assertEquals(5, s.size());
+        assertEquals(new Sys161Config.Slot(0, "serial", Map.of(), 2), s.get(0));
+        assertEquals(Map.of("seed", "12345"), s.get(1).args());
+        assertEquals(3, s.get(1).line());
+        assertEquals(31, s.get(4).slot());
+    }
+
+    @ParameterizedTest(name = "{0} = {1} bytes")
+    @CsvSource({"524288,524288", "512K,524288", "16M,16777216", "1024s,524288", "0x100000,1048576"})
+    void ramsize_suffixes(String spec, int bytes) throws BadInputException {
+        assertEquals(bytes, parse("31 mainboard ramsize=" + spec + "\n").ramSize());
+    }
+
+    @Test
+    void oldMainboardAndBusctl_accepted() throws BadInputException {
+        assertEquals(8192, parse("31 oldmainboard ramsize=8K\n").ramSize());
+        assertEquals(8192, parse("31 busctl ramsize=8K\n").ramSize());
+    }
+
+    @Test
+    void defaults_matchSys161SampleSlots() {
+        Sys161Config c = Sys161Config.defaults();
+        assertEquals(16 << 20, c.ramSize());
+        assertEquals(List.of(0, 28, 29, 30, 31), c.slots().stream().map(Sys161Config.Slot::slot).toList());
+        assertEquals(List.of("serial", "random", "timer", "trace", "mainboard"),
+                c.slots().stream().map(Sys161Config.Slot::device).toList());
+    }
+
+    @Test
+    void read_namesTheFileInErrors(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("my.conf");
+        Files.writeString(f, "31 mainboard ramsize=1M\n2 disk file=LHD0.img\n");
+        String msg = assertThrows(BadInputException.class, () -> Sys161Config.read(f)).getMessage();
+        assertEquals(f + ":2: device 'disk' is not supported by vm3000", msg);
+    }
+
+    @Test
+    void read_missingFile_error(@TempDir Path dir) {
+        Path f = dir.resolve("absent.conf");
+        String msg = assertThrows(BadInputException.class, () -> Sys161Config.read(f)).getMessage();
+        assertTrue(msg.startsWith(f + ": cannot read: "), msg);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"disk", "emufs", "nic", "screen"})
+    void sys161DevicesWeLack_unsupported(String dev) {
+        assertEquals("sys161.conf:1: device '" + dev + "' is not supported by vm3000", error("2 " + dev + "\n" + BOARD));
+    }
+
+    @Test
+    void unknownDevice_error() {
+        assertEquals("sys161.conf:2: slot 3: no such device 'floppy'", error(BOARD + "3 floppy\n"));
+    }
+
+    @ParameterizedTest(name = "slot ''{0}''")
+    @CsvSource({"32", "-1", "x", "3.0"})
+    void badSlot_error(String slot) {
+        assertEquals("sys161.conf:1: invalid slot '" + slot + "' (should be 0-31)", error(slot + " serial\n" + BOARD));
+    }
+
+    @Test
+    void slotWithoutDevice_error() {
+        assertEquals("sys161.conf:2: slot 4: no device", error(BOARD + "4   # nothing\n"));
+    }
+
+    @Test
+    void duplicateSlot_error() {
+        assertEquals("sys161.conf:3: slot 0 is already in use (line 1)", error("0 serial\n" + BOARD + "0 timer\n"));
+    }
+
+    @Test
+    void controllerOutsideSlot31_error() {
+        assertEquals("sys161.conf:1: slot 5: mainboard: the bus controller must go in slot 31, and only it",
+                error("5 mainboard ramsize=1M\n"));
+    }
+
+    @Test
+    void otherDeviceInSlot31_error() {
+        assertEquals("sys161.conf:1: slot 31: timer: the bus controller must go in slot 31, and only it",
+                error("31 timer\n"));
+    }
+
+    @Test
+    void noMainboard_error() {
+        assertEquals("sys161.conf: no mainboard in slot 31 (the machine needs a bus controller and its RAM size)",
+                error("0 serial\n"));
+    }
+
+    @Test
+    void missingRamsize_error() {
+        assertEquals("sys161.conf:1: mainboard: ramsize= is required", error("31 mainboard cpus=1\n"));
+    }
+
+    @ParameterizedTest(name = "ramsize={0}")
+    @CsvSource({
+        "'abc', ramsize: not a size: 'abc'",
+        "'0', ramsize: no system memory",
+        "'1000', ramsize: 1000 is not a multiple of the 4 KiB page size",
+        "'600M', ramsize: 600M is too large (at most 0x1fc00000 bytes: RAM ends below the boot ROM)",
+    })
+    void badRamsize_error(String spec, String message) {
+        assertEquals("sys161.conf:1: " + message, error("31 mainboard ramsize=" + spec + "\n"));
+    }
+
+    @Test
+    void moreThanOneCpu_error() {
+        assertEquals("sys161.conf:1: mainboard: cpus=2: vm3000 has exactly one CPU with one core",
+                error("31 mainboard ramsize=1M cpus=2\n"));
+    }
+
+    @Test
+    void autoseed_error() {
+        assertEquals("sys161.conf:1: random: autoseed reads the host clock; vm3000 runs are deterministic (give seed=N)",
+                error("28 random autoseed\n" + BOARD));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "28 random seed=abc | random: invalid argument 'seed=abc'",
+        "28 random speed=3 | random: invalid argument 'speed=3'",
+        "29 timer fast | timer takes no arguments (got 'fast')",
+        "0 serial baud=9600 | serial takes no arguments (got 'baud=9600')",
+        "30 trace x=1 | trace takes no arguments (got 'x=1')",
+        "28 random seed= | malformed argument 'seed=' (expected key=value or a flag)",
+        "28 random =5 | malformed argument '=5' (expected key=value or a flag)",
+        "28 random seed=1 seed=2 | argument 'seed' given twice",
+    })
+    void malformedArgs_error(String line, String message) {
+        assertEquals("sys161.conf:2: " + message, error(BOARD + line + "\n"));
+    }
+
+    @Test
+    void mainboardUnknownArg_error() {
+        assertEquals("sys161.conf:1: oldmainboard: invalid argument 'cpus=1'",
+                error("31 oldmainboard ramsize=1M cpus=1\n"));
+    }
+
+    @Test
+    void attach_buildsEachConfiguredCard() throws BadInputException {
+        TestBoard b = new TestBoard();
+        DeviceFactory.attach(parse("0 serial\n7 random seed=99\n29 timer\n30 trace\n" + BOARD), b.base);
+        assertInstanceOf(Serial.class, b.bus.device(0));
+        assertEquals(99, ((RandomDevice) b.bus.device(7)).seed());
+        assertInstanceOf(Timer.class, b.bus.device(29));
+        assertInstanceOf(Trace.class, b.bus.device(30));
+        assertEquals(Mainboard.Kind.MULTIPROCESSOR, ((Mainboard) b.bus.device(31)).kind());
+        assertEquals(524288, b.bus.device(31).read(31 * 0x400 + Mainboard.RAMSZ));
+        assertNull(b.bus.device(1));
+    }
+
+    @Test
+    void attach_randomWithoutSeed_usesContextSeed() {
+        TestBoard b = new TestBoard();
+        DeviceFactory.attach(Sys161Config.defaults(), b.base);
+        assertEquals(DeviceContext.DEFAULT_SEED, ((RandomDevice) b.bus.device(28)).seed());
+    }
+}

@@ -1,0 +1,116 @@
+package vm3000.cpu.dev;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import vm3000.cpu.bus.Lamebus;
+import vm3000.cpu.bus.LamebusDevice;
+import vm3000.cpu.bus.PowerState;
+
+class TraceTest {
+    private final TestBoard b = new TestBoard();
+    private final Trace t = new Trace(b.slot(30));
+
+    @Test
+    void ids_areDocumented() {
+        assertEquals(1, t.vendorId());
+        assertEquals(8, t.deviceId());
+        assertEquals(3, t.revision());
+    }
+
+    @Test
+    void traceOnOff_recordsFlags() {
+        assertTrue(t.write(Trace.TRACE_ON, 'k'));
+        assertTrue(t.write(Trace.TRACE_ON, 'u'));
+        assertEquals("ku", t.traceFlags());
+        assertTrue(t.isTracing('k'));
+        assertTrue(t.write(Trace.TRACE_OFF, 'k'));
+        assertFalse(t.isTracing('k'));
+        assertEquals("u", t.traceFlags());
+    }
+
+    @Test
+    void traceOn_invalidCode_machineCheck() {
+        t.write(Trace.TRACE_ON, 0x1234);
+        assertEquals(PowerState.Reason.MACHINE_CHECK, b.power.reason());
+    }
+
+    @Test
+    void print_goesToMessages_notConsole() {
+        assertTrue(t.write(Trace.PRINT, 255));
+        assertEquals("trace: code 255 (0xff)" + System.lineSeparator(), b.messageText());
+        assertEquals("", b.consoleText());
+    }
+
+    @Test
+    void dump_runsInstalledHandler_betweenTaggedLines() {
+        t.setDumpHandler(() -> b.messages.println("STATE"));
+        assertTrue(t.write(Trace.DUMP, 7));
+        String out = b.messageText();
+        assertTrue(out.contains("trace: dump with code 7 (0x7)"));
+        assertTrue(out.indexOf("STATE") > out.indexOf("dump with code"));
+        assertTrue(out.indexOf("trace: dump complete") > out.indexOf("STATE"));
+        assertTrue(b.power.isRunning());
+    }
+
+    @Test
+    void dump_defaultHandler_printsALine() {
+        t.write(Trace.DUMP, 1);
+        assertTrue(b.messageText().contains("no machine state dump is installed"));
+    }
+
+    @Test
+    void debuggerRequest_defaultStopsTheRun() {
+        assertTrue(t.write(Trace.DEBUGGER, 0));
+        assertEquals(PowerState.Reason.MACHINE_CHECK, b.power.reason());
+    }
+
+    @Test
+    void debuggerRequest_runsInstalledHandler() {
+        boolean[] ran = {false};
+        t.setDebuggerHandler(() -> ran[0] = true);
+        t.write(Trace.DEBUGGER, 0);
+        assertTrue(ran[0]);
+        assertTrue(b.power.isRunning());
+    }
+
+    @Test
+    void profiling_readsZero_writesIgnored() {
+        assertTrue(t.write(Trace.PROFILE_ENABLE, 1));
+        assertEquals(0, t.read(Trace.PROFILE_ENABLE));
+        assertTrue(t.write(Trace.PROFILE_CLEAR, 0));
+    }
+
+    @Test
+    void exit_powersOffWithCode() {
+        assertTrue(t.write(Trace.EXIT, 42));
+        assertEquals(PowerState.Reason.POWER_OFF, b.power.reason());
+        assertEquals(42, b.power.exitCode());
+    }
+
+    @Test
+    void exit_throughTheBus_atKseg1Offset0x1c() {
+        b.bus.attach(30, t);
+        assertTrue(b.bus.write(Lamebus.BASE + 30 * Lamebus.SLOT_SIZE + 0x1c, 3));
+        assertEquals(3, b.power.exitCode());
+    }
+
+    @ParameterizedTest(name = "offset 0x{0}")
+    @ValueSource(ints = {Trace.TRACE_ON, Trace.TRACE_OFF, Trace.PRINT, Trace.DUMP, Trace.DEBUGGER,
+            Trace.PROFILE_CLEAR, Trace.EXIT})
+    void writeOnlyRegisters_readBusError(int offset) {
+        assertEquals(LamebusDevice.BUS_ERROR, t.read(offset));
+    }
+
+    @ParameterizedTest(name = "offset 0x{0}")
+    @ValueSource(ints = {0x20, 0x24, 0x1000})
+    void undecodedOffsets_busError(int offset) {
+        assertEquals(LamebusDevice.BUS_ERROR, t.read(offset));
+        assertFalse(t.write(offset, 0));
+    }
+}
