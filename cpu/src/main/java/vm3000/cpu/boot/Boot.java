@@ -15,9 +15,9 @@ import vm3000.cpu.elf.LoadedImage;
 
 /**
  * Builds a machine from a configuration and boots an ELF kernel on it, as System/161's boot ROM
- * does: the image is loaded at its kseg0/kseg1 addresses, the boot argument string is copied to
- * the top of RAM and passed in $a0, the stack starts just below it, and execution begins at the
- * ELF entry in kernel mode with interrupts off and Status.BEV set.
+ * does: the image is loaded at its kseg0/kseg1 addresses, the boot argument string (NUL-terminated,
+ * padded to a word) is copied to the top of RAM and passed in $a0, $sp = $a0 - 4, $t9 = the entry,
+ * and execution begins at the ELF entry in kernel mode with interrupts off and Status.BEV set.
  */
 public final class Boot {
     private Boot() {}
@@ -44,12 +44,20 @@ public final class Boot {
             throw BadInputException.in(elf.file(), "boot argument string longer than " + (ARGS_MAX - 16) + " bytes");
         }
         int ram = m.ram().size();
-        int argsAt = (ram - args.length) & ~3;
-        LoadedImage image = ElfLoader.load(elf, m.ram(), ram - ARGS_MAX);
+        int argsAt = ram - ((args.length + 3) & ~3);
+        for (ElfFile.Segment seg : elf.segments()) {
+            long end = (seg.vaddr() & 0x1FFFFFFFL) + (seg.memsz() & 0xFFFFFFFFL);
+            if (end > ram - ARGS_MAX) {
+                throw BadInputException.in(elf.file(), String.format("segment at 0x%08x (%d bytes) does not fit in "
+                        + "%d KiB of RAM with the boot arguments above it", seg.vaddr(), seg.memsz(), ram >> 10));
+            }
+        }
+        LoadedImage image = ElfLoader.load(elf, m.ram());
         m.ram().write(argsAt, args, 0, args.length);
         Cpu cpu = m.cpu();
-        cpu.setReg(4, 0x80000000 | argsAt);                 // $a0: the argument string
-        cpu.setReg(29, 0x80000000 | ((argsAt - 16) & ~7)); // $sp: below it, 8-aligned
+        cpu.setReg(4, 0x80000000 | argsAt);       // $a0: the argument string, as System/161 places it
+        cpu.setReg(29, (0x80000000 | argsAt) - 4); // $sp: just below it
+        cpu.setReg(25, image.entry());            // $t9 = the entry, as System/161 sets it
         cpu.setPc(image.entry());
         return image;
     }

@@ -117,7 +117,7 @@ public final class Cpu {
     }
 
     private void syncInterruptLines() {
-        cp0.setExternalLines(lamebus.irqLines() != 0 ? Cp0.IP_LAMEBUS : 0);
+        cp0.setExternalLines(lamebus.cpuIrq() ? Cp0.IP_LAMEBUS : 0);
     }
 
     private void execute() {

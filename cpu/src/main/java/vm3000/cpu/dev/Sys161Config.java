@@ -54,6 +54,9 @@ public final class Sys161Config {
     /** RAM size in bytes, from the controller line's {@code ramsize=}. */
     public int ramSize() { return ramSize; }
 
+    /** The same slots with a different RAM size (the command line's {@code --ram} overrides the file). */
+    public Sys161Config withRamSize(int bytes) { return new Sys161Config(file, slots, bytes); }
+
     /** The slot table of System/161's sample configuration, with 16 MiB of RAM. */
     public static Sys161Config defaults() { return defaults(DeviceContext.DEFAULT_RAM_SIZE); }
 

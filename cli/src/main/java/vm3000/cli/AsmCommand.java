@@ -1,0 +1,62 @@
+package vm3000.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vm3000.cpu.BadInputException;
+import vm3000.cpu.asm.Assembler;
+import vm3000.cpu.boot.Images;
+import vm3000.cpu.bus.Endian;
+
+/** {@code vm3000 asm}: assemble GNU-as syntax to an ELF32 executable. */
+@Command(name = "asm", mixinStandardHelpOptions = true,
+        description = {"Assemble IN (GNU as syntax, .set noreorder/reorder) to an ELF32 MIPS executable.",
+                "Code is linked at 0x80001000 (kseg0); a '.section .vectors' is placed at 0x80000000. The entry "
+                + "is __start, else _start, else the start of .text."})
+final class AsmCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "assembly source")
+    Path in;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "the ELF file to write")
+    Path out;
+
+    @Option(names = {"-EL", "--little-endian"}, description = "little-endian output (default big-endian)")
+    boolean little;
+
+    @Override
+    public Integer call() {
+        try {
+            String source = new String(Images.readBytes(in), StandardCharsets.UTF_8);
+            Assembler.Options options = Assembler.Options.defaults().withEndian(little ? Endian.LITTLE : Endian.BIG);
+            byte[] elf = Assembler.assembleElf(source, in.toString(), options);
+            writeWhole(out, elf);
+            return 0;
+        } catch (BadInputException e) {
+            System.err.println("vm3000: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    /** Writes through a temporary file and a rename, so OUT is never half-written. */
+    static void writeWhole(Path out, byte[] bytes) throws BadInputException {
+        Path dir = out.toAbsolutePath().getParent();
+        try {
+            Path tmp = Files.createTempFile(dir, ".vm3000-", ".tmp");
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw BadInputException.in(out.toString(), "cannot write: " + e.getMessage());
+        }
+    }
+}
