@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.asm.Assembler;
@@ -21,6 +22,9 @@ import vm3000.cpu.bus.Endian;
                 "Code is linked at 0x80001000 (kseg0); a '.section .vectors' is placed at 0x80000000. The entry "
                 + "is __start, else _start, else the start of .text."})
 final class AsmCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Parameters(index = "0", paramLabel = "IN", description = "assembly source")
     Path in;
 
@@ -39,7 +43,7 @@ final class AsmCommand implements Callable<Integer> {
             writeWhole(out, elf);
             return 0;
         } catch (BadInputException e) {
-            System.err.println("vm3000: " + e.getMessage());
+            main.err.println("vm3000: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
     }

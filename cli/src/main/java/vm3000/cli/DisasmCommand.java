@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.boot.Images;
@@ -14,6 +15,9 @@ import vm3000.cpu.isa.Disassembler;
 @Command(name = "disasm", mixinStandardHelpOptions = true,
         description = "Disassemble the executable loadable segments of IMAGE (an ELF file, or a .s file assembled first).")
 final class DisasmCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     private static final int PF_X = 1;
 
     @Parameters(index = "0", paramLabel = "IMAGE")
@@ -36,11 +40,11 @@ final class DisasmCommand implements Callable<Integer> {
                     sb.append(String.format("%08x:  %08x  %s%n", pc, w, Disassembler.disassemble(w, pc)));
                 }
             }
-            System.out.print(sb);
-            System.out.flush();
+            main.out.print(sb);
+            main.out.flush();
             return 0;
         } catch (BadInputException e) {
-            System.err.println("vm3000: " + e.getMessage());
+            main.err.println("vm3000: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
     }

@@ -1,5 +1,6 @@
 package vm3000.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
@@ -16,25 +17,30 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where the guest's console goes (byte for byte). */
+    final PrintStream out;
+    /** Where the machine's own messages go. */
+    final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, asm, disasm)");
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(System.out, System.err, args));
     }
 
-    /** Runs the command line and returns the exit code (for tests, without exiting). */
-    public static int execute(String... args) {
-        CommandLine cl = commandLine();
-        return cl.execute(args);
-    }
-
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setErr(new PrintWriter(System.err, true));
-        cl.setOut(new PrintWriter(System.out, true));
+    /** Runs the command line with the given streams and returns the exit code, without exiting. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new Main(out, err));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(out, true));
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("vm3000: " + ex.getMessage()
                     + " (see 'vm3000 " + (ex.getCommandLine().getParent() == null ? "" : ex.getCommandLine().getCommandName() + " ") + "--help')");

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
@@ -32,6 +33,9 @@ import vm3000.cpu.trace.TraceFlags;
                 + ExitCodes.INSTRUCTION_LIMIT + " instruction limit reached; " + ExitCodes.MACHINE_CHECK
                 + " machine check."})
 final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Option(names = "--ram", paramLabel = "SIZE", converter = SizeConverter.class,
             description = "RAM size, e.g. 16M or 512K (default: the configuration's, else 16M)")
     Integer ram;
@@ -61,13 +65,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream err = System.err;
+        PrintStream err = main.err;
         try {
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             Set<TraceFlags> flags = parseTrace();
             Sys161Config cfg = config == null ? Sys161Config.defaults() : Sys161Config.read(config);
             ElfFile elf = Images.read(image);
-            MachineOptions options = MachineOptions.defaults()
+            MachineOptions options = MachineOptions.defaults().withConsole(main.out).withMessages(err)
                     .withRam(ram != null ? ram : cfg.ramSize())
                     .withEndian(elf.endian())
                     .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED);
@@ -75,10 +79,10 @@ final class RunCommand implements Callable<Integer> {
             Boot.load(machine, elf, String.join(" ", args));
             if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
             PowerState power = machine.run(maxInstructions);
-            System.out.flush();
+            main.out.flush();
             return report(machine, power, err);
         } catch (BadInputException e) {
-            System.out.flush();
+            main.out.flush();
             err.println("vm3000: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
