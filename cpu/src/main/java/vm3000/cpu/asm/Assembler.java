@@ -1,0 +1,159 @@
+package vm3000.cpu.asm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vm3000.cpu.BadInputException;
+import vm3000.cpu.bus.Endian;
+import vm3000.cpu.elf.ElfWriter;
+import vm3000.cpu.isa.Op;
+
+/**
+ * A GNU as compatible MIPS I assembler that produces a linked ELF32 executable in one step.
+ *
+ * <h2>Link layout</h2>
+ * <ul>
+ *   <li>{@code .text} starts at the base address, by default {@code 0x80001000} (kseg0), which
+ *       leaves {@code 0x80000000..0x80000fff} to the exception vectors.</li>
+ *   <li>{@code .rodata}, {@code .data} and {@code .bss} follow in that order, each aligned to
+ *       16 bytes or to its largest {@code .align}, whichever is larger.</li>
+ *   <li>{@code .section .vectors} is placed at exactly {@code 0x80000000}, whatever the base. A
+ *       kernel puts its UTLB refill handler at the start of it and its general exception handler
+ *       after {@code .org 0x80}. It must not overlap the other sections.</li>
+ *   <li>{@code .org} is relative to the start of the current section and may not move back.</li>
+ *   <li>The entry point is the symbol {@code __start} if defined, else {@code _start}, else the
+ *       start of {@code .text}.</li>
+ *   <li>Each non-empty section is one PT_LOAD segment ({@code .bss} has filesz 0).</li>
+ * </ul>
+ *
+ * <h2>Language</h2>
+ * GNU as syntax: {@code #} and C comments, {@code ;} between statements, labels and numeric local
+ * labels ({@code 1:}, {@code 1b}, {@code 1f}), the sections above, data and alignment directives
+ * ({@code .align} is a power of two, as on MIPS; {@code .word} and {@code .half} and instructions
+ * align themselves, moving labels just before them), {@code .equ}/{@code .set}/{@code =},
+ * {@code .set [no]reorder} (reorder puts a nop in every delay slot; the assembler never moves
+ * instructions), {@code .set [no]at}, {@code %hi}/{@code %lo}, and the macros of {@link Pseudo}.
+ * An immediate that does not fit its field is an error: unlike GNU as, {@code addiu} and its kin
+ * are never expanded into several instructions. A size that depends on a symbol ({@code .space},
+ * {@code .align}, {@code .org}) must use symbols defined earlier; {@code li} of a value not
+ * known at that point (a label, a later {@code .equ}) is always {@code lui}+{@code ori}.
+ *
+ * <p>Every error is a {@link BadInputException} with the message {@code file:line: what}; nothing
+ * is returned for a source with an error.
+ */
+public final class Assembler {
+    private Assembler() {}
+
+    public static final int DEFAULT_BASE = 0x80001000;
+    public static final int VECTORS_BASE = 0x80000000;
+
+    /** Where {@code .text} starts and the byte order of the output. */
+    public record Options(int base, Endian endian) {
+        public static Options defaults() { return new Options(DEFAULT_BASE, Endian.BIG); }
+
+        public Options withBase(int newBase) { return new Options(newBase, endian); }
+
+        public Options withEndian(Endian newEndian) { return new Options(base, newEndian); }
+    }
+
+    /** Assembles {@code source} (named {@code file} in messages) to an ELF32 executable. */
+    public static byte[] assembleElf(String source, String file, Options options) throws BadInputException {
+        return assemble(source, file, options).toElf();
+    }
+
+    /** Assembles {@code source} (named {@code file} in messages) into a laid-out program. */
+    public static Program assemble(String source, String file, Options options) throws BadInputException {
+        if ((options.base() & 3) != 0) throw BadInputException.in(file, "base address 0x" + Integer.toHexString(options.base()) + " is not word aligned");
+        List<Statement> statements = Lexer.read(source, file);
+        Pass pass = new Pass(options.endian());
+        run(pass, statements, file, false);
+        layout(pass, options.base(), file);
+        run(pass, statements, file, true);
+        return program(pass, options.endian());
+    }
+
+    private static void run(Pass pass, List<Statement> statements, String file, boolean isFinal) throws BadInputException {
+        pass.startPass(isFinal);
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            pass.statement = i;
+            pass.line = s.line();
+            try {
+                for (String label : s.labels()) pass.defineLabel(label);
+                if (s.name() == null) continue;
+                if (s.isDirective()) Directives.assemble(pass, s);
+                else instruction(pass, s);
+            } catch (BadInput e) {
+                throw BadInputException.at(file, s.line(), e.getMessage());
+            }
+        }
+    }
+
+    private static void instruction(Pass pass, Statement s) throws BadInput {
+        pass.alignTo(4);
+        if (Pseudo.assemble(pass, s.name(), s.operands())) return;
+        Op op = Encoder.lookup(s.name());
+        if (op == null) throw new BadInput("unknown instruction '" + s.name() + "'");
+        Encoder.assemble(pass, op, s.operands());
+    }
+
+    private static void layout(Pass pass, int base, String file) throws BadInputException {
+        long at = base & 0xFFFFFFFFL;
+        for (String name : List.of(".text", ".rodata", ".data", ".bss")) {
+            SectionBuilder s = pass.sections.get(name);
+            at = (at + s.align() - 1) & -(long) s.align();
+            s.base = (int) at;
+            at += s.size();
+            if (at > 0x1_0000_0000L) throw BadInputException.in(file, "section " + name + " extends past the end of the address space");
+        }
+        SectionBuilder vectors = pass.sections.get(".vectors");
+        vectors.base = VECTORS_BASE;
+        if (vectors.size() == 0) return;
+        long vEnd = (VECTORS_BASE & 0xFFFFFFFFL) + vectors.size();
+        for (SectionBuilder s : pass.sections.values()) {
+            if (s == vectors || s.size() == 0) continue;
+            long start = s.base & 0xFFFFFFFFL;
+            if (start < vEnd && (VECTORS_BASE & 0xFFFFFFFFL) < start + s.size()) {
+                throw BadInputException.in(file, "section .vectors (0x80000000..0x" + Long.toHexString(vEnd)
+                        + ") overlaps " + s.name + " at 0x" + Long.toHexString(start));
+            }
+        }
+    }
+
+    private static Program program(Pass pass, Endian endian) {
+        List<ElfWriter.Section> sections = new ArrayList<>();
+        for (SectionBuilder s : pass.sections.values()) {
+            sections.add(new ElfWriter.Section(s.name, s.base, s.contents(), s.size(), s.align(),
+                    s.executable, s.writable, s.nobits));
+        }
+        Map<String, Integer> values = new LinkedHashMap<>();
+        List<ElfWriter.Symbol> elfSymbols = new ArrayList<>();
+        for (Map.Entry<String, Pass.Label> e : pass.labels.entrySet()) {
+            if (LocalLabels.isInternal(e.getKey())) continue;
+            Pass.Label l = e.getValue();
+            int value = l.section().base + l.offset();
+            values.put(e.getKey(), value);
+            String section = l.section().size() == 0 ? null : l.section().name;
+            elfSymbols.add(new ElfWriter.Symbol(e.getKey(), value, section, pass.globals.contains(e.getKey())));
+        }
+        for (String name : equNames(pass)) {
+            try {
+                Long v = pass.lookup(name);
+                if (v == null) continue;
+                values.put(name, v.intValue());
+                elfSymbols.add(new ElfWriter.Symbol(name, v.intValue(), null, pass.globals.contains(name)));
+            } catch (BadInput e) {
+                // An .equ nothing uses may be unresolvable; it is simply left out.
+            }
+        }
+        int entry = pass.sections.get(".text").base;
+        if (values.containsKey("__start")) entry = values.get("__start");
+        else if (values.containsKey("_start")) entry = values.get("_start");
+        return new Program(endian, entry, List.copyOf(sections), List.copyOf(elfSymbols), Map.copyOf(values));
+    }
+
+    private static List<String> equNames(Pass pass) {
+        return pass.equNames();
+    }
+}

@@ -1,0 +1,190 @@
+package vm3000.cpu.asm;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vm3000.cpu.bus.Endian;
+import vm3000.cpu.isa.Op;
+import vm3000.cpu.isa.Registers;
+
+/**
+ * The state of one assembly run, shared by its two passes. The layout pass defines every label
+ * as a section offset and records, per statement, each size decision that depends on a value
+ * (which form of {@code li}, whether a load needs {@code $at}). The emit pass replays those
+ * decisions with all addresses known, so both passes lay out every statement identically.
+ */
+final class Pass {
+    record Label(SectionBuilder section, int offset) {}
+
+    private record Equ(String expression, int line) {}
+
+    private record Mode(boolean reorder, boolean at) {}
+
+    final Endian endian;
+    final Map<String, SectionBuilder> sections = new LinkedHashMap<>();
+    final Map<String, Label> labels = new LinkedHashMap<>();
+    final Set<String> globals = new LinkedHashSet<>();
+    private final Map<String, Equ> equs = new LinkedHashMap<>();
+    private final Map<String, Long> equValues = new HashMap<>();
+    private final Set<String> evaluating = new LinkedHashSet<>();
+    private final Map<Integer, Integer> decisions = new HashMap<>();
+    private final Deque<Mode> modeStack = new ArrayDeque<>();
+
+    boolean finalPass;
+    SectionBuilder section;
+    boolean reorder = true;
+    boolean at = true;
+    /** Index of the statement being assembled, and its line for diagnostics. */
+    int statement;
+    int line;
+    /** Labels defined since the last byte was emitted: auto-alignment moves them along. */
+    private final List<String> pendingLabels = new java.util.ArrayList<>();
+
+    Pass(Endian endian) {
+        this.endian = endian;
+        sections.put(".vectors", new SectionBuilder(".vectors", false, true, false, endian));
+        sections.put(".text", new SectionBuilder(".text", false, true, false, endian));
+        sections.put(".rodata", new SectionBuilder(".rodata", false, false, false, endian));
+        sections.put(".data", new SectionBuilder(".data", false, false, true, endian));
+        sections.put(".bss", new SectionBuilder(".bss", true, false, true, endian));
+    }
+
+    void startPass(boolean isFinal) {
+        finalPass = isFinal;
+        for (SectionBuilder s : sections.values()) s.reset();
+        section = sections.get(".text");
+        reorder = true;
+        at = true;
+        modeStack.clear();
+        pendingLabels.clear();
+        equValues.clear();
+    }
+
+    // ---- symbols ----
+
+    void defineLabel(String name) throws BadInput {
+        if (finalPass) { pendingLabels.add(name); return; }
+        if (labels.containsKey(name) || equs.containsKey(name)) throw new BadInput("duplicate label '" + LocalLabels.display(name) + "'");
+        labels.put(name, new Label(section, section.size()));
+        pendingLabels.add(name);
+    }
+
+    void defineEqu(String name, String expression) throws BadInput {
+        if (!Lexer.isSymbolStart(name.charAt(0)) || !name.chars().allMatch(c -> Lexer.isSymbolPart((char) c))) {
+            throw new BadInput("bad symbol name '" + name + "'");
+        }
+        if (finalPass) return;
+        if (labels.containsKey(name) || equs.containsKey(name)) throw new BadInput("duplicate symbol '" + name + "'");
+        equs.put(name, new Equ(expression, line));
+    }
+
+    List<String> equNames() { return new java.util.ArrayList<>(equs.keySet()); }
+
+    Long lookup(String name) throws BadInput {
+        Label l = labels.get(name);
+        if (l != null) return finalPass ? Long.valueOf((l.section().base + l.offset()) & 0xFFFFFFFFL) : null;
+        Equ e = equs.get(name);
+        if (e == null) return null;
+        Long cached = equValues.get(name);
+        if (cached != null) return cached;
+        if (!evaluating.add(name)) throw new BadInput("symbol '" + name + "' is defined in terms of itself");
+        try {
+            Expression.Result r = Expression.evaluate(e.expression(), this::lookup, finalPass);
+            if (!r.known()) return null;
+            equValues.put(name, r.value());
+            return r.value();
+        } finally {
+            evaluating.remove(name);
+        }
+    }
+
+    Expression.Result eval(String text) throws BadInput {
+        return Expression.evaluate(text, this::lookup, finalPass);
+    }
+
+    /** A value that must be known in the layout pass (sizes, alignments, .org). */
+    long constant(String text) throws BadInput {
+        Expression.Result r = eval(text);
+        if (!r.known()) throw new BadInput("'" + text + "' must be a constant defined before this line");
+        return r.value();
+    }
+
+    // ---- decisions replayed in the emit pass ----
+
+    /** In the layout pass records {@code choice}; in the emit pass returns the recorded choice. */
+    int decide(int choice) {
+        if (!finalPass) { decisions.put(statement, choice); return choice; }
+        Integer d = decisions.get(statement);
+        return d == null ? choice : d;
+    }
+
+    // ---- modes ----
+
+    void pushMode() { modeStack.push(new Mode(reorder, at)); }
+
+    void popMode() throws BadInput {
+        Mode m = modeStack.poll();
+        if (m == null) throw new BadInput(".set pop without .set push");
+        reorder = m.reorder();
+        at = m.at();
+    }
+
+    void requireAt(String what) throws BadInput {
+        if (!at) throw new BadInput(what + " needs $at, but .set noat is in force");
+    }
+
+    // ---- output ----
+
+    void alignTo(int bytes) throws BadInput {
+        int before = section.size();
+        section.alignTo(bytes);
+        if (!finalPass && section.size() != before) {
+            for (String name : pendingLabels) labels.put(name, new Label(section, section.size()));
+        }
+    }
+
+    void emitted() { pendingLabels.clear(); }
+
+    /** Emits one instruction word; in {@code .set reorder} a delay-slot instruction gets a nop. */
+    void instruction(Op op, int word) throws BadInput {
+        word(word);
+        if (reorder && op != null && op.has(Op.Flag.DELAY_SLOT)) word(0);
+    }
+
+    /** Emits one instruction word with no delay-slot handling. */
+    void word(int word) throws BadInput {
+        if (section.nobits) throw new BadInput("instruction in " + section.name);
+        if ((section.size() & 3) != 0) alignTo(4);
+        section.putWord(word);
+        emitted();
+    }
+
+    int pc() { return section.address(); }
+
+    void switchTo(String name) throws BadInput {
+        SectionBuilder s = sections.get(name);
+        if (s == null) throw new BadInput("unknown section '" + name + "'");
+        section = s;
+        pendingLabels.clear();
+    }
+
+    // ---- operands ----
+
+    int register(String text) throws BadInput {
+        int r = Registers.parse(text.trim());
+        if (r < 0) {
+            if (text.trim().startsWith("$")) throw new BadInput("bad register '" + text.trim() + "'");
+            throw new BadInput("expected a register, got '" + text.trim() + "'");
+        }
+        return r;
+    }
+
+    static boolean isRegister(String text) {
+        return text.trim().startsWith("$");
+    }
+}

@@ -1,0 +1,74 @@
+package vm3000.cpu.asm;
+
+import java.util.Arrays;
+import vm3000.cpu.bus.Endian;
+
+/** The contents of one output section while a pass runs: bytes, size and alignment. */
+final class SectionBuilder {
+    final String name;
+    final boolean nobits;
+    final boolean executable;
+    final boolean writable;
+    private final Endian endian;
+    private byte[] bytes = new byte[256];
+    private int size;
+    private int align = 16;
+    /** Virtual address, known after the layout pass. */
+    int base;
+
+    SectionBuilder(String name, boolean nobits, boolean executable, boolean writable, Endian endian) {
+        this.name = name;
+        this.nobits = nobits;
+        this.executable = executable;
+        this.writable = writable;
+        this.endian = endian;
+    }
+
+    int size() { return size; }
+    int align() { return align; }
+    int address() { return base + size; }
+
+    void requireAlign(int bytes) { align = Math.max(align, bytes); }
+
+    /** Pads with zero bytes to offset {@code offset}, which must not be behind the current one. */
+    void padTo(long offset) throws BadInput {
+        if (offset < size) throw new BadInput("cannot move location counter backwards in " + name);
+        if (offset > (1 << 28)) throw new BadInput("section " + name + " larger than 256 MiB");
+        if (!nobits) ensure((int) offset);
+        size = (int) offset;
+    }
+
+    /** Pads to a multiple of {@code bytes} (a power of two). */
+    void alignTo(int bytes) throws BadInput {
+        requireAlign(bytes);
+        padTo((size + bytes - 1) & -bytes);
+    }
+
+    void putByte(int v) throws BadInput {
+        data();
+        ensure(size + 1);
+        bytes[size++] = (byte) v;
+    }
+
+    void putHalf(int v) throws BadInput {
+        if (endian == Endian.BIG) { putByte(v >> 8); putByte(v); }
+        else { putByte(v); putByte(v >> 8); }
+    }
+
+    void putWord(int v) throws BadInput {
+        if (endian == Endian.BIG) { putHalf(v >>> 16); putHalf(v); }
+        else { putHalf(v); putHalf(v >>> 16); }
+    }
+
+    private void data() throws BadInput {
+        if (nobits) throw new BadInput("initialised data in " + name + " (only .space, .align and labels)");
+    }
+
+    private void ensure(int n) {
+        if (n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(n, bytes.length * 2));
+    }
+
+    byte[] contents() { return nobits ? new byte[0] : Arrays.copyOf(bytes, size); }
+
+    void reset() { size = 0; }
+}
