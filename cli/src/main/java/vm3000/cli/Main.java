@@ -41,16 +41,17 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main(out, err));
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(out, true));
-        cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("vm3000: " + ex.getMessage()
-                    + " (see 'vm3000 " + (ex.getCommandLine().getParent() == null ? "" : ex.getCommandLine().getCommandName() + " ") + "--help')");
+        cl.setParameterExceptionHandler((ex, given) -> {
+            CommandLine failed = ex.getCommandLine();
+            String which = failed.getParent() == null ? "vm3000" : "vm3000 " + failed.getCommandName();
+            failed.getErr().println("vm3000: " + ex.getMessage() + " (see '" + which + " --help')");
             return ExitCodes.BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, command, parse) -> {
-            command.getCommandLine().getErr().println("vm3000: internal error: " + ex);
-            ex.printStackTrace(command.getCommandLine().getErr());
+        cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            command.getErr().println("vm3000: internal error: " + ex);
+            ex.printStackTrace(command.getErr());
             return ExitCodes.INTERNAL;
         });
-        return cl;
+        return cl.execute(args);
     }
 }

@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         switch (power.reason()) {
             case POWER_OFF:
                 code = power.exitCode() & 0xFF;
-                err.printf("vm3000: %s, exit code %d%n", power.message(), power.exitCode());
+                err.printf("vm3000: power off after %d cycles (%s)%n", machine.clock().now(), power.message());
                 break;
             case INSTRUCTION_LIMIT:
                 code = ExitCodes.INSTRUCTION_LIMIT;
