@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             + "random 28, timer 29, trace 30, mainboard 31)")
     Path config;
 
-    @Option(names = "--max-instructions", paramLabel = "N",
+    @Option(names = "--max-instructions", paramLabel = "N", converter = NumberConverter.class,
             description = "stop after N instructions executed (default: no limit)")
     long maxInstructions = Long.MAX_VALUE;
 
@@ -54,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print the counters at power-off")
     boolean stats;
 
-    @Option(names = "--seed", paramLabel = "N", description = "seed of the random device (default 0x5eed5eed)")
+    @Option(names = "--seed", paramLabel = "N", converter = NumberConverter.class,
+            description = "seed of the random device, decimal or 0x hex (default 0x5eed5eed)")
     Long seed;
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable or .s file")

@@ -1,0 +1,128 @@
+package vm3000.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad input gives one clear line on stderr and exit code 2; nothing is half-written. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private Path assembled(String source) throws IOException {
+        Path s = write("prog.s", source);
+        Path elf = dir.resolve("prog.elf");
+        Cli c = Cli.run("asm", s.toString(), "-o", elf.toString());
+        assertEquals(0, c.code(), c.err());
+        return elf;
+    }
+
+    private static void assertBadInput(Cli c, String... mustContain) {
+        assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());
+        assertTrue(c.oneLineError(), "one-line error expected, got: " + c.err());
+        for (String s : mustContain) assertTrue(c.err().contains(s), "'" + s + "' missing from: " + c.err());
+    }
+
+    @Test
+    void unknownOption_isOneLineUsageError() {
+        assertBadInput(Cli.run("run", "--no-such-option", "x.elf"), "--no-such-option");
+    }
+
+    @Test
+    void unknownCommand_isOneLineUsageError() {
+        assertBadInput(Cli.run("frobnicate"), "frobnicate");
+    }
+
+    @Test
+    void missingImage_namesTheFile() {
+        assertBadInput(Cli.run("run", dir.resolve("nothere.elf").toString()), "nothere.elf", "no such file");
+    }
+
+    @Test
+    void assemblyError_namesFileAndLine() throws IOException {
+        Path s = write("bad.s", "        .text\n__start:\n        addx $t0, $t1, $t2\n");
+        assertBadInput(Cli.run("run", s.toString()), "bad.s:3:");
+    }
+
+    @Test
+    void assemblyError_writesNoOutputFile() throws IOException {
+        Path s = write("bad.s", "        .text\n        lw $t0, ($nosuch)\n");
+        Path out = dir.resolve("out.elf");
+        assertBadInput(Cli.run("asm", s.toString(), "-o", out.toString()), "bad.s:2:");
+        assertFalse(Files.exists(out), "no output file may be left behind");
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file may be left behind");
+        }
+    }
+
+    @Test
+    void textFileAsElf_isNotAnElfFile() throws IOException {
+        Path f = write("notelf.elf", "this is not an ELF file at all, just text\n");
+        assertBadInput(Cli.run("run", f.toString()), "notelf.elf");
+    }
+
+    @Test
+    void truncatedElf_namesTheFile() throws IOException {
+        Path elf = assembled("        .text\n__start: li $t0, 1\n        .data\n        .space 64\n");
+        byte[] bytes = Files.readAllBytes(elf);
+        for (int cut : new int[] {3, 20, 51, 60, bytes.length / 2, bytes.length - 1}) {
+            Path t = dir.resolve("cut" + cut + ".elf");
+            Files.write(t, Arrays.copyOf(bytes, cut));
+            assertBadInput(Cli.run("run", t.toString()), "cut" + cut + ".elf");
+        }
+    }
+
+    @Test
+    void elfWithCorruptHeader_namesTheFile() throws IOException {
+        Path elf = assembled("        .text\n__start: li $t0, 1\n");
+        byte[] bytes = Files.readAllBytes(elf);
+        bytes[18] = 0; // e_machine: no longer MIPS
+        bytes[19] = 62;
+        Path t = dir.resolve("x86.elf");
+        Files.write(t, bytes);
+        assertBadInput(Cli.run("run", t.toString()), "x86.elf");
+    }
+
+    @Test
+    void imageLargerThanRam_isRefused() throws IOException {
+        Path s = write("big.s", "        .text\n__start: b __start\n        nop\n        .data\n        .space 2000000\n");
+        assertBadInput(Cli.run("run", "--ram", "1M", s.toString()), "big.s", "does not fit");
+    }
+
+    @Test
+    void badRamSize_isRefused() {
+        assertBadInput(Cli.run("run", "--ram", "12Q", "x.elf"), "12Q");
+        assertBadInput(Cli.run("run", "--ram", "1000", "x.elf"), "multiple of 4K");
+    }
+
+    @Test
+    void badTraceFlag_isRefused() throws IOException {
+        Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
+        assertBadInput(Cli.run("run", "--trace", "kq", s.toString()), "'q'");
+    }
+
+    @Test
+    void badConfig_namesFileAndLine() throws IOException {
+        Path conf = write("sys161.conf", "0 serial\n5 disk\n31 mainboard\n");
+        Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
+        assertBadInput(Cli.run("run", "--config", conf.toString(), s.toString()), "sys161.conf:2:");
+    }
+
+    @Test
+    void nonPositiveInstructionLimit_isRefused() throws IOException {
+        Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
+        assertBadInput(Cli.run("run", "--max-instructions", "0", s.toString()), "--max-instructions");
+    }
+}

@@ -1,0 +1,116 @@
+package vm3000.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user sees from {@code vm3000 run}, {@code asm}, {@code disasm}, {@code --help}. */
+class RunCommandTest {
+    static final Path HELLO = Path.of("../guest-kernels/src/main/resources/kernels/hello.s");
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void hello_printsGreetingAndArgs_onStdout_andPowerOffOnStderr() {
+        Cli c = Cli.run("run", HELLO.toString(), "one", "two");
+        assertEquals(0, c.code(), c.err());
+        assertEquals("Hello from vm3000, an R3000 in the System/161 dialect.\nboot arguments: one two\n", c.out());
+        assertTrue(c.err().startsWith("vm3000: power off after "), c.err());
+    }
+
+    @Test
+    void stats_reportsCounters() {
+        Cli c = Cli.run("run", "--stats", HELLO.toString());
+        assertEquals(0, c.code());
+        assertTrue(c.err().contains("instructions: "), c.err());
+        assertTrue(c.err().contains("(user 0, kernel "), c.err());
+    }
+
+    @Test
+    void guestExitCode_isTheProcessExitCode() throws IOException {
+        Path s = write("seven.s", "        .text\n__start: li $t0, 0xbffe0000\n        li $t1, 7\n"
+                + "        sw $t1, 0x1c($t0)\n1:      b 1b\n        nop\n");
+        Cli c = Cli.run("run", s.toString());
+        assertEquals(7, c.code(), c.err());
+        assertTrue(c.err().contains("exit code 7"), c.err());
+    }
+
+    @Test
+    void instructionLimit_stopsAnEndlessLoop_withItsOwnCode() throws IOException {
+        Path s = write("loop.s", "        .text\n__start: b __start\n        nop\n");
+        Cli c = Cli.run("run", "--max-instructions", "1000", s.toString());
+        assertEquals(ExitCodes.INSTRUCTION_LIMIT, c.code());
+        assertTrue(c.err().contains("instruction limit of 1000 reached"), c.err());
+    }
+
+    @Test
+    void machineCheck_hasItsOwnCode_andADiagnostic() throws IOException {
+        Path s = write("dup.s", "        .set noreorder\n        .text\n__start:\n"
+                + "        li $t0, 0x00400000\n        mtc0 $t0, $10\n        mtc0 $zero, $2\n"
+                + "        li $t1, 0x100\n        mtc0 $t1, $0\n        tlbwi\n"
+                + "        li $t1, 0x200\n        mtc0 $t1, $0\n        tlbwi\n1:      b 1b\n        nop\n");
+        Cli c = Cli.run("run", s.toString());
+        assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
+        assertTrue(c.err().contains("duplicate TLB entries 2 and 1"), c.err());
+    }
+
+    @Test
+    void trace_writesExceptionsToStderr_notStdout() throws IOException {
+        Path s = write("sys.s", "        .set noreorder\n        .text\n__start:\n        syscall\n");
+        Cli c = Cli.run("run", "--trace", "x", s.toString());
+        assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err()); // BEV is still set: the boot ROM stops it
+        assertTrue(c.err().contains(" x Sys epc 80001000"), c.err());
+        assertTrue(c.err().contains("boot ROM vector 0xbfc00180"), c.err());
+        assertEquals("", c.out());
+    }
+
+    @Test
+    void asmThenDisasm_showsTheCode() throws IOException {
+        Path s = write("p.s", "        .set noreorder\n        .text\n__start: addiu $sp, $sp, -32\n        jr $ra\n        nop\n");
+        Path elf = dir.resolve("p.elf");
+        assertEquals(0, Cli.run("asm", s.toString(), "-o", elf.toString()).code());
+        Cli c = Cli.run("disasm", elf.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("80001000:  27bdffe0  addiu $sp, $sp, -32"), c.out());
+        assertTrue(c.out().contains("80001004:  03e00008  jr $ra"), c.out());
+    }
+
+    @Test
+    void asmLittleEndian_runsTheSame() throws IOException {
+        Path elf = dir.resolve("hello-el.elf");
+        assertEquals(0, Cli.run("asm", "-EL", HELLO.toString(), "-o", elf.toString()).code());
+        Cli c = Cli.run("run", elf.toString(), "le");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().endsWith("boot arguments: le\n"), c.out());
+    }
+
+    @Test
+    void help_andVersion_exitZero() {
+        Cli help = Cli.run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("run") && help.out().contains("asm") && help.out().contains("disasm"));
+        Cli runHelp = Cli.run("run", "--help");
+        assertTrue(runHelp.out().contains("--max-instructions"), runHelp.out());
+        Cli version = Cli.run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("vm3000 "), version.out());
+    }
+
+    @Test
+    void noCommand_isAUsageError() {
+        Cli c = Cli.run();
+        assertEquals(ExitCodes.BAD_INPUT, c.code());
+        assertTrue(c.oneLineError(), c.err());
+    }
+}
