@@ -345,11 +345,14 @@ public final class Cpu {
             mmuFault(vaddr, t);
             return FAILED;
         }
-        long v = bus.load((int) t, size);
+        int pa = (int) t;
+        if (ram.contains(pa, size)) return bus.load(pa, size);
+        long v = bus.load(pa, size);
         if (v == Bus.BUS_ERROR) {
             raise(ExcCode.DBE, 0);
             return FAILED;
         }
+        syncInterruptLines(); // reading a device register may lower its line
         return v;
     }
 
@@ -369,7 +372,7 @@ public final class Cpu {
             raise(ExcCode.DBE, 0);
             return false;
         }
-        if (!ram.contains(pa, size)) syncInterruptLines(); // a device register may change a line
+        if (!ram.contains(pa, size)) syncInterruptLines(); // writing a device register may change a line
         return true;
     }
 
