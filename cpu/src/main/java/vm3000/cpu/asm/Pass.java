@@ -86,6 +86,7 @@ final class Pass {
     List<String> equNames() { return new java.util.ArrayList<>(equs.keySet()); }
 
     Long lookup(String name) throws BadInput {
+        if (name.equals(".")) return finalPass ? Long.valueOf(pc() & 0xFFFFFFFFL) : null;
         Label l = labels.get(name);
         if (l != null) return finalPass ? Long.valueOf((l.section().base + l.offset()) & 0xFFFFFFFFL) : null;
         Equ e = equs.get(name);
