@@ -72,7 +72,12 @@ public final class Assembler {
         Pass pass = new Pass(options.endian());
         run(pass, statements, file, false);
         layout(pass, options.base(), file);
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (SectionBuilder s : pass.sections.values()) sizes.put(s.name, s.size());
         run(pass, statements, file, true);
+        for (SectionBuilder s : pass.sections.values()) {
+            if (sizes.get(s.name) != s.size()) throw new IllegalStateException("passes disagree on the size of " + s.name);
+        }
         return program(pass, options.endian());
     }
 
