@@ -1,6 +1,7 @@
 package vm3000.cpu.asm;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ final class Pass {
     int statement;
     int line;
     /** Labels defined since the last byte was emitted: auto-alignment moves them along. */
-    private final List<String> pendingLabels = new java.util.ArrayList<>();
+    private final List<String> pendingLabels = new ArrayList<>();
 
     Pass(Endian endian) {
         this.endian = endian;
