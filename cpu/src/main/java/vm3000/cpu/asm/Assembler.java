@@ -17,7 +17,8 @@ import vm3000.cpu.isa.Op;
  *   <li>{@code .text} starts at the base address, by default {@code 0x80001000} (kseg0), which
  *       leaves {@code 0x80000000..0x80000fff} to the exception vectors.</li>
  *   <li>{@code .rodata}, {@code .data} and {@code .bss} follow in that order, each aligned to
- *       16 bytes or to its largest {@code .align}, whichever is larger.</li>
+ *       16 bytes or to its largest {@code .align}, whichever is larger. {@code .text} starts at
+ *       exactly the base, which must be aligned to the largest {@code .align} in it.</li>
  *   <li>{@code .section .vectors} is placed at exactly {@code 0x80000000}, whatever the base. A
  *       kernel puts its UTLB refill handler at the start of it and its general exception handler
  *       after {@code .org 0x80}. It must not overlap the other sections.</li>
@@ -47,6 +48,8 @@ public final class Assembler {
 
     public static final int DEFAULT_BASE = 0x80001000;
     public static final int VECTORS_BASE = 0x80000000;
+    /** The least alignment of the sections after .text. */
+    static final int SECTION_ALIGN = 16;
 
     /** Where {@code .text} starts and the byte order of the output. */
     public record Options(int base, Endian endian) {
@@ -69,7 +72,12 @@ public final class Assembler {
         Pass pass = new Pass(options.endian());
         run(pass, statements, file, false);
         layout(pass, options.base(), file);
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (SectionBuilder s : pass.sections.values()) sizes.put(s.name, s.size());
         run(pass, statements, file, true);
+        for (SectionBuilder s : pass.sections.values()) {
+            if (sizes.get(s.name) != s.size()) throw new IllegalStateException("passes disagree on the size of " + s.name);
+        }
         return program(pass, options.endian());
     }
 
@@ -99,9 +107,15 @@ public final class Assembler {
     }
 
     private static void layout(Pass pass, int base, String file) throws BadInputException {
+        SectionBuilder text = pass.sections.get(".text");
+        if ((base & (text.align() - 1)) != 0) {
+            throw BadInputException.in(file, "base address 0x" + Integer.toHexString(base)
+                    + " is not aligned to the .align of .text (" + text.align() + " bytes)");
+        }
         long at = base & 0xFFFFFFFFL;
         for (String name : List.of(".text", ".rodata", ".data", ".bss")) {
             SectionBuilder s = pass.sections.get(name);
+            if (s != text) s.requireAlign(SECTION_ALIGN);
             at = (at + s.align() - 1) & -(long) s.align();
             s.base = (int) at;
             at += s.size();

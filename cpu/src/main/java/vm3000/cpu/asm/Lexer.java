@@ -5,8 +5,8 @@ import java.util.List;
 import vm3000.cpu.BadInputException;
 
 /**
- * Splits GNU as source into {@link Statement}s: {@code #} comments to end of line, C
- * {@code /* *}{@code /} comments, {@code ;} separating statements on one line, labels
+ * Splits GNU as source into {@link Statement}s: {@code #} comments to end of line, C block
+ * comments, {@code ;} separating statements on one line, labels
  * ({@code name:} and numeric {@code 1:}), {@code NAME = expr} as {@code .set}, and operands split
  * at top-level commas.
  */

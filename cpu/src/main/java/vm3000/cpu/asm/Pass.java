@@ -1,6 +1,7 @@
 package vm3000.cpu.asm;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ final class Pass {
     int statement;
     int line;
     /** Labels defined since the last byte was emitted: auto-alignment moves them along. */
-    private final List<String> pendingLabels = new java.util.ArrayList<>();
+    private final List<String> pendingLabels = new ArrayList<>();
 
     Pass(Endian endian) {
         this.endian = endian;
@@ -86,6 +87,7 @@ final class Pass {
     List<String> equNames() { return new java.util.ArrayList<>(equs.keySet()); }
 
     Long lookup(String name) throws BadInput {
+        if (name.equals(".")) return finalPass ? Long.valueOf(pc() & 0xFFFFFFFFL) : null;
         Label l = labels.get(name);
         if (l != null) return finalPass ? Long.valueOf((l.section().base + l.offset()) & 0xFFFFFFFFL) : null;
         Equ e = equs.get(name);

@@ -12,7 +12,8 @@ final class SectionBuilder {
     private final Endian endian;
     private byte[] bytes = new byte[256];
     private int size;
-    private int align = 16;
+    /** The largest alignment the section's contents ask for. */
+    private int align = 4;
     /** Virtual address, known after the layout pass. */
     int base;
 

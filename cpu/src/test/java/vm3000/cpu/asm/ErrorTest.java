@@ -1,0 +1,74 @@
+package vm3000.cpu.asm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vm3000.cpu.asm.Asm.error;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ErrorTest {
+    @Test
+    void unknownInstruction_namesFileLineAndMnemonic() {
+        assertEquals("bad.s:3: unknown instruction 'addx'", error("nop\n\naddx $t0, $t1, $t2"));
+    }
+
+    @Test void undefinedSymbol() { assertEquals("bad.s:1: undefined symbol 'nowhere'", error("j nowhere")); }
+    @Test void undefinedLocalLabel() { assertEquals("bad.s:1: undefined symbol '1 (local label)'", error("b 1f")); }
+    @Test void localLabelBackwardWithoutDefinition() { assertEquals("bad.s:1: no local label 1 defined before 1b", error("b 1b")); }
+    @Test void badRegister() { assertEquals("bad.s:1: bad register '$t10'", error("addu $t0, $t10, $t1")); }
+    @Test void registerExpected() { assertEquals("bad.s:1: expected a register, got 't0'", error("jr t0")); }
+    @Test void duplicateLabel() { assertEquals("bad.s:2: duplicate label 'x'", error("x: nop\nx: nop")); }
+    @Test void unknownDirective() { assertEquals("bad.s:1: unknown directive '.frobnicate'", error(".frobnicate 3")); }
+    @Test void unknownSection() { assertTrue(error(".section .weird").startsWith("bad.s:1: unknown section '.weird'")); }
+    @Test void operandCount() { assertEquals("bad.s:1: 'addu' takes rd, rs, rt, got 2 operands", error("addu $t0, $t1")); }
+    @Test void dataInBss() { assertTrue(error(".bss\n.word 1").startsWith("bad.s:2: initialised data in .bss")); }
+    @Test void unterminatedString() { assertEquals("bad.s:1: unterminated string", error(".data\n.ascii \"abc").replace(":2:", ":1:")); }
+    @Test void orgBackwards() { assertTrue(error("nop\nnop\n.org 4").startsWith("bad.s:3: .org 0x4 moves backwards")); }
+    @Test void macroUnderNoat() { assertEquals("bad.s:2: 'blt' needs $at, but .set noat is in force", error(".set noat\nblt $t0, $t1, x\nx: nop")); }
+    @Test void sizeFromLaterSymbol() { assertTrue(error(".space N\nN = 4").startsWith("bad.s:1: 'N' must be a constant defined before")); }
+    @Test void circularEqu() { assertTrue(error("A = B\nB = A\n.word A").contains("defined in terms of itself")); }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "addiu $t0, $t0, 32768 | immediate out of range: 32768 (must be -32768..32767)",
+        "addiu $t0, $t0, -32769 | immediate out of range: -32769 (must be -32768..32767)",
+        "ori $t0, $t0, -1 | immediate out of range: -1 (must be 0..65535)",
+        "andi $t0, $t0, 0x10000 | immediate out of range: 65536 (must be 0..65535)",
+        "lui $t0, 0x10000 | immediate out of range: 65536 (must be 0..65535)",
+        "sll $t0, $t0, 32 | shift amount out of range: 32 (must be 0..31)",
+        "mfc0 $t0, $12, 8 | select out of range: 8 (must be 0..7)",
+        "break 1024 | code out of range: 1024 (must be 0..1023)",
+    })
+    void immediateOutOfRange(String source, String message) {
+        assertEquals("bad.s:1: " + message, error(source));
+    }
+
+    @Test
+    void branchOutOfRange() {
+        assertTrue(error("beq $t0, $t1, far\n.space 0x20000\nfar: nop").startsWith("bad.s:1: branch out of range"));
+    }
+
+    @Test
+    void jumpOutsideRegion() {
+        assertTrue(error("j 0x10000000").startsWith("bad.s:1: jump target 0x10000000 is outside the 256 MiB region"));
+    }
+
+    @Test
+    void vectorsOverlappingText_isAnError() throws Exception {
+        String msg = org.junit.jupiter.api.Assertions.assertThrows(vm3000.cpu.BadInputException.class,
+                () -> Assembler.assemble(".section .vectors\n.space 0x2000\n.text\nnop", "bad.s", Assembler.Options.defaults())).getMessage();
+        assertTrue(msg.startsWith("bad.s: section .vectors"), msg);
+    }
+
+    @Test
+    void everyErrorMessage_isOneLine() {
+        for (String src : new String[] {"lw $t0, 4($t99)", "li $t0, $t1", ".word \"x\"", "addu $t0,, $t1", "li $t0, (1", "x", ":"}) {
+            String msg = error(src);
+            assertFalse(msg.contains("\n"), msg);
+            assertTrue(msg.startsWith("bad.s:"), msg);
+        }
+    }
+}
