@@ -20,7 +20,7 @@ test:
 
 bench: build
 	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
-	java -jar bench/target/benchmarks.jar $(BENCH_ARGS)
+	java -jar bench/target/benchmarks.jar $(BENCH_ARGS) 2>&1 | tee bench/target/jmh.txt
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

@@ -113,4 +113,15 @@ class RunCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, c.code());
         assertTrue(c.oneLineError(), c.err());
     }
+
+    @Test
+    void traceDeviceDump_printsRegistersOnStderr() throws IOException {
+        Path s = write("dump.s", "        .text\n__start: li $s0, 0x1234abcd\n        li $t0, 0xbffe0000\n"
+                + "        sw $zero, 0x0c($t0)\n        sw $zero, 0x1c($t0)\n");
+        Cli c = Cli.run("run", s.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.err().contains("  s0 1234abcd"), c.err());
+        assertTrue(c.err().contains("  Status 00400000"), c.err());
+        assertEquals("", c.out());
+    }
 }

@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
 import vm3000.cpu.MachineOptions;
+import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.core.Cpu;
+import vm3000.cpu.core.StateDump;
 import vm3000.cpu.dev.DeviceContext;
 import vm3000.cpu.dev.DeviceFactory;
 import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.dev.Trace;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.elf.ElfLoader;
 import vm3000.cpu.elf.LoadedImage;
@@ -31,6 +34,11 @@ public final class Boot {
         DeviceContext ctx = new DeviceContext(0, m.clock(), m.lamebus(), m.power(), options.console(), null,
                 options.messages(), options.ramBytes(), options.randomSeed());
         DeviceFactory.attach(config.withRamSize(options.ramBytes()), ctx);
+        for (int slot = 0; slot < Lamebus.SLOTS; slot++) {
+            if (m.lamebus().device(slot) instanceof Trace trace) {
+                trace.setDumpHandler(() -> options.messages().print(StateDump.of(m.cpu())));
+            }
+        }
         return m;
     }
 
