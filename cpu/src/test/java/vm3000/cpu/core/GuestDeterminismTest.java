@@ -26,12 +26,12 @@ import vm3000.cpu.elf.ElfFile;
  * Time is the cycle count and nothing reads the host clock: the same image and options give the
  * same transcript, counters, cycle count and exit code on every run.
  */
-class DeterminismTest {
+class GuestDeterminismTest {
     /** Everything observable about one run. */
     record Run(String transcript, String counters, long cycles, PowerState.Reason reason, int exitCode) {}
 
     static String resource(String name) throws IOException {
-        try (InputStream in = DeterminismTest.class.getResourceAsStream("/determinism/" + name)) {
+        try (InputStream in = GuestDeterminismTest.class.getResourceAsStream("/determinism/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
