@@ -11,20 +11,23 @@ import vm3000.cpu.isa.Op;
 
 /**
  * One instruction vector: a short program whose instruction under test is {@code op}, the machine
- * state it starts from, and what must hold after it ran (at most {@code program.length} cycles,
+ * state it starts from, and what must hold after it ran (at most {@code steps} cycles,
  * stopping at the first exception). {@link OpCoverageTest} reads every category's vectors to
  * check that each table entry has one.
  */
-record Case(String name, Op op, Endian endian, int[] program, Consumer<TestCpu> setup, Consumer<TestCpu> check) {
+record Case(String name, Op op, Endian endian, int[] program, int steps, Consumer<TestCpu> setup, Consumer<TestCpu> check) {
     static final int RD = 3, RS = 1, RT = 2;
     /** What a destination register holds before a vector runs, so "unchanged" can be checked. */
     static final int POISON = 0x5EADBEEF;
 
     static Case of(String name, Op op, int[] program, Consumer<TestCpu> setup, Consumer<TestCpu> check) {
-        return new Case(name, op, Endian.BIG, program, setup, check);
+        return new Case(name, op, Endian.BIG, program, program.length, setup, check);
     }
 
-    Case little() { return new Case(name, op, Endian.LITTLE, program, setup, check); }
+    Case little() { return new Case(name, op, Endian.LITTLE, program, steps, setup, check); }
+
+    /** The same vector run for {@code n} cycles instead of one per program word. */
+    Case steps(int n) { return new Case(name, op, endian, program, n, setup, check); }
 
     /** {@code op $3, $1, $2} with $1 = a, $2 = b: $3 = expected, no exception. */
     static Case rType(String name, Op op, int a, int b, int expected) {
@@ -51,6 +54,7 @@ record Case(String name, Op op, Endian endian, int[] program, Consumer<TestCpu> 
         assertEquals(excCode, t.excCode(), "Cause.ExcCode");
         assertEquals(epc, t.epc(), "EPC");
         assertEquals(1, t.traps(), "exactly one exception");
+        assertEquals(false, t.bd(), "Cause.BD");
     }
 
     /** Runs the vector on a fresh machine. */
@@ -59,7 +63,7 @@ record Case(String name, Op op, Endian endian, int[] program, Consumer<TestCpu> 
         t.load(program);
         setup.accept(t);
         t.snapshotRegisters();
-        t.run(program.length);
+        t.run(steps);
         check.accept(t);
     }
 

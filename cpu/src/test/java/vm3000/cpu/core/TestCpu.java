@@ -80,6 +80,26 @@ final class TestCpu {
         }
     }
 
+    /**
+     * Writes TLB entry {@code slot} through EntryHi/EntryLo as software would: {@code vaddr}'s page
+     * with ASID {@code asid}, to physical page {@code pa}, with EntryLo flag bits {@code flags}.
+     */
+    TestCpu map(int slot, int vaddr, int asid, int pa, int flags) {
+        Cp0 c = cp0();
+        int oldHi = c.entryHi();
+        c.write(Cp0.ENTRYHI, 0, (vaddr & 0xFFFFF000) | (asid << 6));
+        c.write(Cp0.ENTRYLO, 0, (pa & 0xFFFFF000) | flags);
+        org.junit.jupiter.api.Assertions.assertEquals(-1, c.tlbWrite(slot), "conflicting TLB entry");
+        c.write(Cp0.ENTRYHI, 0, oldHi);
+        return this;
+    }
+
+    /** Enters user mode (Status.KUc = 1), keeping the other Status bits. */
+    TestCpu user() {
+        cp0().setStatus(cp0().status() | Cp0.SR_KUC);
+        return this;
+    }
+
     int reg(int n) { return cpu.reg(n); }
     int hi() { return cpu.hi(); }
     int lo() { return cpu.lo(); }
