@@ -57,6 +57,9 @@ record Case(String name, Op op, Endian endian, int[] program, int steps, Consume
         assertEquals(false, t.bd(), "Cause.BD");
     }
 
+    /** The same vector with a further check after its own. */
+    Case andThen(Consumer<TestCpu> more) { return new Case(name, op, endian, program, steps, setup, check.andThen(more)); }
+
     /** Runs the vector on a fresh machine. */
     void run() {
         TestCpu t = new TestCpu(endian);
