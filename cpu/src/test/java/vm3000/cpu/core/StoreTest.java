@@ -140,6 +140,17 @@ class StoreTest {
                     assertEquals(0, t.reg(4), "second sc");
                     assertEquals(0x5566_7788, t.word(DATA_PA + 4), "second word untouched");
                 }));
+        c.add(misaligned("sc_withoutLl_misaligned_stillAdes", Op.SC, DATA + 2));
+        c.add(Case.of("sc_afterLl_misaligned_ades", Op.SC, new int[] {Enc.mem(Op.LL, 3, 0, 1), Enc.mem(Op.SC, 2, 2, 1)},
+                t -> { fill(t); t.set(1, DATA).set(2, VALUE); },
+                t -> {
+                    Case.assertTrap(t, ExcCode.ADES, CODE + 4);
+                    assertEquals(DATA + 2, t.badVAddr(), "BadVAddr");
+                    assertEquals(VALUE, t.reg(2), "rt unchanged");
+                    assertArrayEquals(MEM, bytes(t), "memory untouched");
+                }));
+        c.add(Case.traps("sc_withoutLl_unmappedKuseg_stillTlbMiss", Op.SC, Enc.mem(Op.SC, 2, 0, 1), ExcCode.TLBS,
+                t -> t.set(1, 0x0040_0000)).andThen(t -> assertEquals(0x0040_0000, t.badVAddr(), "BadVAddr")));
         return c;
     }
 
