@@ -189,4 +189,35 @@ class TlbTest {
         assertTrue(t.machine.power().message().contains("duplicate TLB entries 4 and 3"), t.machine.power().message());
         assertEquals(Cp0.SR_TS, t.cp0().status() & Cp0.SR_TS, "Status.TS set");
     }
+
+    /** The last word of a mapped page runs; the fetch from the unmapped next page faults with EPC = that fetch. */
+    @Test
+    void fetchFromUnmappedNextPage_faultsAtTheFetch() {
+        TestCpu t = new TestCpu();
+        t.map(0, 0x0040_0000, 0, 0x20000, Tlb.V | Tlb.G);
+        t.place(0x20FF8, Enc.i(Op.ADDIU, 8, 0, 1), Enc.i(Op.ADDIU, 9, 0, 2));
+        t.cpu.setPc(0x0040_0FF8);
+        t.run(3);
+        assertEquals(1, t.reg(8));
+        assertEquals(2, t.reg(9), "the page's last instruction ran");
+        assertEquals(ExcCode.TLBL, t.trap());
+        assertEquals(0x0040_1000, t.epc());
+        assertEquals(0x0040_1000, t.badVAddr());
+        assertEquals(0xbfc00100, t.pc(), "kuseg miss: UTLB vector");
+        assertEquals(false, t.bd());
+    }
+
+    /** A branch at a page's end whose delay slot is unmapped: the slot's fetch faults, EPC = the branch, BD = 1. */
+    @Test
+    void delaySlotOnUnmappedPage_faultsWithBdAndBranchPc() {
+        TestCpu t = new TestCpu();
+        t.map(0, 0x0040_0000, 0, 0x20000, Tlb.V | Tlb.G);
+        t.place(0x20FFC, Enc.branch(Op.BEQ, 0, 0, -4));
+        t.cpu.setPc(0x0040_0FFC);
+        t.run(2);
+        assertEquals(ExcCode.TLBL, t.trap());
+        assertEquals(0x0040_0FFC, t.epc());
+        assertEquals(0x0040_1000, t.badVAddr());
+        assertTrue(t.bd());
+    }
 }
