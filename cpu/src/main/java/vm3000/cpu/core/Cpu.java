@@ -217,7 +217,8 @@ public final class Cpu {
             case SH: if (!store(s + simm(w), 2, u)) return; break;
             case SW: if (!store(s + simm(w), 4, u)) return; break;
             case SC: {
-                if (llBit && !store(s + simm(w), 4, u)) return;
+                // The address is checked (alignment, TLB, Mod) whether or not the store happens.
+                if (llBit ? !store(s + simm(w), 4, u) : !checkStore(s + simm(w))) return;
                 set(rt(w), llBit ? 1 : 0);
                 llBit = false;
                 break;
@@ -373,6 +374,20 @@ public final class Cpu {
             return false;
         }
         if (!ram.contains(pa, size)) syncInterruptLines(); // writing a device register may change a line
+        return true;
+    }
+
+    /** The checks of a word store without the write (a failing SC); false after raising. */
+    private boolean checkStore(int vaddr) {
+        if ((vaddr & 3) != 0) {
+            addressFault(vaddr, Access.STORE);
+            return false;
+        }
+        long t = Mmu.translate(cp0, vaddr, Access.STORE);
+        if (t < 0) {
+            mmuFault(vaddr, t);
+            return false;
+        }
         return true;
     }
 
