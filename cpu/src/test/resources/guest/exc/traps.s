@@ -6,8 +6,8 @@
 # Handlers at both vectors log each exception at LOG + n*32 (n = 0, 1, ...; NEXC counts them):
 # +0 vector (1 UTLB, 2 general), +4 Cause, +8 EPC, +12 BadVAddr, +16 Status, +20 Context,
 # +24 EntryHi. They then return with `jr k0; rfe` to RESUME if it is set (one shot, cleared),
-# else to EPC+4. On Int they first clear Status.IM so rfe does not re-enter. If SYSRET is set, a
-# Sys goes there in kernel mode without rfe (how user code hands back to the kernel).
+# else to EPC+4 (EPC for Int). On Int they first clear Status.IM so rfe does not re-enter. If
+# SYSRET is set, a Sys goes there in kernel mode without rfe (user code handing back control).
 # check(a0 = label, a1 = actual, a2 = expected, a3 = exit code if they differ) prints
 # "label ok" or "label FAIL <actual>" and powers off with a3.
         .set    noreorder
@@ -83,6 +83,9 @@ handler:
         lw      $k1, RESUME($k0)
         bnez    $k1, 3f
         sw      $zero, RESUME($k0)
+        mfc0    $k1, $13
+        andi    $k1, $k1, 0x7c
+        beqz    $k1, 3f                 # Int: back to EPC itself, not yet executed
         mfc0    $k1, $14
         addiu   $k1, $k1, 4
 3:      move    $k0, $k1
