@@ -1,7 +1,8 @@
 # exc/user: user mode. The kernel maps kuseg 0x00400000 onto the physical page of `ucode`, sets
 # KUp/IEp and enters it with `jr k0; rfe`. In user mode, loads and stores to kseg0, kseg1 and
 # kseg2 raise AdEL/AdES, a CP0 instruction raises CpU with CE = 0 (CU0 clear), COP1 and LWC2
-# raise CpU with CE = 1 and 2 (as COP1 does in kernel mode too). Each exception pushes the KU/IE
+# raise CpU with CE = 1 and 2 (as COP1 does in kernel mode too); so do rfe and tlbwi. With
+# Status.CU0 set, user mode may use CP0 (mfc0 reads Status, KUc = 1). Each exception pushes the KU/IE
 # stack (KUp = 1: it came from user mode; the kernel's pair moves to old) and each `jr k0; rfe`
 # pops it back to user mode. A syscall hands control back to the kernel.
 # ---- common part (the same in every guest test) -------------------------------------------
@@ -210,7 +211,7 @@ f_kcop1: .word  0x44000000              # mfc1 $0, $f0 in kernel mode: CpU, CE =
 
 back:   mfc0    $s1, $12
         la      $a0, m_n
-        li      $a2, 8
+        li      $a2, 10
         jal     cnexc
         li      $a3, 1
         li      $s0, LOG + 0*32
@@ -290,6 +291,20 @@ back:   mfc0    $s1, $12
         jal     cce
         li      $a3, 18
         li      $s0, LOG + 7*32
+        la      $a0, m_rfe
+        li      $a2, 11
+        jal     ccode
+        li      $a3, 22
+        la      $a0, m_rfeepc
+        li      $a2, u_rfe - ucode + 0x00400000
+        jal     cepc
+        li      $a3, 23
+        li      $s0, LOG + 8*32
+        la      $a0, m_tlbwi
+        li      $a2, 11
+        jal     ccode
+        li      $a3, 24
+        li      $s0, LOG + 9*32
         la      $a0, m_sys
         li      $a2, 8
         jal     ccode
@@ -303,6 +318,24 @@ back:   mfc0    $s1, $12
         li      $a2, 0x1c
         jal     check
         li      $a3, 21
+
+        la      $t0, back2              # again with CU0 set
+        sw      $t0, SYSRET($s7)
+        li      $t0, 0x1000001c
+        mtc0    $t0, $12
+        li      $k0, ucode2 - ucode + 0x00400000
+        jr      $k0
+        rfe
+back2:  la      $a0, m_cu0
+        li      $a2, 11
+        jal     cnexc
+        li      $a3, 25
+        la      $a0, m_cu0st
+        li      $a1, 0x1000003f
+        and     $a1, $s5, $a1
+        li      $a2, 0x10000017
+        jal     check
+        li      $a3, 26
         j       exit
         move    $a0, $zero
 
@@ -317,12 +350,16 @@ u_kseg0: lw     $t0, 0($t1)
 u_mfc0: mfc0    $t0, $12
         .word   0x44000000              # COP1
         .word   0xc8000000              # LWC2
+u_rfe:  rfe
+        tlbwi
 u_sys:  syscall
 1:      b       1b
         nop
+ucode2: mfc0    $s5, $12                # allowed with CU0
+        syscall
 
         .rodata
-m_n:    .asciiz "8 exceptions taken"
+m_n:    .asciiz "10 exceptions taken"
 m_kcop1: .asciiz "kernel COP1: ExcCode 11 (CpU)"
 m_kcop1ce: .asciiz "kernel COP1: CE = 1"
 m_ran:  .asciiz "user code ran"
@@ -340,6 +377,11 @@ m_cp0ce: .asciiz "user mfc0: CE = 0"
 m_cp0epc: .asciiz "user mfc0: EPC = it"
 m_cop1: .asciiz "user COP1: CE = 1"
 m_lwc2: .asciiz "user LWC2: CE = 2"
+m_rfe:  .asciiz "user rfe: ExcCode 11 (CpU)"
+m_rfeepc: .asciiz "user rfe: EPC = it"
+m_tlbwi: .asciiz "user tlbwi: ExcCode 11 (CpU)"
 m_sys:  .asciiz "user syscall: ExcCode 8 (Sys)"
 m_sysepc: .asciiz "user syscall: EPC = it"
 m_sysst: .asciiz "back in the kernel: stack pushed"
+m_cu0:  .asciiz "CU0 set: user mfc0 does not trap"
+m_cu0st: .asciiz "CU0 set: user mfc0 reads Status, KUc = 1"
