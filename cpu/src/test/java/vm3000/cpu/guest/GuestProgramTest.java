@@ -23,6 +23,7 @@ import vm3000.cpu.MachineOptions;
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 
@@ -32,7 +33,7 @@ import vm3000.cpu.elf.ElfFile;
  * register: by default it must power off with exit code 0 and print exactly {@code <name>.expected}.
  * A program whose header has {@code # expect: machine-check <text>} must instead stop with a machine
  * check whose message contains {@code <text>}; its console output is still compared if a golden
- * file exists.
+ * file exists; after a duplicate-TLB-entry machine check Status.TS must be set.
  */
 class GuestProgramTest {
     private static final int RAM = 1 << 20;
@@ -70,6 +71,9 @@ class GuestProgramTest {
             assertEquals(PowerState.Reason.MACHINE_CHECK, end.reason(), outcome);
             assertTrue(end.message() != null && end.message().contains(m.group(1)),
                     "machine check message should contain '" + m.group(1) + "': " + end.message());
+            if (end.message().contains("duplicate TLB entries")) {
+                assertTrue((machine.cp0().status() & Cp0.SR_TS) != 0, "Status.TS set by the duplicate-entry check");
+            }
         } else {
             assertEquals(PowerState.Reason.POWER_OFF, end.reason(), outcome);
             assertEquals(0, end.exitCode(), outcome);
