@@ -335,18 +335,25 @@ public final class Cpu {
 
     // --- Memory access -------------------------------------------------------------------------
 
-    /** A naturally aligned load of {@code size} bytes, zero-extended, or FAILED after raising. */
-    private long load(int vaddr, int size) {
+    /**
+     * The physical address of an access of {@code size} bytes at {@code vaddr}: alignment checked
+     * (a size of 1 never faults) and translated. FAILED after raising AdEL/AdES or a TLB exception.
+     */
+    private long physical(int vaddr, int size, Access access) {
         if ((vaddr & (size - 1)) != 0) {
-            addressFault(vaddr, Access.LOAD);
+            addressFault(vaddr, access);
             return FAILED;
         }
-        long t = Mmu.translate(cp0, vaddr, Access.LOAD);
+        long t = Mmu.translate(cp0, vaddr, access);
         if (t < 0) {
             mmuFault(vaddr, t);
             return FAILED;
         }
-        int pa = (int) t;
+        return t;
+    }
+
+    /** Reads {@code size} bytes at physical {@code pa}, zero-extended; FAILED after raising DBE. */
+    private long read(int pa, int size) {
         if (ram.contains(pa, size)) return bus.load(pa, size);
         long v = bus.load(pa, size);
         if (v == Bus.BUS_ERROR) {
@@ -357,18 +364,8 @@ public final class Cpu {
         return v;
     }
 
-    /** A naturally aligned store; false after raising an exception. */
-    private boolean store(int vaddr, int size, int value) {
-        if ((vaddr & (size - 1)) != 0) {
-            addressFault(vaddr, Access.STORE);
-            return false;
-        }
-        long t = Mmu.translate(cp0, vaddr, Access.STORE);
-        if (t < 0) {
-            mmuFault(vaddr, t);
-            return false;
-        }
-        int pa = (int) t;
+    /** Writes {@code size} bytes at physical {@code pa}; false after raising DBE. */
+    private boolean write(int pa, int size, int value) {
         if (!bus.store(pa, size, value)) {
             raise(ExcCode.DBE, 0);
             return false;
@@ -377,18 +374,21 @@ public final class Cpu {
         return true;
     }
 
+    /** A naturally aligned load of {@code size} bytes, zero-extended, or FAILED after raising. */
+    private long load(int vaddr, int size) {
+        long t = physical(vaddr, size, Access.LOAD);
+        return t == FAILED ? FAILED : read((int) t, size);
+    }
+
+    /** A naturally aligned store; false after raising an exception. */
+    private boolean store(int vaddr, int size, int value) {
+        long t = physical(vaddr, size, Access.STORE);
+        return t != FAILED && write((int) t, size, value);
+    }
+
     /** The checks of a word store without the write (a failing SC); false after raising. */
     private boolean checkStore(int vaddr) {
-        if ((vaddr & 3) != 0) {
-            addressFault(vaddr, Access.STORE);
-            return false;
-        }
-        long t = Mmu.translate(cp0, vaddr, Access.STORE);
-        if (t < 0) {
-            mmuFault(vaddr, t);
-            return false;
-        }
-        return true;
+        return physical(vaddr, 4, Access.STORE) != FAILED;
     }
 
     /** Byte offset of {@code vaddr} in its word counted from the most significant byte. */
@@ -401,17 +401,8 @@ public final class Cpu {
      * effective address itself in BadVAddr, as the R3000 does.
      */
     private long loadContainingWord(int vaddr) {
-        long t = Mmu.translate(cp0, vaddr, Access.LOAD);
-        if (t < 0) {
-            mmuFault(vaddr, t);
-            return FAILED;
-        }
-        long v = bus.load((int) t & ~3, 4);
-        if (v == Bus.BUS_ERROR) {
-            raise(ExcCode.DBE, 0);
-            return FAILED;
-        }
-        return v;
+        long t = physical(vaddr, 1, Access.LOAD);
+        return t == FAILED ? FAILED : read((int) t & ~3, 4);
     }
 
     private boolean lwl(int vaddr, int rt, int old) {
@@ -447,19 +438,11 @@ public final class Cpu {
      * as a store, so a missing page is TLBS and a clean one is Mod, as for any store.
      */
     private boolean mergeStore(int vaddr, int keep, int bits) {
-        long t = Mmu.translate(cp0, vaddr, Access.STORE);
-        if (t < 0) {
-            mmuFault(vaddr, t);
-            return false;
-        }
+        long t = physical(vaddr, 1, Access.STORE);
+        if (t == FAILED) return false;
         int pa = (int) t & ~3;
-        long m = bus.load(pa, 4);
-        if (m == Bus.BUS_ERROR || !bus.store(pa, 4, ((int) m & keep) | bits)) {
-            raise(ExcCode.DBE, 0);
-            return false;
-        }
-        if (!ram.contains(pa, 4)) syncInterruptLines();
-        return true;
+        long m = read(pa, 4);
+        return m != FAILED && write(pa, 4, ((int) m & keep) | bits);
     }
 
     // --- Exceptions --------------------------------------------------------------------------
