@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.asm.Assembler;
+import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.boot.Images;
 import vm3000.cpu.bus.Endian;
 
@@ -31,6 +34,10 @@ final class AsmCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "the ELF file to write")
     Path out;
 
+    @Option(names = "-I", paramLabel = "DIR", description = "also look for .include files in DIR (after the "
+            + "including file's own directory); may be repeated")
+    List<Path> includeDirs = new ArrayList<>();
+
     @Option(names = {"-EL", "--little-endian"}, description = "little-endian output (default big-endian)")
     boolean little;
 
@@ -38,7 +45,8 @@ final class AsmCommand implements Callable<Integer> {
     public Integer call() {
         try {
             String source = new String(Images.readBytes(in), StandardCharsets.UTF_8);
-            Assembler.Options options = Assembler.Options.defaults().withEndian(little ? Endian.LITTLE : Endian.BIG);
+            Assembler.Options options = Assembler.Options.defaults().withEndian(little ? Endian.LITTLE : Endian.BIG)
+                    .withIncludeResolver(IncludeResolver.files(includeDirs));
             byte[] elf = Assembler.assembleElf(source, in.toString(), options);
             writeWhole(out, elf);
             return 0;

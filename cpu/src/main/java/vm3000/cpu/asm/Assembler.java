@@ -35,6 +35,10 @@ import vm3000.cpu.isa.Op;
  * align themselves, moving labels just before them), {@code .equ}/{@code .set}/{@code =},
  * {@code .set [no]reorder} (reorder puts a nop in every delay slot; the assembler never moves
  * instructions), {@code .set [no]at}, {@code %hi}/{@code %lo}, and the macros of {@link Pseudo}.
+ * {@code .include "file"} assembles that file's text in place; the {@link IncludeResolver} of the
+ * options finds it (GNU as: relative to the including file's directory, then each {@code -I}
+ * directory), includes nest at most 16 deep, and an error inside an included file names that
+ * file and its line.
  * An immediate that does not fit its field is an error: unlike GNU as, {@code addiu} and its kin
  * are never expanded into several instructions. A size that depends on a symbol ({@code .space},
  * {@code .align}, {@code .org}) must use symbols defined earlier; {@code li} of a value not
@@ -51,13 +55,24 @@ public final class Assembler {
     /** The least alignment of the sections after .text. */
     static final int SECTION_ALIGN = 16;
 
-    /** Where {@code .text} starts and the byte order of the output. */
-    public record Options(int base, Endian endian) {
+    /**
+     * Where {@code .text} starts, the byte order of the output, and where {@code .include} finds
+     * files (by default nowhere: use {@link IncludeResolver#files} for files on disk).
+     */
+    public record Options(int base, Endian endian, IncludeResolver includes) {
+        public Options {
+            if (includes == null) throw new IllegalArgumentException("includes must not be null");
+        }
+
+        public Options(int base, Endian endian) { this(base, endian, IncludeResolver.NONE); }
+
         public static Options defaults() { return new Options(DEFAULT_BASE, Endian.BIG); }
 
-        public Options withBase(int newBase) { return new Options(newBase, endian); }
+        public Options withBase(int newBase) { return new Options(newBase, endian, includes); }
 
-        public Options withEndian(Endian newEndian) { return new Options(base, newEndian); }
+        public Options withEndian(Endian newEndian) { return new Options(base, newEndian, includes); }
+
+        public Options withIncludeResolver(IncludeResolver resolver) { return new Options(base, endian, resolver); }
     }
 
     /** Assembles {@code source} (named {@code file} in messages) to an ELF32 executable. */
@@ -68,7 +83,7 @@ public final class Assembler {
     /** Assembles {@code source} (named {@code file} in messages) into a laid-out program. */
     public static Program assemble(String source, String file, Options options) throws BadInputException {
         if ((options.base() & 3) != 0) throw BadInputException.in(file, "base address 0x" + Integer.toHexString(options.base()) + " is not word aligned");
-        List<Statement> statements = Lexer.read(source, file);
+        List<Statement> statements = Lexer.read(source, file, options.includes());
         Pass pass = new Pass(options.endian());
         run(pass, statements, file, false);
         layout(pass, options.base(), file);
@@ -93,7 +108,7 @@ public final class Assembler {
                 if (s.isDirective()) Directives.assemble(pass, s);
                 else instruction(pass, s);
             } catch (BadInput e) {
-                throw BadInputException.at(file, s.line(), e.getMessage());
+                throw BadInputException.at(s.file(), s.line(), e.getMessage());
             }
         }
     }

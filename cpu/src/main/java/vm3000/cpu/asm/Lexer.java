@@ -1,17 +1,23 @@
 package vm3000.cpu.asm;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import vm3000.cpu.BadInputException;
 
 /**
  * Splits GNU as source into {@link Statement}s: {@code #} comments to end of line, C block
  * comments, {@code ;} separating statements on one line, labels
  * ({@code name:} and numeric {@code 1:}), {@code NAME = expr} as {@code .set}, and operands split
- * at top-level commas.
+ * at top-level commas. {@code .include "file"} is replaced by the statements of that file, found
+ * through an {@link IncludeResolver}; each statement remembers the file it came from.
  */
 final class Lexer {
     private Lexer() {}
+
+    /** How deep {@code .include}s may nest: enough for any real use, and it stops a file including itself. */
+    static final int MAX_INCLUDE_DEPTH = 16;
 
     static boolean isSymbolStart(char c) {
         return Character.isLetter(c) || c == '_' || c == '.';
@@ -22,18 +28,57 @@ final class Lexer {
     }
 
     static List<Statement> read(String source, String file) throws BadInputException {
+        return read(source, file, IncludeResolver.NONE);
+    }
+
+    static List<Statement> read(String source, String file, IncludeResolver includes) throws BadInputException {
         List<Statement> out = new ArrayList<>();
-        LocalLabels locals = new LocalLabels();
+        read(source, file, includes, 0, new LocalLabels(), out);
+        return out;
+    }
+
+    /** Numeric local labels are shared with included files, as the text is one stream in GNU as. */
+    private static void read(String source, String file, IncludeResolver includes, int depth, LocalLabels locals,
+            List<Statement> out) throws BadInputException {
         String[] lines = stripBlockComments(source, file).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             try {
-                for (String text : splitStatements(lines[i])) statement(text, lineNo, locals, out);
+                for (String text : splitStatements(lines[i])) {
+                    Statement s = statement(text, file, lineNo, locals);
+                    if (s == null) continue;
+                    if (".include".equals(s.name())) {
+                        if (!s.labels().isEmpty()) out.add(new Statement(file, lineNo, s.labels(), null, List.of(), ""));
+                        include(s, includes, depth, locals, out);
+                    } else {
+                        out.add(s);
+                    }
+                }
             } catch (BadInput e) {
                 throw BadInputException.at(file, lineNo, e.getMessage());
             }
         }
-        return out;
+    }
+
+    private static void include(Statement s, IncludeResolver includes, int depth, LocalLabels locals,
+            List<Statement> out) throws BadInput, BadInputException {
+        String op = s.rest().strip();
+        if (s.operands().size() != 1 || op.length() < 2 || op.charAt(0) != '"' || op.charAt(op.length() - 1) != '"') {
+            throw new BadInput(".include takes one file name in double quotes");
+        }
+        String name = op.substring(1, op.length() - 1);
+        if (name.isEmpty()) throw new BadInput(".include of an empty file name");
+        if (depth >= MAX_INCLUDE_DEPTH) {
+            throw new BadInput("cannot include '" + name + "': .include nested more than " + MAX_INCLUDE_DEPTH + " deep");
+        }
+        Optional<IncludeResolver.Source> found;
+        try {
+            found = includes.resolve(s.file(), name);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInput("cannot include '" + name + "': " + e.getMessage());
+        }
+        if (found.isEmpty()) throw new BadInput("cannot include '" + name + "': no such file");
+        read(found.get().text(), found.get().file(), includes, depth + 1, locals, out);
     }
 
     /** Replaces C comments by spaces, keeping newlines so line numbers stay right. */
@@ -104,7 +149,8 @@ final class Lexer {
         return out;
     }
 
-    private static void statement(String text, int line, LocalLabels locals, List<Statement> out) throws BadInput {
+    /** The statement in {@code text}, or null if it is empty. */
+    private static Statement statement(String text, String file, int line, LocalLabels locals) throws BadInput {
         String s = text.strip();
         List<String> labels = new ArrayList<>();
         while (true) {
@@ -118,10 +164,7 @@ final class Lexer {
             labels.add(LocalLabels.isLocalLabel(label) ? locals.define(label) : label);
             s = s.substring(n + 1).strip();
         }
-        if (s.isEmpty()) {
-            if (!labels.isEmpty()) out.add(new Statement(line, labels, null, List.of(), ""));
-            return;
-        }
+        if (s.isEmpty()) return labels.isEmpty() ? null : new Statement(file, line, labels, null, List.of(), "");
         int n = 0;
         while (n < s.length() && !Character.isWhitespace(s.charAt(n)) && s.charAt(n) != '=') n++;
         String name = s.substring(0, n);
@@ -131,8 +174,10 @@ final class Lexer {
             name = ".set";
         }
         name = name.toLowerCase();
-        if (!name.equals(".ascii") && !name.equals(".asciiz") && !name.equals(".string")) rest = locals.rewrite(rest);
-        out.add(new Statement(line, labels, name, splitOperands(rest), rest));
+        if (!name.equals(".ascii") && !name.equals(".asciiz") && !name.equals(".string") && !name.equals(".include")) {
+            rest = locals.rewrite(rest);
+        }
+        return new Statement(file, line, labels, name, splitOperands(rest), rest);
     }
 
     /** Splits at commas outside parentheses and quotes; an empty text has no operands. */

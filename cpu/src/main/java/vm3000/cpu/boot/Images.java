@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.asm.Assembler;
+import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.elf.ElfFile;
 
-/** Turns a file named on the command line into an ELF image: read it, or assemble a {@code .s}. */
+/**
+ * Turns a file named on the command line into an ELF image: read it, or assemble a {@code .s}
+ * ({@code .include} relative to the file's directory).
+ */
 public final class Images {
     private Images() {}
 
@@ -22,7 +27,8 @@ public final class Images {
         byte[] bytes = readBytes(path);
         if (name.endsWith(".s") || name.endsWith(".S")) {
             String source = new String(bytes, StandardCharsets.UTF_8);
-            bytes = Assembler.assembleElf(source, name, Assembler.Options.defaults());
+            Assembler.Options options = Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()));
+            bytes = Assembler.assembleElf(source, name, options);
         }
         return ElfFile.parse(bytes, name);
     }
