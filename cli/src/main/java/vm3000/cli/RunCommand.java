@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
             description = "stop after N instructions executed (default: no limit)")
     long maxInstructions = Long.MAX_VALUE;
 
+    @Option(names = "--core", paramLabel = "CORE", description = "executor: interp (the reference interpreter) or "
+            + "block (decoded blocks, the default); both behave identically. Tracing always uses interp.")
+    String core = "block";
+
     @Option(names = "--trace", paramLabel = "FLAGS", description = "trace to standard error, e.g. kx")
     String trace;
 
@@ -75,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
             MachineOptions options = MachineOptions.defaults().withConsole(main.out).withMessages(err)
                     .withRam(ram != null ? ram : cfg.ramSize())
                     .withEndian(elf.endian())
-                    .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED);
+                    .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED)
+                    .withCore(parseCore());
             Machine machine = Boot.machine(options, cfg);
             Boot.load(machine, elf, String.join(" ", args));
             if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
@@ -86,6 +91,14 @@ final class RunCommand implements Callable<Integer> {
             main.out.flush();
             err.println("vm3000: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    private MachineOptions.Core parseCore() throws BadInputException {
+        switch (core) {
+            case "interp": return MachineOptions.Core.INTERP;
+            case "block": return MachineOptions.Core.BLOCK;
+            default: throw new BadInputException("--core: '" + core + "' is not a core (interp or block)");
         }
     }
 

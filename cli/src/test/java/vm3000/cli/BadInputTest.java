@@ -125,4 +125,10 @@ class BadInputTest {
         Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
         assertBadInput(Cli.run("run", "--max-instructions", "0", s.toString()), "--max-instructions");
     }
+
+    @Test
+    void unknownCore_isRefused() throws IOException {
+        Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
+        assertBadInput(Cli.run("run", "--core", "jit", s.toString()), "'jit'");
+    }
 }

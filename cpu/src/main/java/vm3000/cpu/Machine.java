@@ -5,6 +5,7 @@ import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.core.BlockCore;
 import vm3000.cpu.core.Counters;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.cp0.Cp0;
@@ -22,6 +23,7 @@ public final class Machine {
     private final Bus bus;
     private final Cp0 cp0;
     private final Cpu cpu;
+    private final BlockCore blockCore;
 
     public Machine(MachineOptions options) {
         this.options = options;
@@ -29,6 +31,7 @@ public final class Machine {
         this.bus = new Bus(ram, lamebus);
         this.cp0 = new Cp0(clock);
         this.cpu = new Cpu(cp0, bus, clock, power);
+        this.blockCore = options.core() == MachineOptions.Core.BLOCK ? new BlockCore(cpu) : null;
     }
 
     public MachineOptions options() { return options; }
@@ -41,9 +44,13 @@ public final class Machine {
     public Cpu cpu() { return cpu; }
     public Counters counters() { return cpu.counters(); }
 
-    /** Runs until power-off, a machine check, or {@code maxInstructions} executed in all. */
+    /** Runs until power-off, a machine check, or {@code maxInstructions} executed in all, on the chosen core. */
     public PowerState run(long maxInstructions) {
-        cpu.run(maxInstructions);
+        if (blockCore != null) blockCore.run(maxInstructions);
+        else cpu.run(maxInstructions);
         return power;
     }
+
+    /** The block core, or null when the machine runs on the interpreter. */
+    public BlockCore blockCore() { return blockCore; }
 }

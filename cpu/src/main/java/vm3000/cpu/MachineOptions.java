@@ -15,18 +15,24 @@ import vm3000.cpu.bus.Endian;
  * @param randomSeed     seed of the random device
  * @param console        where the serial console's bytes go
  * @param messages       where the machine's own messages go (trace, debug prints, diagnostics)
+ * @param core           which executor runs the machine (both behave identically)
  */
-public record MachineOptions(int ramBytes, Endian endian, long randomSeed, OutputStream console, PrintStream messages) {
+public record MachineOptions(int ramBytes, Endian endian, long randomSeed, OutputStream console, PrintStream messages,
+                             Core core) {
     public static final int DEFAULT_RAM = 16 << 20;
     public static final long DEFAULT_SEED = 0x5EED5EEDL;
 
+    /** The executors: the reference interpreter, and the block core (the default). */
+    public enum Core { INTERP, BLOCK }
+
     public static MachineOptions defaults() {
-        return new MachineOptions(DEFAULT_RAM, Endian.BIG, DEFAULT_SEED, System.out, System.err);
+        return new MachineOptions(DEFAULT_RAM, Endian.BIG, DEFAULT_SEED, System.out, System.err, Core.BLOCK);
     }
 
-    public MachineOptions withRam(int bytes) { return new MachineOptions(bytes, endian, randomSeed, console, messages); }
-    public MachineOptions withEndian(Endian e) { return new MachineOptions(ramBytes, e, randomSeed, console, messages); }
-    public MachineOptions withSeed(long seed) { return new MachineOptions(ramBytes, endian, seed, console, messages); }
-    public MachineOptions withConsole(OutputStream out) { return new MachineOptions(ramBytes, endian, randomSeed, out, messages); }
-    public MachineOptions withMessages(PrintStream err) { return new MachineOptions(ramBytes, endian, randomSeed, console, err); }
+    public MachineOptions withRam(int bytes) { return new MachineOptions(bytes, endian, randomSeed, console, messages, core); }
+    public MachineOptions withEndian(Endian e) { return new MachineOptions(ramBytes, e, randomSeed, console, messages, core); }
+    public MachineOptions withSeed(long seed) { return new MachineOptions(ramBytes, endian, seed, console, messages, core); }
+    public MachineOptions withConsole(OutputStream out) { return new MachineOptions(ramBytes, endian, randomSeed, out, messages, core); }
+    public MachineOptions withMessages(PrintStream err) { return new MachineOptions(ramBytes, endian, randomSeed, console, err, core); }
+    public MachineOptions withCore(Core c) { return new MachineOptions(ramBytes, endian, randomSeed, console, messages, c); }
 }

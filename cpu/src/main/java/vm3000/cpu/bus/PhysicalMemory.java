@@ -11,6 +11,15 @@ public final class PhysicalMemory {
     private final int[] words;
     private final int size;
     private final Endian endian;
+    /** Pages that hold decoded code: a write to one is reported to the watcher. */
+    private final boolean[] watched;
+    private CodeWatcher watcher;
+
+    /** Told when memory under {@link #watch} changes, so that decoded copies of it are dropped. */
+    @FunctionalInterface
+    public interface CodeWatcher {
+        void codeWritten(int page);
+    }
 
     public PhysicalMemory(int sizeBytes, Endian endian) {
         if (sizeBytes <= 0 || (sizeBytes & 0xFFF) != 0) {
@@ -19,6 +28,20 @@ public final class PhysicalMemory {
         this.words = new int[sizeBytes >>> 2];
         this.size = sizeBytes;
         this.endian = endian;
+        this.watched = new boolean[sizeBytes >>> 12];
+    }
+
+    /** Reports writes to physical page {@code page} to the watcher until the next such write. */
+    public void watch(int page) { watched[page] = true; }
+
+    public void setCodeWatcher(CodeWatcher w) { watcher = w; }
+
+    private void written(int paddr) {
+        int page = paddr >>> 12;
+        if (watched[page]) {
+            watched[page] = false;
+            watcher.codeWritten(page);
+        }
     }
 
     public int size() { return size; }
@@ -32,7 +55,10 @@ public final class PhysicalMemory {
 
     public int loadWord(int paddr) { return words[paddr >>> 2]; }
 
-    public void storeWord(int paddr, int value) { words[paddr >>> 2] = value; }
+    public void storeWord(int paddr, int value) {
+        words[paddr >>> 2] = value;
+        written(paddr);
+    }
 
     public int loadHalf(int paddr) {
         return (words[paddr >>> 2] >>> endian.halfShift(paddr)) & 0xFFFF;
@@ -46,12 +72,14 @@ public final class PhysicalMemory {
         int shift = endian.halfShift(paddr);
         int i = paddr >>> 2;
         words[i] = (words[i] & ~(0xFFFF << shift)) | ((value & 0xFFFF) << shift);
+        written(paddr);
     }
 
     public void storeByte(int paddr, int value) {
         int shift = endian.byteShift(paddr);
         int i = paddr >>> 2;
         words[i] = (words[i] & ~(0xFF << shift)) | ((value & 0xFF) << shift);
+        written(paddr);
     }
 
     /** Copies {@code bytes} into RAM at {@code paddr}, byte by byte in address order. */
@@ -66,5 +94,8 @@ public final class PhysicalMemory {
         return out;
     }
 
-    public void clear() { Arrays.fill(words, 0); }
+    public void clear() {
+        Arrays.fill(words, 0);
+        for (int p = 0; p < watched.length; p++) written(p << 12);
+    }
 }

@@ -29,25 +29,31 @@ import vm3000.cpu.mmu.Translation;
 public final class Cpu {
     private static final long FAILED = Long.MIN_VALUE;
 
-    private final int[] r = new int[32];
-    private int hi;
-    private int lo;
-    private int pc;
-    private int npc;
-    private boolean inDelaySlot;
-    private boolean llBit;
+    final int[] r = new int[32];
+    int hi;
+    int lo;
+    int pc;
+    int npc;
+    boolean inDelaySlot;
+    boolean llBit;
 
-    private final Cp0 cp0;
+    final Cp0 cp0;
     private final Bus bus;
-    private final PhysicalMemory ram;
+    final PhysicalMemory ram;
     private final Lamebus lamebus;
-    private final Clock clock;
-    private final PowerState power;
-    private final Counters counters = new Counters();
+    final Clock clock;
+    final PowerState power;
+    final Counters counters = new Counters();
     private final Endian endian;
     private Monitor monitor;
-    private Tracer tracer;
-    private long executed;
+    Tracer tracer;
+    long executed;
+    /**
+     * Set when an instruction did something after which the block core must return to its
+     * dispatcher before the next instruction: touched a device register (which may change an
+     * interrupt line or power the machine off) or wrote over decoded code.
+     */
+    boolean blockExit;
 
     public Cpu(Cp0 cp0, Bus bus, Clock clock, PowerState power) {
         this.cp0 = cp0;
@@ -116,7 +122,7 @@ public final class Cpu {
         clock.advanceTo(clock.now() + 1);
     }
 
-    private void syncInterruptLines() {
+    void syncInterruptLines() {
         cp0.setExternalLines(lamebus.cpuIrq() ? Cp0.IP_LAMEBUS : 0);
     }
 
@@ -150,6 +156,19 @@ public final class Cpu {
             raise(ExcCode.RI, 0);
             return;
         }
+        if (exec(op, w)) {
+            if (user) counters.userInstructions++; else counters.kernelInstructions++;
+        }
+    }
+
+    /**
+     * The semantics of every instruction, shared by both cores: executes {@code op} (encoded as
+     * {@code w}) at {@code pc}, in a delay slot if {@code inDelaySlot}. On retirement advances
+     * pc/npc and returns true; returns false if the instruction raised an exception (pc is then
+     * at the vector), stopped the machine, or is a WAIT still waiting.
+     */
+    boolean exec(Op op, int w) {
+        final int pc = this.pc;
         int next = npc + 4;
         boolean branch = false;
         int s = r[rs(w)];
@@ -163,8 +182,8 @@ public final class Cpu {
             case SRAV: set(rd(w), u >> s); break;
             case JR: branch = true; next = s; break;
             case JALR: branch = true; next = s; set(rd(w), pc + 8); break;
-            case SYSCALL: raise(ExcCode.SYS, 0); return;
-            case BREAK: raise(ExcCode.BP, 0); return;
+            case SYSCALL: raise(ExcCode.SYS, 0); return false;
+            case BREAK: raise(ExcCode.BP, 0); return false;
             case SYNC: break;
             case MFHI: set(rd(w), hi); break;
             case MTHI: hi = s; break;
@@ -174,9 +193,9 @@ public final class Cpu {
             case MULTU: mult((s & 0xFFFFFFFFL) * (u & 0xFFFFFFFFL)); break;
             case DIV: div(s, u); break;
             case DIVU: divu(s, u); break;
-            case ADD: { int v = s + u; if (((s ^ v) & (u ^ v)) < 0) { raise(ExcCode.OV, 0); return; } set(rd(w), v); break; }
+            case ADD: { int v = s + u; if (((s ^ v) & (u ^ v)) < 0) { raise(ExcCode.OV, 0); return false; } set(rd(w), v); break; }
             case ADDU: set(rd(w), s + u); break;
-            case SUB: { int v = s - u; if (((s ^ u) & (s ^ v)) < 0) { raise(ExcCode.OV, 0); return; } set(rd(w), v); break; }
+            case SUB: { int v = s - u; if (((s ^ u) & (s ^ v)) < 0) { raise(ExcCode.OV, 0); return false; } set(rd(w), v); break; }
             case SUBU: set(rd(w), s - u); break;
             case AND: set(rd(w), s & u); break;
             case OR: set(rd(w), s | u); break;
@@ -196,7 +215,7 @@ public final class Cpu {
             case BLEZ: branch = true; if (s <= 0) next = branchTarget(pc, w); break;
             case BGTZ: branch = true; if (s > 0) next = branchTarget(pc, w); break;
 
-            case ADDI: { int i = simm(w), v = s + i; if (((s ^ v) & (i ^ v)) < 0) { raise(ExcCode.OV, 0); return; } set(rt(w), v); break; }
+            case ADDI: { int i = simm(w), v = s + i; if (((s ^ v) & (i ^ v)) < 0) { raise(ExcCode.OV, 0); return false; } set(rt(w), v); break; }
             case ADDIU: set(rt(w), s + simm(w)); break;
             case SLTI: set(rt(w), s < simm(w) ? 1 : 0); break;
             case SLTIU: set(rt(w), Integer.compareUnsigned(s, simm(w)) < 0 ? 1 : 0); break;
@@ -205,40 +224,40 @@ public final class Cpu {
             case XORI: set(rt(w), s ^ uimm(w)); break;
             case LUI: set(rt(w), uimm(w) << 16); break;
 
-            case LB: { long v = load(s + simm(w), 1); if (v == FAILED) return; set(rt(w), (byte) v); break; }
-            case LBU: { long v = load(s + simm(w), 1); if (v == FAILED) return; set(rt(w), (int) v); break; }
-            case LH: { long v = load(s + simm(w), 2); if (v == FAILED) return; set(rt(w), (short) v); break; }
-            case LHU: { long v = load(s + simm(w), 2); if (v == FAILED) return; set(rt(w), (int) v); break; }
-            case LW: { long v = load(s + simm(w), 4); if (v == FAILED) return; set(rt(w), (int) v); break; }
-            case LL: { long v = load(s + simm(w), 4); if (v == FAILED) return; set(rt(w), (int) v); llBit = true; break; }
-            case LWL: { if (!lwl(s + simm(w), rt(w), u)) return; break; }
-            case LWR: { if (!lwr(s + simm(w), rt(w), u)) return; break; }
-            case SB: if (!store(s + simm(w), 1, u)) return; break;
-            case SH: if (!store(s + simm(w), 2, u)) return; break;
-            case SW: if (!store(s + simm(w), 4, u)) return; break;
+            case LB: { long v = load(s + simm(w), 1); if (v == FAILED) return false; set(rt(w), (byte) v); break; }
+            case LBU: { long v = load(s + simm(w), 1); if (v == FAILED) return false; set(rt(w), (int) v); break; }
+            case LH: { long v = load(s + simm(w), 2); if (v == FAILED) return false; set(rt(w), (short) v); break; }
+            case LHU: { long v = load(s + simm(w), 2); if (v == FAILED) return false; set(rt(w), (int) v); break; }
+            case LW: { long v = load(s + simm(w), 4); if (v == FAILED) return false; set(rt(w), (int) v); break; }
+            case LL: { long v = load(s + simm(w), 4); if (v == FAILED) return false; set(rt(w), (int) v); llBit = true; break; }
+            case LWL: { if (!lwl(s + simm(w), rt(w), u)) return false; break; }
+            case LWR: { if (!lwr(s + simm(w), rt(w), u)) return false; break; }
+            case SB: if (!store(s + simm(w), 1, u)) return false; break;
+            case SH: if (!store(s + simm(w), 2, u)) return false; break;
+            case SW: if (!store(s + simm(w), 4, u)) return false; break;
             case SC: {
                 // The address is checked (alignment, TLB, Mod) whether or not the store happens.
-                if (llBit ? !store(s + simm(w), 4, u) : !checkStore(s + simm(w))) return;
+                if (llBit ? !store(s + simm(w), 4, u) : !checkStore(s + simm(w))) return false;
                 set(rt(w), llBit ? 1 : 0);
                 llBit = false;
                 break;
             }
-            case SWL: if (!swl(s + simm(w), u)) return; break;
-            case SWR: if (!swr(s + simm(w), u)) return; break;
+            case SWL: if (!swl(s + simm(w), u)) return false; break;
+            case SWR: if (!swr(s + simm(w), u)) return false; break;
 
             case COP1: case COP2: case COP3: case LWC1: case LWC2: case LWC3: case SWC1: case SWC2: case SWC3:
                 raise(ExcCode.CPU, op.coprocessor());
-                return;
+                return false;
 
             default:
-                if (!cop0(op, w)) return;
+                if (!cop0(op, w)) return false;
                 break;
         }
-        if (user) counters.userInstructions++; else counters.kernelInstructions++;
         if (branch && tracer != null && next != npc + 4) tracer.jump(pc, next);
         this.pc = npc;
         this.npc = next;
         this.inDelaySlot = branch;
+        return true;
     }
 
     private void set(int reg, int value) {
@@ -361,6 +380,7 @@ public final class Cpu {
             return FAILED;
         }
         syncInterruptLines(); // reading a device register may lower its line
+        blockExit = true;
         return v;
     }
 
@@ -370,7 +390,10 @@ public final class Cpu {
             raise(ExcCode.DBE, 0);
             return false;
         }
-        if (!ram.contains(pa, size)) syncInterruptLines(); // writing a device register may change a line
+        if (!ram.contains(pa, size)) {
+            syncInterruptLines(); // writing a device register may change a line
+            blockExit = true;
+        }
         return true;
     }
 

@@ -39,6 +39,29 @@ public final class Tlb {
     public void write(int index, int entryHi, int entryLo) {
         hi[index] = entryHi & HI_WRITABLE;
         lo[index] = entryLo & LO_WRITABLE;
+        java.util.Arrays.fill(cacheTag, 0);
+    }
+
+    // A host-side cache of successful lookups in front of the 64-entry search, invisible to
+    // software: direct-mapped by VPN, tagged with VPN, ASID and a valid bit, emptied on every
+    // write. It remembers only valid entries, so a hit is always a translation.
+    private static final int CACHE = 256;
+    private final int[] cacheTag = new int[CACHE];
+    private final int[] cacheLo = new int[CACHE];
+
+    /**
+     * The EntryLo of the valid entry matching {@code vaddr} under {@code asidBits}, or 0 if there
+     * is none or it is not valid (EntryLo of a valid entry always has V set, so is never 0).
+     */
+    public int lookupValid(int vaddr, int asidBits) {
+        int tag = (vaddr & VPN_MASK) | (asidBits & ASID_MASK) | 1;
+        int i = (vaddr >>> 12) & (CACHE - 1);
+        if (cacheTag[i] == tag) return cacheLo[i];
+        int slot = probe(vaddr, asidBits);
+        if (slot == NO_MATCH || (lo[slot] & V) == 0) return 0;
+        cacheTag[i] = tag;
+        cacheLo[i] = lo[slot];
+        return lo[slot];
     }
 
     /** The index of the entry matching {@code vpnBits} (an address's bits 31..12) and ASID, or NO_MATCH. */

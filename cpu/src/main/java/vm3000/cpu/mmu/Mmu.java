@@ -25,6 +25,10 @@ public final class Mmu {
 
     private static long mapped(Cp0 cp0, int vaddr, Access access, boolean kuseg) {
         Tlb tlb = cp0.tlb();
+        int hit = tlb.lookupValid(vaddr, cp0.asid());
+        if (hit != 0 && (!access.isStore() || (hit & Tlb.D) != 0)) {
+            return Translation.physical((hit & Tlb.PFN_MASK) | (vaddr & 0xFFF));
+        }
         int slot = tlb.probe(vaddr, cp0.asid());
         if (slot == Tlb.NO_MATCH) return Translation.fault(tlbMiss(access), kuseg);
         int lo = tlb.lo(slot);

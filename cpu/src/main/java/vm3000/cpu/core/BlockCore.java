@@ -1,0 +1,243 @@
+package vm3000.cpu.core;
+
+import static vm3000.cpu.isa.Fields.*;
+
+import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.PhysicalMemory;
+import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.isa.Op;
+import vm3000.cpu.mmu.Access;
+import vm3000.cpu.mmu.Mmu;
+
+/**
+ * The fast executor: runs decoded {@link Block}s with the architectural behaviour of the
+ * interpreter, exact to the instruction. Common instructions have a case of their own in one
+ * switch; everything else (CP0, traps, unaligned and linked accesses, anything that may fault)
+ * goes through the interpreter's {@link Cpu#exec}, the one definition of every instruction.
+ *
+ * <p>Exactness: a block runs at most up to the next device event and the instruction limit, so
+ * interrupts are taken at the same instruction as the interpreter takes them; it stops after any
+ * instruction that touched a device or wrote over decoded code; and whenever the interpreter's
+ * state is not a block start (a delay slot, a pending interrupt, code that cannot form a block)
+ * the dispatcher lets the interpreter take one step. Tracing always uses the interpreter.
+ */
+public final class BlockCore {
+    private final Cpu cpu;
+    private final Cp0 cp0;
+    private final Clock clock;
+    private final PowerState power;
+    private final PhysicalMemory ram;
+    private final BlockCache cache;
+
+    public BlockCore(Cpu cpu) {
+        this.cpu = cpu;
+        this.cp0 = cpu.cp0;
+        this.clock = cpu.clock;
+        this.power = cpu.power;
+        this.ram = cpu.ram;
+        this.cache = new BlockCache(cpu);
+    }
+
+    /** Blocks decoded so far. */
+    public long blocksBuilt() { return cache.built(); }
+
+    /** Pages whose blocks were dropped because their memory was written. */
+    public long invalidations() { return cache.invalidations(); }
+
+    /** Runs until the machine stops or {@code limit} instructions have been executed in all. */
+    public void run(long limit) {
+        if (cpu.tracer != null) {
+            cpu.run(limit);
+            return;
+        }
+        while (power.isRunning()) {
+            if (cpu.executed >= limit) {
+                power.instructionLimit(limit);
+                return;
+            }
+            if (clock.now() >= clock.nextEvent()) {
+                clock.runDue();
+                cpu.syncInterruptLines();
+            }
+            Block b = cpu.inDelaySlot || cp0.deliverableInterrupts() != 0 ? null : lookup(cpu.pc);
+            if (b == null) {
+                cpu.step();
+                continue;
+            }
+            long budget = Math.min(clock.nextEvent() - clock.now(), limit - cpu.executed);
+            runBlock(b, cpu.pc, (int) Math.min(b.length(), budget));
+        }
+    }
+
+    /** The block at virtual {@code pc}, or null where the interpreter must step (a fault, not RAM, no block). */
+    private Block lookup(int pc) {
+        if ((pc & 3) != 0) return null;
+        long t = Mmu.translate(cp0, pc, Access.FETCH);
+        if (t < 0 || !ram.contains((int) t, 4)) return null;
+        return cache.get((int) t);
+    }
+
+    /**
+     * Runs the first {@code max} instructions of {@code b}, entered at virtual {@code vpc}, and
+     * leaves pc, npc, the delay-slot flag, the clock and the counters exactly as the interpreter
+     * would after the same instructions.
+     */
+    private void runBlock(Block b, final int vpc, final int max) {
+        final int[] r = cpu.r;
+        final Op[] ops = b.ops;
+        final int[] words = b.words;
+        final int branchAt = b.branchAt;
+        final long start = clock.now();
+        final boolean user = cp0.userMode();
+        boolean taken = false;
+        int target = 0;
+        int i = 0;
+        boolean retiredLast = true;
+        cpu.blockExit = false;
+        run:
+        for (; i < max; i++) {
+            final int w = words[i];
+            final int pc = vpc + (i << 2);
+            switch (ops[i]) {
+                case SLL: r[rd(w)] = r[rt(w)] << sa(w); break;
+                case SRL: r[rd(w)] = r[rt(w)] >>> sa(w); break;
+                case SRA: r[rd(w)] = r[rt(w)] >> sa(w); break;
+                case SLLV: r[rd(w)] = r[rt(w)] << r[rs(w)]; break;
+                case SRLV: r[rd(w)] = r[rt(w)] >>> r[rs(w)]; break;
+                case SRAV: r[rd(w)] = r[rt(w)] >> r[rs(w)]; break;
+                case ADDU: r[rd(w)] = r[rs(w)] + r[rt(w)]; break;
+                case SUBU: r[rd(w)] = r[rs(w)] - r[rt(w)]; break;
+                case AND: r[rd(w)] = r[rs(w)] & r[rt(w)]; break;
+                case OR: r[rd(w)] = r[rs(w)] | r[rt(w)]; break;
+                case XOR: r[rd(w)] = r[rs(w)] ^ r[rt(w)]; break;
+                case NOR: r[rd(w)] = ~(r[rs(w)] | r[rt(w)]); break;
+                case SLT: r[rd(w)] = r[rs(w)] < r[rt(w)] ? 1 : 0; break;
+                case SLTU: r[rd(w)] = Integer.compareUnsigned(r[rs(w)], r[rt(w)]) < 0 ? 1 : 0; break;
+                case ADDIU: r[rt(w)] = r[rs(w)] + simm(w); break;
+                case SLTI: r[rt(w)] = r[rs(w)] < simm(w) ? 1 : 0; break;
+                case SLTIU: r[rt(w)] = Integer.compareUnsigned(r[rs(w)], simm(w)) < 0 ? 1 : 0; break;
+                case ANDI: r[rt(w)] = r[rs(w)] & uimm(w); break;
+                case ORI: r[rt(w)] = r[rs(w)] | uimm(w); break;
+                case XORI: r[rt(w)] = r[rs(w)] ^ uimm(w); break;
+                case LUI: r[rt(w)] = uimm(w) << 16; break;
+                case MFHI: r[rd(w)] = cpu.hi; break;
+                case MFLO: r[rd(w)] = cpu.lo; break;
+                case MTHI: cpu.hi = r[rs(w)]; break;
+                case MTLO: cpu.lo = r[rs(w)]; break;
+                case MULT: { long p = (long) r[rs(w)] * r[rt(w)]; cpu.lo = (int) p; cpu.hi = (int) (p >>> 32); break; }
+                case MULTU: {
+                    long p = (r[rs(w)] & 0xFFFFFFFFL) * (r[rt(w)] & 0xFFFFFFFFL);
+                    cpu.lo = (int) p;
+                    cpu.hi = (int) (p >>> 32);
+                    break;
+                }
+                case SYNC: break;
+
+                case BEQ: taken = r[rs(w)] == r[rt(w)]; target = branchTarget(pc, w); break;
+                case BNE: taken = r[rs(w)] != r[rt(w)]; target = branchTarget(pc, w); break;
+                case BLEZ: taken = r[rs(w)] <= 0; target = branchTarget(pc, w); break;
+                case BGTZ: taken = r[rs(w)] > 0; target = branchTarget(pc, w); break;
+                case BLTZ: taken = r[rs(w)] < 0; target = branchTarget(pc, w); break;
+                case BGEZ: taken = r[rs(w)] >= 0; target = branchTarget(pc, w); break;
+                case BLTZAL: taken = r[rs(w)] < 0; target = branchTarget(pc, w); r[31] = pc + 8; break;
+                case BGEZAL: taken = r[rs(w)] >= 0; target = branchTarget(pc, w); r[31] = pc + 8; break;
+                case J: taken = true; target = jumpTarget(pc, w); break;
+                case JAL: taken = true; target = jumpTarget(pc, w); r[31] = pc + 8; break;
+                case JR: taken = true; target = r[rs(w)]; break;
+                case JALR: taken = true; target = r[rs(w)]; r[rd(w)] = pc + 8; break;
+
+                case LW: {
+                    int a = r[rs(w)] + simm(w);
+                    long t = (a & 3) == 0 ? Mmu.translate(cp0, a, Access.LOAD) : -1;
+                    if (t >= 0 && ram.contains((int) t, 4)) { r[rt(w)] = ram.loadWord((int) t); break; }
+                    if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
+                    if (cpu.blockExit) { i++; break run; }
+                    break;
+                }
+                case LBU: case LB: {
+                    int a = r[rs(w)] + simm(w);
+                    long t = Mmu.translate(cp0, a, Access.LOAD);
+                    if (t >= 0 && ram.contains((int) t, 1)) {
+                        int v = ram.loadByte((int) t);
+                        r[rt(w)] = ops[i] == Op.LB ? (byte) v : v;
+                        break;
+                    }
+                    if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
+                    if (cpu.blockExit) { i++; break run; }
+                    break;
+                }
+                case LHU: case LH: {
+                    int a = r[rs(w)] + simm(w);
+                    long t = (a & 1) == 0 ? Mmu.translate(cp0, a, Access.LOAD) : -1;
+                    if (t >= 0 && ram.contains((int) t, 2)) {
+                        int v = ram.loadHalf((int) t);
+                        r[rt(w)] = ops[i] == Op.LH ? (short) v : v;
+                        break;
+                    }
+                    if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
+                    if (cpu.blockExit) { i++; break run; }
+                    break;
+                }
+                case SW: case SH: case SB: {
+                    int a = r[rs(w)] + simm(w);
+                    int size = ops[i] == Op.SW ? 4 : ops[i] == Op.SH ? 2 : 1;
+                    long t = (a & (size - 1)) == 0 ? Mmu.translate(cp0, a, Access.STORE) : -1;
+                    if (t >= 0 && ram.contains((int) t, size)) {
+                        int v = r[rt(w)];
+                        if (size == 4) ram.storeWord((int) t, v);
+                        else if (size == 2) ram.storeHalf((int) t, v);
+                        else ram.storeByte((int) t, v);
+                        if (cpu.blockExit) { i++; break run; } // wrote over decoded code
+                        break;
+                    }
+                    if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
+                    if (cpu.blockExit) { i++; break run; }
+                    break;
+                }
+                default:
+                    if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
+                    if (cpu.blockExit) { i++; break run; }
+                    break;
+            }
+            r[0] = 0;
+        }
+        if (!retiredLast) {
+            // Instruction i trapped, stopped the machine or is waiting: its state is final.
+            account(i, i + 1, user);
+            clock.advanceTo(clock.now() + 1);
+            return;
+        }
+        account(i, i, user);
+        clock.advanceTo(start + i);
+        int next = vpc + (i << 2);
+        if (branchAt >= 0 && i == branchAt + 1) {         // stopped between a branch and its slot
+            cpu.pc = next;
+            cpu.npc = taken ? target : next + 4;
+            cpu.inDelaySlot = true;
+        } else {
+            cpu.pc = branchAt >= 0 && i == branchAt + 2 && taken ? target : next;
+            cpu.npc = cpu.pc + 4;
+            cpu.inDelaySlot = false;
+        }
+    }
+
+    /**
+     * Instruction {@code i} through the shared semantics, with the CPU state the interpreter
+     * would have at it. False if it did not retire.
+     */
+    private boolean slow(Op op, int w, int pc, int i, int branchAt, boolean taken, int target, long start) {
+        boolean inSlot = branchAt >= 0 && i == branchAt + 1;
+        cpu.pc = pc;
+        cpu.npc = inSlot && taken ? target : pc + 4;
+        cpu.inDelaySlot = inSlot;
+        clock.advanceTo(start + i);
+        return cpu.exec(op, w);
+    }
+
+    private void account(int retired, int executed, boolean user) {
+        cpu.executed += executed;
+        if (user) cpu.counters.userInstructions += retired;
+        else cpu.counters.kernelInstructions += retired;
+    }
+}

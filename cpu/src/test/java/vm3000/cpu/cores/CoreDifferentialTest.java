@@ -1,0 +1,129 @@
+package vm3000.cpu.cores;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import vm3000.cpu.Machine;
+import vm3000.cpu.MachineOptions;
+import vm3000.cpu.MachineOptions.Core;
+import vm3000.cpu.asm.Assembler;
+import vm3000.cpu.asm.IncludeResolver;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.elf.ElfFile;
+import vm3000.cpu.testing.RandomPrograms;
+
+/**
+ * The interpreter and the block core agree: every guest program in the repository and thousands
+ * of random programs give the same transcript, counters and final architectural state (registers,
+ * CP0, TLB, all of RAM, cycle count) on both.
+ */
+class CoreDifferentialTest {
+    private static final int RAM = 1 << 20;
+
+    /** A machine on {@code core}, prepared by {@code setup}, run to {@code limit}; its final state. */
+    static String run(Core core, long seed, Consumer<Machine> setup, long limit) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        MachineOptions o = MachineOptions.defaults().withRam(RAM).withSeed(seed).withCore(core).withConsole(console)
+                .withMessages(new PrintStream(OutputStream.nullOutputStream()));
+        Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
+        setup.accept(m);
+        m.run(limit);
+        return MachineState.of(m, console.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    static void assertSameOnBothCores(String what, long seed, Consumer<Machine> setup, long limit) {
+        String interp = run(Core.INTERP, seed, setup, limit);
+        String block = run(Core.BLOCK, seed, setup, limit);
+        assertEquals(interp, block, what + ": the cores disagree");
+    }
+
+    /** Every .s file in the repository outside build output. */
+    static List<Path> repositoryPrograms() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".s"))
+                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
+                    .sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRepositoryProgram_sameOnBothCores() throws IOException {
+        List<Path> programs = repositoryPrograms();
+        assertTrue(programs.size() >= 10, "found only " + programs);
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        return programs.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
+            String src = Files.readString(p, StandardCharsets.UTF_8);
+            Assembler.Options asm = Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()));
+            ElfFile elf = ElfFile.parse(Assembler.assembleElf(src, p.toString(), asm), p.toString());
+            assertSameOnBothCores(p.toString(), 1, m -> {
+                try {
+                    Boot.load(m, elf, "diff 12");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }, 3_000_000);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomWords_sameOnBothCores() {
+        return Stream.of("kernel", "user").map(mode -> DynamicTest.dynamicTest(mode, () -> {
+            for (long seed = 0; seed < 100; seed++) {
+                final long s = seed;
+                assertSameOnBothCores(mode + " seed " + seed, seed,
+                        m -> RandomPrograms.randomWords(m, new SplittableRandom(s), mode.equals("user")), 20_000);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomValidPrograms_sameOnBothCores() {
+        return Stream.of(false, true).map(user -> DynamicTest.dynamicTest(user ? "user" : "kernel", () -> {
+            for (long seed = 0; seed < 120; seed++) {
+                final long s = seed;
+                assertSameOnBothCores((user ? "user" : "kernel") + " seed " + seed, seed,
+                        m -> RandomPrograms.validProgram(m, new SplittableRandom(s), user), 50_000);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomPrograms_exerciseWhatTheyClaim() {
+        // The random programs must really write over their own code and remap their pages,
+        // or the two tests above prove less than they say.
+        return Stream.of(DynamicTest.dynamicTest("self-modifying and remapping", () -> {
+            long invalidations = 0, tlbWrites = 0, exceptions = 0;
+            for (long seed = 0; seed < 50; seed++) {
+                ByteArrayOutputStream console = new ByteArrayOutputStream();
+                MachineOptions o = MachineOptions.defaults().withRam(RAM).withCore(Core.BLOCK).withConsole(console)
+                        .withMessages(new PrintStream(OutputStream.nullOutputStream()));
+                Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
+                RandomPrograms.validProgram(m, new SplittableRandom(seed), seed % 2 == 1);
+                m.run(50_000);
+                invalidations += m.blockCore().invalidations();
+                tlbWrites += m.counters().tlbWrites();
+                exceptions += m.counters().totalExceptions();
+            }
+            assertTrue(invalidations > 50, "code overwritten only " + invalidations + " times");
+            assertTrue(tlbWrites > 50, "TLB written only " + tlbWrites + " times");
+            assertTrue(exceptions > 50, "only " + exceptions + " exceptions");
+        }));
+    }
+}
