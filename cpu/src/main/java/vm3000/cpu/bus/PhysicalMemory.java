@@ -11,8 +11,8 @@ public final class PhysicalMemory {
     private final int[] words;
     private final int size;
     private final Endian endian;
-    /** Pages that hold decoded code: a write to one is reported to the watcher. */
-    private final boolean[] watched;
+    /** One bit per word that holds decoded code: a write to such a word is reported to the watcher. */
+    private final long[] watched;
     private CodeWatcher watcher;
 
     /** Told when memory under {@link #watch} changes, so that decoded copies of it are dropped. */
@@ -28,20 +28,25 @@ public final class PhysicalMemory {
         this.words = new int[sizeBytes >>> 2];
         this.size = sizeBytes;
         this.endian = endian;
-        this.watched = new boolean[sizeBytes >>> 12];
+        this.watched = new long[(sizeBytes >>> 8) + 1];
     }
 
-    /** Reports writes to physical page {@code page} to the watcher until the next such write. */
-    public void watch(int page) { watched[page] = true; }
+    /** Reports writes to the words of {@code [paddr, paddr + length)} to the watcher. */
+    public void watch(int paddr, int length) {
+        for (int w = paddr >>> 2, end = (paddr + length + 3) >>> 2; w < end; w++) watched[w >>> 6] |= 1L << w;
+    }
+
+    /** Stops reporting writes anywhere in physical page {@code page}. */
+    public void unwatchPage(int page) {
+        java.util.Arrays.fill(watched, page << 4, (page + 1) << 4, 0L);
+    }
 
     public void setCodeWatcher(CodeWatcher w) { watcher = w; }
 
+    /** The watcher is told of a write to a watched word: its page; it then unwatches what it dropped. */
     private void written(int paddr) {
-        int page = paddr >>> 12;
-        if (watched[page]) {
-            watched[page] = false;
-            watcher.codeWritten(page);
-        }
+        int w = paddr >>> 2;
+        if ((watched[w >>> 6] & (1L << w)) != 0) watcher.codeWritten(paddr >>> 12);
     }
 
     public int size() { return size; }
@@ -96,6 +101,6 @@ public final class PhysicalMemory {
 
     public void clear() {
         Arrays.fill(words, 0);
-        for (int p = 0; p < watched.length; p++) written(p << 12);
+        for (int pa = 0; pa < size; pa += 4) written(pa);
     }
 }

@@ -9,9 +9,10 @@ import vm3000.cpu.isa.Op;
 
 /**
  * Decoded blocks keyed by the physical address of their first instruction, one table per
- * physical page. A page with blocks is watched: any write to it (a store by either core, a
- * loader, a monitor) drops all its blocks, which is what makes self-modifying code and
- * program loading exact. Translation is not part of the key, so TLB writes and ASID changes
+ * physical page. The words a block was decoded from are watched: any write to one of them (a
+ * store by either core, a loader, a monitor) drops all the blocks of that page, which is what
+ * makes self-modifying code and program loading exact, while data that shares a page with code
+ * costs nothing. Translation is not part of the key, so TLB writes and ASID changes
  * need no invalidation: the block core translates the PC each time it enters a block.
  */
 final class BlockCache implements PhysicalMemory.CodeWatcher {
@@ -41,9 +42,9 @@ final class BlockCache implements PhysicalMemory.CodeWatcher {
         if (table == null) {
             table = new Block[PER_PAGE];
             pages[page] = table;
-            ram.watch(page);
         }
         table[slot] = b;
+        ram.watch(pa, b.length() << 2);
         built++;
         return b;
     }
@@ -51,6 +52,7 @@ final class BlockCache implements PhysicalMemory.CodeWatcher {
     @Override
     public void codeWritten(int page) {
         pages[page] = null;
+        ram.unwatchPage(page);
         invalidations++;
         cpu.blockExit = true; // the running block may be stale from the next instruction on
     }

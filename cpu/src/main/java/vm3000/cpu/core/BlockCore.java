@@ -47,15 +47,17 @@ public final class BlockCore {
 
     /** Runs until the machine stops or {@code limit} instructions have been executed in all. */
     public void run(long limit) {
+        runUntil(limit);
+        if (power.isRunning()) power.instructionLimit(limit);
+    }
+
+    /** Runs until the machine stops or {@code limit} instructions have been executed in all; the machine stays on. */
+    public void runUntil(long limit) {
         if (cpu.tracer != null) {
-            cpu.run(limit);
+            cpu.runUntil(limit);
             return;
         }
-        while (power.isRunning()) {
-            if (cpu.executed >= limit) {
-                power.instructionLimit(limit);
-                return;
-            }
+        while (power.isRunning() && cpu.executed < limit) {
             if (clock.now() >= clock.nextEvent()) {
                 clock.runDue();
                 cpu.syncInterruptLines();

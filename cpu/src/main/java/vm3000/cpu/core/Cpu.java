@@ -96,13 +96,13 @@ public final class Cpu {
 
     /** Runs until the machine stops or {@code limit} instructions have been executed in all. */
     public void run(long limit) {
-        while (power.isRunning()) {
-            if (executed >= limit) {
-                power.instructionLimit(limit);
-                return;
-            }
-            step();
-        }
+        runUntil(limit);
+        if (power.isRunning()) power.instructionLimit(limit);
+    }
+
+    /** Steps until the machine stops or {@code limit} instructions have been executed in all; the machine stays on. */
+    public void runUntil(long limit) {
+        while (power.isRunning() && executed < limit) step();
     }
 
     /** One cycle: an interrupt, or one instruction. */
