@@ -251,3 +251,61 @@ s64 __moddi3(s64 a, s64 b)
     udivmod64(ua, ub, &r);
     return a < 0 ? (s64)(0 - r) : (s64)r;
 }
+
+/* 64-bit shifts on 32-bit halves: GCC calls these when optimising for size. They must not use
+ * a 64-bit shift themselves, or -Os would turn them into calls to themselves. */
+typedef union {
+    u64 all;
+    struct {
+#ifdef __MIPSEB__
+        u32 hi, lo;
+#else
+        u32 lo, hi;
+#endif
+    } w;
+} dword;
+
+u64 __ashldi3(u64 a, int n)
+{
+    dword x = { .all = a }, r;
+    if (n & 32) {
+        r.w.hi = x.w.lo << (n & 31);
+        r.w.lo = 0;
+    } else if (n == 0) {
+        return a;
+    } else {
+        r.w.hi = (x.w.hi << n) | (x.w.lo >> (32 - n));
+        r.w.lo = x.w.lo << n;
+    }
+    return r.all;
+}
+
+u64 __lshrdi3(u64 a, int n)
+{
+    dword x = { .all = a }, r;
+    if (n & 32) {
+        r.w.lo = x.w.hi >> (n & 31);
+        r.w.hi = 0;
+    } else if (n == 0) {
+        return a;
+    } else {
+        r.w.lo = (x.w.lo >> n) | (x.w.hi << (32 - n));
+        r.w.hi = x.w.hi >> n;
+    }
+    return r.all;
+}
+
+s64 __ashrdi3(s64 a, int n)
+{
+    dword x = { .all = (u64)a }, r;
+    if (n & 32) {
+        r.w.lo = (u32)((s32)x.w.hi >> (n & 31));
+        r.w.hi = (u32)((s32)x.w.hi >> 31);
+    } else if (n == 0) {
+        return a;
+    } else {
+        r.w.lo = (x.w.lo >> n) | (x.w.hi << (32 - n));
+        r.w.hi = (u32)((s32)x.w.hi >> n);
+    }
+    return (s64)r.all;
+}

@@ -55,6 +55,10 @@ u64 __udivdi3(u64 a, u64 b);
 u64 __umoddi3(u64 a, u64 b);
 s64 __divdi3(s64 a, s64 b);
 s64 __moddi3(s64 a, s64 b);
+/* 64-bit shifts: GCC calls these at -Os. */
+u64 __ashldi3(u64 a, int n);
+u64 __lshrdi3(u64 a, int n);
+s64 __ashrdi3(s64 a, int n);
 
 /* Keeps the compiler from folding a value known at compile time. */
 #define OPAQUE(x) ({ __typeof__(0 ? (x) : (x)) _v = (x); __asm__("" : "+r"(_v)); _v; })
