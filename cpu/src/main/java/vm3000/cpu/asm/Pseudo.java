@@ -25,8 +25,9 @@ final class Pseudo {
             case "li": count(name, ops, 2, 2); li(pass, pass.register(ops.get(0)), ops.get(1)); return true;
             case "la": count(name, ops, 2, 2); la(pass, pass.register(ops.get(0)), ops.get(1)); return true;
             case "move":
+                // GNU as (binutils 2.40) assembles move as "or rd, rs, $zero" for 32-bit code.
                 count(name, ops, 2, 2);
-                pass.instruction(Op.ADDU, Encoder.r(Op.ADDU, pass.register(ops.get(1)), 0, pass.register(ops.get(0)), 0));
+                pass.instruction(Op.OR, Encoder.r(Op.OR, pass.register(ops.get(1)), 0, pass.register(ops.get(0)), 0));
                 return true;
             case "not":
                 count(name, ops, 1, 2);
@@ -145,10 +146,10 @@ final class Pseudo {
         return (int) v & 0xFFFF;
     }
 
-    /** GNU as: bgez rs, 1f; move rd, rs (nop if rd == rs); sub rd, $zero, rs; 1: (never reordered). */
+    /** GNU as: bgez rs, 1f; move rd, rs (or; nop if rd == rs); sub rd, $zero, rs; 1: (never reordered). */
     private static void abs(Pass pass, int rd, int rs) throws BadInput {
         pass.word(Op.BGEZ.match() | rs << 21 | 2);
-        pass.word(rd == rs ? 0 : Encoder.r(Op.ADDU, rs, 0, rd, 0));
+        pass.word(rd == rs ? 0 : Encoder.r(Op.OR, rs, 0, rd, 0));
         pass.word(Encoder.r(Op.SUB, 0, rs, rd, 0));
     }
 

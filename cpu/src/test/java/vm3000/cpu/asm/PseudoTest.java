@@ -32,16 +32,16 @@ class PseudoTest {
     @Test void la_constant_isLiForm() { assertArrayEquals(new int[] {0x24081234}, text("la $t0, 0x1234")); }
     @Test void la_offsetBase_isAddiu() { assertArrayEquals(new int[] {0x27a80010}, text("la $t0, 16($sp)")); }
 
-    @Test void move_isAdduWithZero() { assertArrayEquals(new int[] {0x01204021}, text("move $t0, $t1")); }
+    @Test void move_isOrWithZero_asGnuAs() { assertArrayEquals(new int[] {0x01204025}, text("move $t0, $t1")); }
     @Test void neg_isSubFromZero() { assertArrayEquals(new int[] {0x00094022}, text("neg $t0, $t1")); }
     @Test void negu_isSubuFromZero() { assertArrayEquals(new int[] {0x00094023}, text("negu $t0, $t1")); }
     @Test void not_isNorWithZero() { assertArrayEquals(new int[] {0x01204027}, text("not $t0, $t1")); }
-    @Test void abs_isBgezMoveSub() { assertArrayEquals(new int[] {0x05210002, 0x01204021, 0x00094022}, text("abs $t0, $t1")); }
+    @Test void abs_isBgezMoveSub() { assertArrayEquals(new int[] {0x05210002, 0x01204025, 0x00094022}, text("abs $t0, $t1")); }
     @Test void abs_sameRegister_hasNopInSlot() { assertArrayEquals(new int[] {0x05010002, 0, 0x00084022}, text("abs $t0, $t0")); }
 
     @Test
     void abs_inReorderMode_getsNoExtraNop() {
-        assertArrayEquals(new int[] {0x05210002, 0x01204021, 0x00094022}, Asm.program("abs $t0, $t1").words(".text"));
+        assertArrayEquals(new int[] {0x05210002, 0x01204025, 0x00094022}, Asm.program("abs $t0, $t1").words(".text"));
     }
 
     @Test void nop_isZero() { assertArrayEquals(new int[] {0}, text("nop")); }
