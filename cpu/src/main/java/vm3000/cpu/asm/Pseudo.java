@@ -42,9 +42,11 @@ final class Pseudo {
             }
             case "abs": count(name, ops, 1, 2); abs(pass, pass.register(ops.get(0)), pass.register(ops.get(ops.size() - 1))); return true;
             case "mul": {
+                // GNU as uses multu for MIPS I: the low word is the same either way, and HI is
+                // left as multu sets it.
                 count(name, ops, 3, 3);
                 int rd = pass.register(ops.get(0));
-                pass.instruction(Op.MULT, Encoder.r(Op.MULT, pass.register(ops.get(1)), pass.register(ops.get(2)), 0, 0));
+                pass.instruction(Op.MULTU, Encoder.r(Op.MULTU, pass.register(ops.get(1)), pass.register(ops.get(2)), 0, 0));
                 pass.instruction(Op.MFLO, Encoder.r(Op.MFLO, 0, 0, rd, 0));
                 return true;
             }

@@ -73,7 +73,7 @@ class PseudoTest {
         assertArrayEquals(new int[] {0x3c011234, 0x00240821, 0xac285678}, w);
     }
 
-    @Test void mul_isMultMflo() { assertArrayEquals(new int[] {0x01090018, 0x00001012}, text("mul $v0, $t0, $t1")); }
+    @Test void mul_isMultuMflo_asGnuAs() { assertArrayEquals(new int[] {0x01090019, 0x00001012}, text("mul $v0, $t0, $t1")); }
     @Test void j_register_isJr() { assertArrayEquals(new int[] {0x03e00008}, text("j $ra")); }
 
     @Test
