@@ -137,10 +137,17 @@ final class Pseudo {
             pass.instruction(op, op.match() | base << 21 | rt << 16 | field);
             return;
         }
-        pass.requireAt("'" + op.mnemonic() + "' with address '" + text + "'");
-        pass.instruction(Op.LUI, Op.LUI.match() | AT << 16 | hi(v));
-        if (base != 0) pass.instruction(Op.ADDU, Encoder.r(Op.ADDU, AT, base, AT, 0));
-        pass.instruction(op, op.match() | AT << 21 | rt << 16 | (v & 0xFFFF));
+        // As GNU as does, a load that replaces all of rt builds the address in rt itself, unless
+        // rt is $zero or the base; stores, LWL and LWR (which keep part of rt) use $at.
+        int tmp = replacesRt(op) && rt != 0 && rt != base ? rt : AT;
+        if (tmp == AT) pass.requireAt("'" + op.mnemonic() + "' with address '" + text + "'");
+        pass.instruction(Op.LUI, Op.LUI.match() | tmp << 16 | hi(v));
+        if (base != 0) pass.instruction(Op.ADDU, Encoder.r(Op.ADDU, tmp, base, tmp, 0));
+        pass.instruction(op, op.match() | tmp << 21 | rt << 16 | (v & 0xFFFF));
+    }
+
+    private static boolean replacesRt(Op op) {
+        return op == Op.LB || op == Op.LBU || op == Op.LH || op == Op.LHU || op == Op.LW || op == Op.LL;
     }
 
     private static int checkedOffset(long v) throws BadInput {

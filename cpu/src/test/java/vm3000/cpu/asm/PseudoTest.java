@@ -61,10 +61,33 @@ class PseudoTest {
     @Test void ble_immediate_isSltiPlusOneBne() { assertArrayEquals(new int[] {0x2901000b, 0x1420fffe}, text("1: ble $t0, 10, 1b")); }
 
     @Test
-    void lw_symbol_isLuiAtThenLw() throws BadInputException {
-        int[] w = text("lw $t0, x\nx: .word 0");
-        assertEquals(0x3c018000, w[0]);
-        assertEquals(0x8c281008, w[1]);
+    void lw_symbol_buildsAddressInItsOwnTarget_asGnuAs() {
+        assertArrayEquals(new int[] {0x3c088000, 0x8d081008, 0}, text("lw $t0, x\nx: .word 0"));
+    }
+
+    @Test
+    void lb_symbolPlusBase_buildsAddressInItsOwnTarget_asGnuAs() {
+        assertArrayEquals(new int[] {0x3c080001, 0x01094021, 0x81082345}, text("lb $t0, 0x12345($t1)"));
+    }
+
+    @Test
+    void lw_symbol_targetIsBase_usesAt() {
+        assertArrayEquals(new int[] {0x3c010001, 0x00280821, 0x8c282345}, text("lw $t0, 0x12345($t0)"));
+    }
+
+    @Test
+    void lw_symbol_targetIsZero_usesAt() {
+        assertArrayEquals(new int[] {0x3c010001, 0x8c202345}, text("lw $zero, 0x12345"));
+    }
+
+    @Test
+    void lwl_symbol_keepsPartOfTarget_soUsesAt() {
+        assertArrayEquals(new int[] {0x3c010001, 0x88282345}, text("lwl $t0, 0x12345"));
+    }
+
+    @Test
+    void lw_symbol_underNoat_needsNoAt() {
+        assertArrayEquals(new int[] {0x3c080001, 0x8d082345}, text(".set noat\nlw $t0, 0x12345"));
     }
 
     @Test
