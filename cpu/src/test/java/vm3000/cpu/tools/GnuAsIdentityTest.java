@@ -37,10 +37,18 @@ import vm3000.cpu.isa.Disassembler;
  * .bss each aligned to 16 or more. The addresses, sizes and bytes of all five sections of the
  * linked file must equal ours.
  *
- * <p>GNU as runs with {@code -march=r3000 -mno-shared -O0 --no-pad-sections}: {@code -O0} keeps
- * it from moving instructions into delay slots in {@code .set reorder} code (it still fills them
- * with nops, as we do), and {@code --no-pad-sections} keeps it from padding each section to its
- * alignment, which would move the sections after it.
+ * <p>GNU as runs with {@code -march=r3000 -mno-shared -O1 --no-pad-sections}: {@code -O1} keeps
+ * it from moving instructions into delay slots in {@code .set reorder} code (it puts nops there,
+ * as we do) without the unconditional hazard nops of {@code -O0}, and {@code --no-pad-sections}
+ * keeps it from padding each section to its alignment, which would move the sections after it.
+ *
+ * <p>Known differences, not rewritten because they are a matter of the code, not the dialect:
+ * <ul>
+ *   <li>In {@code .set reorder} mode GNU as for MIPS I inserts nops for the R3000's load delay,
+ *       HI/LO and CP0 hazards. vm3000 is interlocked (MIPS-161) and its assembler fills only
+ *       delay slots, so reorder-mode code in the repository must not rely on hazard nops.</li>
+ *   <li>GNU as calls LL, SC and SYNC MIPS II; code that uses them says {@code .set mips2}.</li>
+ * </ul>
  */
 class GnuAsIdentityTest {
     private static final String AS = "mips-linux-gnu-as";
@@ -152,7 +160,7 @@ class GnuAsIdentityTest {
         Path script = dir.resolve("vm3000.ld");
         Files.writeString(src, forGnuAs(source), StandardCharsets.UTF_8);
         Files.writeString(script, LINKER_SCRIPT, StandardCharsets.UTF_8);
-        HostTools.check(TIMEOUT, List.of(AS, "-march=r3000", "-mno-shared", "-O0", "--no-pad-sections", e,
+        HostTools.check(TIMEOUT, List.of(AS, "-march=r3000", "-mno-shared", "-O1", "--no-pad-sections", e,
                 "-I", file.getParent().toString(), "-o", obj.toString(), src.toString()));
         HostTools.check(TIMEOUT, List.of(LD, e, "-nostdlib", "--no-relax", "-T", script.toString(),
                 "-o", elf.toString(), obj.toString()));
@@ -164,7 +172,12 @@ class GnuAsIdentityTest {
             ElfSections.Section their = gnu.get(name);
             int theirSize = their == null ? 0 : their.size();
             if (our.size() != theirSize) {
-                problems.add(name + ": size " + our.size() + ", GNU " + theirSize);
+                problems.add(name + ": size " + our.size() + ", GNU " + theirSize + "; the first differences:");
+                if (their != null && !our.nobits() && our.address() == their.address()) {
+                    int n = Math.min(our.size(), theirSize);
+                    words(problems, name, our.address(), java.util.Arrays.copyOf(our.bytes(), n),
+                            java.util.Arrays.copyOf(their.bytes(), n), endian);
+                }
                 continue;
             }
             if (our.size() == 0) continue;
