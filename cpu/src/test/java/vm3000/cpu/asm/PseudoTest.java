@@ -97,6 +97,17 @@ class PseudoTest {
     }
 
     @Test void mul_isMultuMflo_asGnuAs() { assertArrayEquals(new int[] {0x01090019, 0x00001012}, text("mul $v0, $t0, $t1")); }
+    @Test void div_zeroFirst_isTheBareInstruction_asGnuAs() { assertArrayEquals(new int[] {0x0109001a}, text("div $zero, $t0, $t1")); }
+    @Test void divu_zeroFirst_isTheBareInstruction_asGnuAs() { assertArrayEquals(new int[] {0x0109001b}, text("divu $0, $t0, $t1")); }
+    @Test void div_twoOperands_isTheBareInstruction() { assertArrayEquals(new int[] {0x0109001a}, text("div $t0, $t1")); }
+
+    @Test
+    void div_withDestination_isRejected() {
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> Assembler.assemble("div $v0, $t0, $t1", "t.s", Assembler.Options.defaults()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("GNU as macro"), e.getMessage());
+    }
+
     @Test void j_register_isJr() { assertArrayEquals(new int[] {0x03e00008}, text("j $ra")); }
 
     @Test
