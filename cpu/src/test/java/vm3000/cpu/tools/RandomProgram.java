@@ -15,7 +15,7 @@ import java.util.Random;
  * MULT/MULTU/DIV/DIVU with HI/LO reads, every load and store width including LWL/LWR/SWL/SWR,
  * and forward branches with an ALU operation in the delay slot. It is legal MIPS I code:
  * no MULT/DIV/MTHI/MTLO within two instructions after an MFHI/MFLO, no division by zero (the
- * divisor is OR-ed with 1 just before), no ADD/ADDI/SUB (they may trap on overflow).
+ * divisor is OR-ed with 1 just before), ADD/ADDI/SUB only on operands that cannot overflow.
  */
 final class RandomProgram {
     static final int BUFFER = 64;
@@ -86,6 +86,7 @@ final class RandomProgram {
         else if (k < 66) hiLo();
         else if (k < 78) load();
         else if (k < 88) store();
+        else if (k < 92) trapping();
         else if (branches) branch();
         else alu();
     }
@@ -99,6 +100,22 @@ final class RandomProgram {
         } else {
             emit(pick(IMM_UNSIGNED) + " " + r(dst()) + ", " + r(src()) + ", 0x" + Integer.toHexString(rng.nextInt(0x10000)));
         }
+    }
+
+    /**
+     * ADD, SUB or ADDI on operands first shifted into [-2^30, 2^30) by SRA, so that they cannot
+     * overflow (an overflow trap would end the program differently on the two machines).
+     */
+    private void trapping() {
+        int a = dst();
+        emit("sra " + r(a) + ", " + r(src()) + ", 2");
+        if (rng.nextBoolean()) {
+            emit("addi " + r(dst()) + ", " + r(a) + ", " + (rng.nextInt(0x10000) - 0x8000));
+            return;
+        }
+        int b = dst();
+        emit("sra " + r(b) + ", " + r(src()) + ", 2");
+        emit((rng.nextBoolean() ? "add " : "sub ") + r(dst()) + ", " + r(a) + ", " + r(b));
     }
 
     /** Keeps MIPS I legal: two instructions between an MFHI/MFLO and what writes HI or LO. */
