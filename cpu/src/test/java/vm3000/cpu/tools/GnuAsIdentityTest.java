@@ -120,17 +120,19 @@ class GnuAsIdentityTest {
 
     @TestFactory
     Stream<DynamicTest> bigEndian() throws IOException {
-        HostTools.assumeAvailable("GnuAsIdentityTest", AS, LD);
         return cases(Endian.BIG);
     }
 
     @TestFactory
     Stream<DynamicTest> littleEndian() throws IOException {
-        HostTools.assumeAvailable("GnuAsIdentityTest", AS, LD);
         return cases(Endian.LITTLE);
     }
 
     private static Stream<DynamicTest> cases(Endian endian) throws IOException {
+        if (HostTools.find(AS).isEmpty() || HostTools.find(LD).isEmpty()) {
+            // One skipped test, so that the report counts the skip as well as printing it.
+            return Stream.of(DynamicTest.dynamicTest("GNU binutils", () -> HostTools.assumeAvailable("GnuAsIdentityTest", AS, LD)));
+        }
         Path root = repositoryRoot();
         return sourceFiles().stream().map(p -> DynamicTest.dynamicTest(
                 root.relativize(p).toString().replace('\\', '/'), p.toUri(), () -> compare(p, endian)));
