@@ -84,6 +84,16 @@ final class Encoder {
                 pass.instruction(op, r(op, pass.register(ops.get(2)), pass.register(ops.get(1)), pass.register(ops.get(0)), 0));
                 return;
             case RS_RT:
+                // GNU as (and objdump) spell the bare DIV and DIVU "div $zero, rs, rt"; with another
+                // first register GNU as means its checked macro, which vm3000 does not have.
+                if (n == 3 && (op == Op.DIV || op == Op.DIVU)) {
+                    if (pass.register(ops.get(0)) != 0) {
+                        throw new BadInput("'" + op.mnemonic() + "' with a destination is a GNU as macro vm3000 does not have; "
+                                + "write '" + op.mnemonic() + " $zero, rs, rt' and mflo");
+                    }
+                    pass.instruction(op, r(op, pass.register(ops.get(1)), pass.register(ops.get(2)), 0, 0));
+                    return;
+                }
                 count(op, ops, 2, 2);
                 pass.instruction(op, r(op, pass.register(ops.get(0)), pass.register(ops.get(1)), 0, 0));
                 return;

@@ -25,8 +25,9 @@ final class Pseudo {
             case "li": count(name, ops, 2, 2); li(pass, pass.register(ops.get(0)), ops.get(1)); return true;
             case "la": count(name, ops, 2, 2); la(pass, pass.register(ops.get(0)), ops.get(1)); return true;
             case "move":
+                // GNU as (binutils 2.40) assembles move as "or rd, rs, $zero" for 32-bit code.
                 count(name, ops, 2, 2);
-                pass.instruction(Op.ADDU, Encoder.r(Op.ADDU, pass.register(ops.get(1)), 0, pass.register(ops.get(0)), 0));
+                pass.instruction(Op.OR, Encoder.r(Op.OR, pass.register(ops.get(1)), 0, pass.register(ops.get(0)), 0));
                 return true;
             case "not":
                 count(name, ops, 1, 2);
@@ -41,9 +42,11 @@ final class Pseudo {
             }
             case "abs": count(name, ops, 1, 2); abs(pass, pass.register(ops.get(0)), pass.register(ops.get(ops.size() - 1))); return true;
             case "mul": {
+                // GNU as uses multu for MIPS I: the low word is the same either way, and HI is
+                // left as multu sets it.
                 count(name, ops, 3, 3);
                 int rd = pass.register(ops.get(0));
-                pass.instruction(Op.MULT, Encoder.r(Op.MULT, pass.register(ops.get(1)), pass.register(ops.get(2)), 0, 0));
+                pass.instruction(Op.MULTU, Encoder.r(Op.MULTU, pass.register(ops.get(1)), pass.register(ops.get(2)), 0, 0));
                 pass.instruction(Op.MFLO, Encoder.r(Op.MFLO, 0, 0, rd, 0));
                 return true;
             }
@@ -134,10 +137,17 @@ final class Pseudo {
             pass.instruction(op, op.match() | base << 21 | rt << 16 | field);
             return;
         }
-        pass.requireAt("'" + op.mnemonic() + "' with address '" + text + "'");
-        pass.instruction(Op.LUI, Op.LUI.match() | AT << 16 | hi(v));
-        if (base != 0) pass.instruction(Op.ADDU, Encoder.r(Op.ADDU, AT, base, AT, 0));
-        pass.instruction(op, op.match() | AT << 21 | rt << 16 | (v & 0xFFFF));
+        // As GNU as does, a load that replaces all of rt builds the address in rt itself, unless
+        // rt is $zero or the base; stores, LWL and LWR (which keep part of rt) use $at.
+        int tmp = replacesRt(op) && rt != 0 && rt != base ? rt : AT;
+        if (tmp == AT) pass.requireAt("'" + op.mnemonic() + "' with address '" + text + "'");
+        pass.instruction(Op.LUI, Op.LUI.match() | tmp << 16 | hi(v));
+        if (base != 0) pass.instruction(Op.ADDU, Encoder.r(Op.ADDU, tmp, base, tmp, 0));
+        pass.instruction(op, op.match() | tmp << 21 | rt << 16 | (v & 0xFFFF));
+    }
+
+    private static boolean replacesRt(Op op) {
+        return op == Op.LB || op == Op.LBU || op == Op.LH || op == Op.LHU || op == Op.LW || op == Op.LL;
     }
 
     private static int checkedOffset(long v) throws BadInput {
@@ -145,10 +155,10 @@ final class Pseudo {
         return (int) v & 0xFFFF;
     }
 
-    /** GNU as: bgez rs, 1f; move rd, rs (nop if rd == rs); sub rd, $zero, rs; 1: (never reordered). */
+    /** GNU as: bgez rs, 1f; move rd, rs (or; nop if rd == rs); sub rd, $zero, rs; 1: (never reordered). */
     private static void abs(Pass pass, int rd, int rs) throws BadInput {
         pass.word(Op.BGEZ.match() | rs << 21 | 2);
-        pass.word(rd == rs ? 0 : Encoder.r(Op.ADDU, rs, 0, rd, 0));
+        pass.word(rd == rs ? 0 : Encoder.r(Op.OR, rs, 0, rd, 0));
         pass.word(Encoder.r(Op.SUB, 0, rs, rd, 0));
     }
 

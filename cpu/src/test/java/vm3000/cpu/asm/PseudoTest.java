@@ -32,16 +32,16 @@ class PseudoTest {
     @Test void la_constant_isLiForm() { assertArrayEquals(new int[] {0x24081234}, text("la $t0, 0x1234")); }
     @Test void la_offsetBase_isAddiu() { assertArrayEquals(new int[] {0x27a80010}, text("la $t0, 16($sp)")); }
 
-    @Test void move_isAdduWithZero() { assertArrayEquals(new int[] {0x01204021}, text("move $t0, $t1")); }
+    @Test void move_isOrWithZero_asGnuAs() { assertArrayEquals(new int[] {0x01204025}, text("move $t0, $t1")); }
     @Test void neg_isSubFromZero() { assertArrayEquals(new int[] {0x00094022}, text("neg $t0, $t1")); }
     @Test void negu_isSubuFromZero() { assertArrayEquals(new int[] {0x00094023}, text("negu $t0, $t1")); }
     @Test void not_isNorWithZero() { assertArrayEquals(new int[] {0x01204027}, text("not $t0, $t1")); }
-    @Test void abs_isBgezMoveSub() { assertArrayEquals(new int[] {0x05210002, 0x01204021, 0x00094022}, text("abs $t0, $t1")); }
+    @Test void abs_isBgezMoveSub() { assertArrayEquals(new int[] {0x05210002, 0x01204025, 0x00094022}, text("abs $t0, $t1")); }
     @Test void abs_sameRegister_hasNopInSlot() { assertArrayEquals(new int[] {0x05010002, 0, 0x00084022}, text("abs $t0, $t0")); }
 
     @Test
     void abs_inReorderMode_getsNoExtraNop() {
-        assertArrayEquals(new int[] {0x05210002, 0x01204021, 0x00094022}, Asm.program("abs $t0, $t1").words(".text"));
+        assertArrayEquals(new int[] {0x05210002, 0x01204025, 0x00094022}, Asm.program("abs $t0, $t1").words(".text"));
     }
 
     @Test void nop_isZero() { assertArrayEquals(new int[] {0}, text("nop")); }
@@ -61,10 +61,33 @@ class PseudoTest {
     @Test void ble_immediate_isSltiPlusOneBne() { assertArrayEquals(new int[] {0x2901000b, 0x1420fffe}, text("1: ble $t0, 10, 1b")); }
 
     @Test
-    void lw_symbol_isLuiAtThenLw() throws BadInputException {
-        int[] w = text("lw $t0, x\nx: .word 0");
-        assertEquals(0x3c018000, w[0]);
-        assertEquals(0x8c281008, w[1]);
+    void lw_symbol_buildsAddressInItsOwnTarget_asGnuAs() {
+        assertArrayEquals(new int[] {0x3c088000, 0x8d081008, 0}, text("lw $t0, x\nx: .word 0"));
+    }
+
+    @Test
+    void lb_symbolPlusBase_buildsAddressInItsOwnTarget_asGnuAs() {
+        assertArrayEquals(new int[] {0x3c080001, 0x01094021, 0x81082345}, text("lb $t0, 0x12345($t1)"));
+    }
+
+    @Test
+    void lw_symbol_targetIsBase_usesAt() {
+        assertArrayEquals(new int[] {0x3c010001, 0x00280821, 0x8c282345}, text("lw $t0, 0x12345($t0)"));
+    }
+
+    @Test
+    void lw_symbol_targetIsZero_usesAt() {
+        assertArrayEquals(new int[] {0x3c010001, 0x8c202345}, text("lw $zero, 0x12345"));
+    }
+
+    @Test
+    void lwl_symbol_keepsPartOfTarget_soUsesAt() {
+        assertArrayEquals(new int[] {0x3c010001, 0x88282345}, text("lwl $t0, 0x12345"));
+    }
+
+    @Test
+    void lw_symbol_underNoat_needsNoAt() {
+        assertArrayEquals(new int[] {0x3c080001, 0x8d082345}, text(".set noat\nlw $t0, 0x12345"));
     }
 
     @Test
@@ -73,7 +96,18 @@ class PseudoTest {
         assertArrayEquals(new int[] {0x3c011234, 0x00240821, 0xac285678}, w);
     }
 
-    @Test void mul_isMultMflo() { assertArrayEquals(new int[] {0x01090018, 0x00001012}, text("mul $v0, $t0, $t1")); }
+    @Test void mul_isMultuMflo_asGnuAs() { assertArrayEquals(new int[] {0x01090019, 0x00001012}, text("mul $v0, $t0, $t1")); }
+    @Test void div_zeroFirst_isTheBareInstruction_asGnuAs() { assertArrayEquals(new int[] {0x0109001a}, text("div $zero, $t0, $t1")); }
+    @Test void divu_zeroFirst_isTheBareInstruction_asGnuAs() { assertArrayEquals(new int[] {0x0109001b}, text("divu $0, $t0, $t1")); }
+    @Test void div_twoOperands_isTheBareInstruction() { assertArrayEquals(new int[] {0x0109001a}, text("div $t0, $t1")); }
+
+    @Test
+    void div_withDestination_isRejected() {
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
+                () -> Assembler.assemble("div $v0, $t0, $t1", "t.s", Assembler.Options.defaults()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("GNU as macro"), e.getMessage());
+    }
+
     @Test void j_register_isJr() { assertArrayEquals(new int[] {0x03e00008}, text("j $ra")); }
 
     @Test
