@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import vm3000.cpu.asm.Assembler;
+import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.asm.Program;
 import vm3000.cpu.bus.Endian;
 import vm3000.cpu.elf.ElfWriter;
@@ -149,9 +150,29 @@ class GnuAsIdentityTest {
         return source;
     }
 
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^\\s*\\.include\\s+\"([^\"]+)\".*$");
+
+    /**
+     * The source with every {@code .include} replaced by the file it names (relative to the
+     * including file), so that the rewrites for GNU as reach included text too.
+     */
+    static String expandIncludes(String source, Path dir, int depth) throws IOException {
+        if (depth > 16) throw new IOException("includes nested too deeply in " + dir);
+        Matcher m = INCLUDE.matcher(source);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Path inc = dir.resolve(m.group(1)).normalize();
+            String text = expandIncludes(Files.readString(inc, StandardCharsets.UTF_8), inc.getParent(), depth + 1);
+            m.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private static void compare(Path file, Endian endian) throws Exception {
         String source = Files.readString(file, StandardCharsets.UTF_8);
-        Program ours = Assembler.assemble(source, file.toString(), Assembler.Options.defaults().withEndian(endian));
+        Program ours = Assembler.assemble(source, file.toString(), Assembler.Options.defaults().withEndian(endian)
+                .withIncludeResolver(IncludeResolver.files(List.of())));
 
         String e = endian == Endian.BIG ? "-EB" : "-EL";
         String stem = file.getFileName().toString().replace(".s", "") + "-" + Integer.toHexString(file.toString().hashCode()) + e;
@@ -160,7 +181,7 @@ class GnuAsIdentityTest {
         Path obj = dir.resolve("gnu.o");
         Path elf = dir.resolve("gnu.elf");
         Path script = dir.resolve("vm3000.ld");
-        Files.writeString(src, forGnuAs(source), StandardCharsets.UTF_8);
+        Files.writeString(src, forGnuAs(expandIncludes(source, file.getParent(), 0)), StandardCharsets.UTF_8);
         Files.writeString(script, LINKER_SCRIPT, StandardCharsets.UTF_8);
         HostTools.check(TIMEOUT, List.of(AS, "-march=r3000", "-mno-shared", "-O1", "--no-pad-sections", e,
                 "-I", file.getParent().toString(), "-o", obj.toString(), src.toString()));
