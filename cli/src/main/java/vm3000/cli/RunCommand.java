@@ -1,6 +1,7 @@
 package vm3000.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,10 +22,12 @@ import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.trace.PrintTracer;
 import vm3000.cpu.trace.TraceFlags;
+import vm3000.kernels.Kernels;
 
 /** {@code vm3000 run}: boot a kernel and run it to power-off. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Boot IMAGE (an ELF32 MIPS executable, or a .s file assembled first) and run it until it "
+        description = {"Boot IMAGE (an ELF32 MIPS executable, a .s file assembled first, or the name of a built-in "
+                + "kernel: " + "hello, tinyos, cp0, tlbwrite, syscall, tlbmiss, interrupt, compute) and run it until it "
                 + "powers off.", "The guest's console goes to standard output; the machine's own messages go to "
                 + "standard error."},
         footer = {"", "Trace flags (System/161's): k kernel instructions, u user instructions, j jumps, "
@@ -58,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             description = "seed of the random device, decimal or 0x hex (default 0x5eed5eed)")
     Long seed;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable or .s file")
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable, .s file, or built-in kernel name")
     Path image;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "the boot argument string, passed in $a0")
@@ -71,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             Set<TraceFlags> flags = parseTrace();
             Sys161Config cfg = config == null ? Sys161Config.defaults() : Sys161Config.read(config);
-            ElfFile elf = Images.read(image);
+            ElfFile elf = image(image);
             MachineOptions options = MachineOptions.defaults().withConsole(main.out).withMessages(err)
                     .withRam(ram != null ? ram : cfg.ramSize())
                     .withEndian(elf.endian())
@@ -87,6 +90,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("vm3000: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /** The file IMAGE, or else the built-in kernel of that name (vm3000 run tinyos). */
+    static ElfFile image(Path image) throws BadInputException {
+        if (!Files.exists(image) && Kernels.exists(image.toString())) return Kernels.load(image.toString());
+        return Images.read(image);
     }
 
     private Set<TraceFlags> parseTrace() throws BadInputException {

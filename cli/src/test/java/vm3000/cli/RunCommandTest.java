@@ -30,6 +30,20 @@ class RunCommandTest {
     }
 
     @Test
+    void builtInKernel_byName() {
+        Cli c = Cli.run("run", "hello", "by", "name");
+        assertEquals(0, c.code(), c.err());
+        assertEquals("Hello from vm3000, an R3000 in the System/161 dialect.\nboot arguments: by name\n", c.out());
+    }
+
+    @Test
+    void unknownName_isMissingFile() {
+        Cli c = Cli.run("run", "nosuchkernel");
+        assertEquals(ExitCodes.BAD_INPUT, c.code());
+        assertEquals("vm3000: nosuchkernel: no such file\n", c.err());
+    }
+
+    @Test
     void stats_reportsCounters() {
         Cli c = Cli.run("run", "--stats", HELLO.toString());
         assertEquals(0, c.code());
