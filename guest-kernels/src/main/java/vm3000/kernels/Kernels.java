@@ -20,7 +20,8 @@ public final class Kernels {
     private Kernels() {}
 
     /** Every built-in kernel; a test checks that this is exactly the set of sources. */
-    public static final List<String> NAMES = List.of("hello");
+    public static final List<String> NAMES = List.of(
+            "hello", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute");
 
     private static final String ROOT = "kernels/";
 
