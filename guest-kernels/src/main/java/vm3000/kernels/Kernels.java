@@ -21,7 +21,7 @@ public final class Kernels {
 
     /** Every built-in kernel; a test checks that this is exactly the set of sources. */
     public static final List<String> NAMES = List.of(
-            "hello", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute");
+            "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute");
 
     private static final String ROOT = "kernels/";
 
