@@ -53,10 +53,14 @@
         .equ    PT_REGION0, 0x80200000  # page tables: MAXLIVE regions of 2 MiB from here
         .equ    FREE_BASE, 0x80800000   # free pages
         .equ    FREE_LIMIT, 0x80f00000
-        .equ    HEAP_BASE, 0x10000000
-        .equ    HEAP_MAX, 0x10400000
+        .equ    HEAP_BASE, 0x10000000  # the break of the built-in programs starts here
+        .equ    HEAP_SIZE, 0x400000     # the heap may grow this far past its start
         .equ    STACK_LOW, 0x7ff00000
         .equ    STACK_TOP, 0x7ffffff0
+
+        .equ    PTE_OWN, 0x1            # software bit of a page-table entry: a private page, freed at exit
+        .equ    PF_W, 0x2               # ELF segment flag: writable
+        .equ    MOD_SIZE, 32            # a boot module: kseg0 address, length, name (24 bytes)
 
         .equ    S_RUN, 1                # process states (0: not yet created)
         .equ    S_DONE, 2
@@ -74,6 +78,11 @@
         .equ    P_KBADVA, 36
         .equ    P_OUTLEN, 40
         .equ    P_NAME, 44
+        .equ    P_BRKBASE, 48           # where the heap starts
+        .equ    P_BADELF, 52            # nonzero: the boot module was not a loadable ELF
+        .equ    P_NSEGS, 56             # ELF segments mapped: count, then (start, end) pairs
+        .equ    P_SEGS, 208
+        .equ    MAXSEGS, 4
         .equ    P_REGS, 64              # saved $0..$31
         .equ    P_HI, 192
         .equ    P_LO, 196
@@ -90,6 +99,10 @@
         .equ    EBADF, 9
         .equ    EFAULT, 14
         .equ    ENOSYS, 89
+
+# The built-in user programs come first in .text, so their addresses (which the transcript
+# shows when one is killed) do not move when the kernel changes.
+        .include "tinyos/user.s"
 
         .section .vectors
 # UTLB refill (0x80000000): a kuseg address missed in the TLB. Context = &pte of the page.
@@ -110,6 +123,10 @@ utlb:   mfc0    $k0, $4                 # Context
 __start:
         mtc0    $zero, $12              # BEV off: our vectors from now on
         la      $sp, kstack_top
+        move    $s1, $a0
+        jal     parse_modules           # modules=ADDR:LEN:NAME,... from the boot loader
+        nop
+        move    $a0, $s1
         la      $a1, s_panicarg         # "panic" as the boot arguments?
 1:      lbu     $t0, 0($a0)
         lbu     $t1, 0($a1)
@@ -119,7 +136,25 @@ __start:
         addiu   $a1, $a1, 1
         li      $t0, 0xbfc00000         # yes: a bus error in the kernel
         lw      $t0, 0($t0)
-2:      la      $a0, s_banner
+2:      la      $t0, nmods              # the workload: the boot modules, else the built-ins
+        lw      $t1, 0($t0)
+        la      $a0, s_banner1
+        la      $t2, nprogs
+        bnez    $t1, 4f
+        nop
+        li      $t1, NPROC
+        la      $a0, s_banner2
+4:      sw      $t1, 0($t2)
+        move    $s1, $a0
+        move    $s2, $t1
+        la      $a0, s_stats
+        jal     puts
+        nop
+        jal     putdec
+        move    $a0, $s2
+        jal     puts
+        move    $a0, $s1
+        la      $a0, s_banner
         jal     puts
         nop
         li      $t0, PT_REGION0
@@ -129,8 +164,9 @@ __start:
         addiu   $s0, $s0, -1
         bnez    $s0, 3b
         nop
-        la      $t0, procs              # run PID 1 first
-        la      $t1, curproc
+        la      $t0, procs + (NPROC - 1) * PROC_SIZE
+        la      $t1, curproc            # as if the last one had run: schedule picks PID 1,
+        jal     schedule                # or the first that could be started
         sw      $t0, 0($t1)
         mfc0    $t0, $9                 # first time slice
         addiu   $t0, $t0, QUANTUM
@@ -372,10 +408,11 @@ sys_getpid:
 # Shrinking does not free pages.
 sys_brk:
         lw      $v0, P_BRK($s0)
-        li      $t0, HEAP_BASE
+        lw      $t0, P_BRKBASE($s0)
         sltu    $t1, $a0, $t0
         bnez    $t1, sys_return         # brk(0) and other low values: the current break
-        li      $t0, HEAP_MAX
+        li      $t1, HEAP_SIZE
+        addu    $t0, $t0, $t1
         sltu    $t1, $t0, $a0
         bnez    $t1, sys_return         # too high: unchanged
         nop
@@ -469,7 +506,7 @@ dz_page:
         bnez    $t0, 9f                 # already valid
         nop
         lw      $t0, P_BRK($a0)
-        li      $t1, HEAP_BASE
+        lw      $t1, P_BRKBASE($a0)
         sltu    $t2, $a1, $t1
         bnez    $t2, 1f                 # below the heap: the stack?
         sltu    $t2, $a1, $t0
@@ -482,9 +519,10 @@ dz_page:
 2:      jal     page_alloc
         nop
         beqz    $v0, 9f                 # out of memory: treated as a bad address
+        nop
         li      $t0, 0x1ffff000
         and     $v0, $v0, $t0
-        ori     $v0, $v0, LO_V | LO_D
+        ori     $v0, $v0, LO_V | LO_D | PTE_OWN
         sw      $v0, 0($s0)
         la      $t0, n_dzero
         lw      $t1, 0($t0)
@@ -508,7 +546,8 @@ page_alloc:
         sw      $t1, 0($t0)
 1:      la      $t0, bump
         lw      $v0, 0($t0)
-        li      $t1, FREE_LIMIT
+        la      $t1, free_limit
+        lw      $t1, 0($t1)
         beq     $v0, $t1, 3f
         addiu   $t1, $v0, 0x1000
         sw      $t1, 0($t0)
@@ -532,7 +571,7 @@ page_free:
         sw      $a0, 0($t0)
 
 # unmap_range(start, end, pt): clears the page-table entries of [start, end) and frees the
-# private (writable) pages they map; the shared read-only code pages are not freed.
+# private pages they map (PTE_OWN); the shared code pages of the built-in programs stay.
 unmap_range:
         addiu   $sp, $sp, -16
         sw      $ra, 0($sp)
@@ -549,7 +588,7 @@ unmap_range:
         addu    $t0, $t0, $s2
         lw      $t1, 0($t0)
         sw      $zero, 0($t0)
-        andi    $t2, $t1, LO_D
+        andi    $t2, $t1, PTE_OWN
         beqz    $t2, 2f
         srl     $a0, $t1, 12
         sll     $a0, $a0, 12
@@ -568,34 +607,29 @@ unmap_range:
 # ---- processes ------------------------------------------------------------------------------
 
 # spawn(): starts the next program of the workload, if any: a process structure, a page-table
-# region with the user code mapped, an ASID, and registers for its first entry.
-spawn:  addiu   $sp, $sp, -8
+# region, an ASID, then either the built-in program's code mapped (shared, read-only) or the
+# boot module's ELF segments loaded into fresh pages.
+spawn:  addiu   $sp, $sp, -16
         sw      $ra, 0($sp)
         sw      $s0, 4($sp)
+        sw      $s1, 8($sp)
         la      $t0, nextproc
-        lw      $t1, 0($t0)             # index of the next program
-        li      $t2, NPROC
-        beq     $t1, $t2, 9f            # all started
-        addiu   $t3, $t1, 1
+        lw      $s1, 0($t0)             # index of the next program
+        la      $t2, nprogs
+        lw      $t2, 0($t2)
+        beq     $s1, $t2, 9f            # all started
+        addiu   $t3, $s1, 1
         sw      $t3, 0($t0)
-        sll     $t2, $t1, 11            # p = procs + index * PROC_SIZE
+        sll     $t2, $s1, 11            # p = procs + index * PROC_SIZE
         la      $s0, procs
         addu    $s0, $s0, $t2
         sw      $t3, P_PID($s0)
         li      $t0, S_RUN
         sw      $t0, P_STATE($s0)
         li      $t0, HEAP_BASE
+        sw      $t0, P_BRKBASE($s0)
         sw      $t0, P_BRK($s0)
-        sll     $t2, $t1, 3             # progs: (entry, name) pairs
-        la      $t0, progs
-        addu    $t0, $t0, $t2
-        lw      $t2, 0($t0)
-        lw      $t3, 4($t0)
-        sw      $t3, P_NAME($s0)
-        li      $t4, 0x1fffffff         # user code runs at virtual = physical
-        and     $t2, $t2, $t4
-        sw      $t2, P_EPC($s0)
-        li      $t2, STACK_TOP
+        li      $t2, STACK_TOP          # argc = 0, argv, envp, auxv empty: the stack page is zero
         sw      $t2, P_REGS+29*4($s0)
         la      $t0, pt_busy            # a free page-table region
         move    $t1, $zero
@@ -615,9 +649,24 @@ spawn:  addiu   $sp, $sp, -8
         li      $t3, PT_REGION0
         addu    $t1, $t1, $t3
         sw      $t1, P_PT($s0)
+        jal     asid_alloc
+        move    $a0, $s0
+        sw      $v0, P_ASID($s0)
+        la      $t0, nmods
+        lw      $t0, 0($t0)
+        bnez    $t0, 5f
+        nop
+        sll     $t2, $s1, 3             # built-in: progs holds (entry, name) pairs
+        la      $t0, progs
+        addu    $t0, $t0, $t2
+        lw      $t2, 0($t0)
+        lw      $t3, 4($t0)
+        sw      $t3, P_NAME($s0)
+        li      $t4, 0x1fffffff         # user code runs at virtual = physical
+        and     $t2, $t2, $t4
+        sw      $t2, P_EPC($s0)
         la      $t0, ustart             # map the user code: read-only, shared
         la      $t1, uend
-        li      $t4, 0x1fffffff
         and     $t0, $t0, $t4
         and     $t1, $t1, $t4
         lw      $t2, P_PT($s0)
@@ -629,28 +678,370 @@ spawn:  addiu   $sp, $sp, -8
         addiu   $t0, $t0, 0x1000
         bne     $t0, $t1, 3b
         nop
-        jal     asid_alloc
+        b       9f
+        nop
+5:      sll     $t2, $s1, 5             # boot module: mods holds (address, length, name)
+        la      $t0, mods
+        addu    $t0, $t0, $t2
+        addiu   $t1, $t0, 8
+        sw      $t1, P_NAME($s0)
+        lw      $a1, 0($t0)
+        lw      $a2, 4($t0)
+        jal     elf_load
         move    $a0, $s0
-        sw      $v0, P_ASID($s0)
+        bnez    $v0, 9f
+        sw      $v0, P_EPC($s0)
+        li      $t0, 1                  # not loadable: it ends before it starts
+        sw      $t0, P_BADELF($s0)
+        move    $a0, $s0
+        jal     proc_exit
+        li      $a1, 255
+9:      lw      $ra, 0($sp)
+        lw      $s0, 4($sp)
+        lw      $s1, 8($sp)
+        jr      $ra
+        addiu   $sp, $sp, 16
+
+# elf_load(p, image, length): maps the PT_LOAD segments of the ELF executable at image (kseg0)
+# into p's address space, in fresh private pages, and starts p's heap after the highest one.
+# Returns the entry point, or 0 if the image is not a big-endian 32-bit MIPS executable whose
+# segments (at most MAXSEGS) lie in kuseg below the stack region and within the file.
+elf_load:
+        addiu   $sp, $sp, -32
+        sw      $ra, 0($sp)
+        sw      $s0, 4($sp)
+        sw      $s1, 8($sp)
+        sw      $s2, 12($sp)
+        sw      $s3, 16($sp)
+        sw      $s4, 20($sp)
+        sw      $s5, 24($sp)
+        sw      $s6, 28($sp)
+        move    $s0, $a0
+        move    $s1, $a1
+        move    $s2, $a2
+        sltiu   $t0, $s2, 52            # the ELF header
+        bnez    $t0, 8f
+        nop
+        lw      $t0, 0($s1)
+        li      $t1, 0x7f454c46         # \177ELF
+        bne     $t0, $t1, 8f
+        lbu     $t0, 4($s1)
+        li      $t1, 1                  # ELFCLASS32
+        bne     $t0, $t1, 8f
+        lbu     $t0, 5($s1)
+        li      $t1, 2                  # ELFDATA2MSB
+        bne     $t0, $t1, 8f
+        lhu     $t0, 18($s1)
+        li      $t1, 8                  # EM_MIPS
+        bne     $t0, $t1, 8f
+        lw      $s3, 28($s1)            # e_phoff
+        lhu     $s4, 44($s1)            # e_phnum
+        lhu     $s5, 42($s1)            # e_phentsize
+        sltiu   $t0, $s5, 32
+        bnez    $t0, 8f
+        multu   $s4, $s5
+        mflo    $t0
+        addu    $t0, $t0, $s3
+        sltu    $t1, $s2, $t0
+        bnez    $t1, 8f                 # program headers beyond the file
+        sltu    $t1, $t0, $s3
+        bnez    $t1, 8f
+        addu    $s3, $s3, $s1           # the first program header
+        li      $s6, HEAP_BASE          # the heap starts above every segment, and at least here
+1:      beqz    $s4, 4f
+        lw      $t0, 0($s3)
+        li      $t1, 1                  # PT_LOAD
+        bne     $t0, $t1, 3f
+        nop
+        move    $a0, $s0
+        move    $a1, $s3
+        jal     load_segment
+        move    $a2, $s1
+        beqz    $v0, 8f
+        sltu    $t0, $s6, $v0
+        beqz    $t0, 3f
+        nop
+        move    $s6, $v0
+3:      addiu   $s4, $s4, -1
+        b       1b
+        addu    $s3, $s3, $s5
+4:      addiu   $s6, $s6, 0xfff         # the heap starts at the next page
+        li      $t0, 0xfffff000
+        and     $s6, $s6, $t0
+        sw      $s6, P_BRKBASE($s0)
+        sw      $s6, P_BRK($s0)
+        b       9f
+        lw      $v0, 24($s1)            # e_entry
+8:      move    $v0, $zero
+9:      lw      $ra, 0($sp)
+        lw      $s0, 4($sp)
+        lw      $s1, 8($sp)
+        lw      $s2, 12($sp)
+        lw      $s3, 16($sp)
+        lw      $s4, 20($sp)
+        lw      $s5, 24($sp)
+        lw      $s6, 28($sp)
+        jr      $ra
+        addiu   $sp, $sp, 32
+
+# load_segment(p, phdr, image): one PT_LOAD segment. Checks it, records its pages in p's
+# segment list, gives every page a fresh zero page, copies the file bytes, and makes the pages
+# writable if the segment is. Returns its end address (vaddr + memsz), or 0 if it is bad.
+# $s2 is the image length (from elf_load).
+load_segment:
+        addiu   $sp, $sp, -32
+        sw      $ra, 0($sp)
+        sw      $s0, 4($sp)
+        sw      $s1, 8($sp)
+        sw      $s3, 12($sp)
+        sw      $s4, 16($sp)
+        sw      $s5, 20($sp)
+        sw      $s6, 24($sp)
+        sw      $s7, 28($sp)
+        move    $s0, $a0
+        lw      $s3, 8($a1)             # p_vaddr
+        lw      $s4, 20($a1)            # p_memsz
+        lw      $s5, 16($a1)            # p_filesz
+        lw      $s6, 4($a1)             # p_offset
+        lw      $s7, 24($a1)            # p_flags
+        addu    $s1, $a2, $s6           # the file bytes
+        sltu    $t0, $s4, $s5
+        bnez    $t0, 8f                 # filesz > memsz
+        addu    $t0, $s6, $s5
+        beqz    $s5, 1f                 # no file bytes (.bss): the offset does not matter
+        sltu    $t1, $s2, $t0
+        bnez    $t1, 8f                 # beyond the end of the file
+        sltu    $t1, $t0, $s6
+        bnez    $t1, 8f
+        nop
+1:      addu    $t0, $s3, $s4           # end
+        sltu    $t1, $t0, $s3
+        bnez    $t1, 8f                 # wraps around
+        li      $t1, STACK_LOW
+        sltu    $t1, $t1, $t0
+        bnez    $t1, 8f                 # reaches the stack region or kseg
+        lw      $t0, P_NSEGS($s0)       # record it for proc_exit
+        sltiu   $t1, $t0, MAXSEGS
+        beqz    $t1, 8f
+        addiu   $t1, $t0, 1
+        sw      $t1, P_NSEGS($s0)
+        sll     $t0, $t0, 3
+        addu    $t0, $t0, $s0
+        li      $t2, 0xfffff000
+        and     $t1, $s3, $t2
+        sw      $t1, P_SEGS($t0)
+        addu    $t1, $s3, $s4
+        addiu   $t1, $t1, 0xfff
+        and     $t1, $t1, $t2
+        sw      $t1, P_SEGS+4($t0)
+        li      $t2, 0xfffff000         # a page for every page of the segment
+        and     $s6, $s3, $t2           # (s6 is free now: the offset is in s1)
+        addu    $s4, $s3, $s4           # s4 = end
+1:      sltu    $t0, $s6, $s4
+        beqz    $t0, 2f
+        move    $a0, $s0
+        jal     ensure_page
+        move    $a1, $s6
+        beqz    $v0, 8f                 # out of memory
+        nop
+        b       1b
+        addiu   $s6, $s6, 0x1000
+2:      move    $s6, $s3                # copy filesz bytes
+        addu    $s5, $s3, $s5
+3:      beq     $s6, $s5, 4f
+        move    $a0, $s0
+        jal     ensure_page
+        move    $a1, $s6
+        lbu     $t0, 0($s1)
+        sb      $t0, 0($v0)
+        addiu   $s1, $s1, 1
+        b       3b
+        addiu   $s6, $s6, 1
+4:      andi    $t0, $s7, PF_W          # writable segment: set D on its pages
+        beqz    $t0, 6f
+        nop
+        li      $t2, 0xfffff000
+        and     $s6, $s3, $t2
+5:      sltu    $t0, $s6, $s4
+        beqz    $t0, 6f
+        srl     $t0, $s6, 12
+        sll     $t0, $t0, 2
+        lw      $t1, P_PT($s0)
+        addu    $t0, $t0, $t1
+        lw      $t1, 0($t0)
+        ori     $t1, $t1, LO_D
+        sw      $t1, 0($t0)
+        b       5b
+        addiu   $s6, $s6, 0x1000
+6:      b       9f
+        move    $v0, $s4
+8:      move    $v0, $zero
+9:      lw      $ra, 0($sp)
+        lw      $s0, 4($sp)
+        lw      $s1, 8($sp)
+        lw      $s3, 12($sp)
+        lw      $s4, 16($sp)
+        lw      $s5, 20($sp)
+        lw      $s6, 24($sp)
+        lw      $s7, 28($sp)
+        jr      $ra
+        addiu   $sp, $sp, 32
+
+# ensure_page(p, va): the kseg0 address of user address va, giving its page a fresh zero page
+# (valid, read-only, private) if it has none; 0 if memory is exhausted.
+ensure_page:
+        addiu   $sp, $sp, -16
+        sw      $ra, 0($sp)
+        sw      $s0, 4($sp)
+        sw      $a1, 8($sp)
+        srl     $t0, $a1, 12
+        sll     $t0, $t0, 2
+        lw      $t1, P_PT($a0)
+        addu    $s0, $t0, $t1           # &pte
+        lw      $v0, 0($s0)
+        bnez    $v0, 1f
+        nop
+        jal     page_alloc
+        nop
+        beqz    $v0, 9f
+        nop
+        li      $t0, 0x1ffff000
+        and     $v0, $v0, $t0
+        ori     $v0, $v0, LO_V | PTE_OWN
+        sw      $v0, 0($s0)
+1:      srl     $v0, $v0, 12
+        sll     $v0, $v0, 12
+        lw      $a1, 8($sp)
+        andi    $t0, $a1, 0xfff
+        or      $v0, $v0, $t0
+        lui     $t0, 0x8000
+        or      $v0, $v0, $t0
 9:      lw      $ra, 0($sp)
         lw      $s0, 4($sp)
         jr      $ra
-        addiu   $sp, $sp, 8
+        addiu   $sp, $sp, 16
+
+# parse_modules(args): finds "modules=ADDR:LEN:NAME,..." in the boot argument string (ADDR in
+# 0x hex, a kseg0 address; LEN in decimal; NAME up to ',', ' ' or the end) and fills mods and
+# nmods, at most NPROC of them.
+parse_modules:
+        la      $t9, s_modkey
+1:      move    $t0, $a0                # does "modules=" start at a0?
+        move    $t1, $t9
+2:      lbu     $t3, 0($t1)
+        beqz    $t3, 4f                 # yes
+        lbu     $t2, 0($t0)
+        addiu   $t0, $t0, 1
+        beq     $t2, $t3, 2b
+        addiu   $t1, $t1, 1
+        lbu     $t2, 0($a0)             # no: next position
+        bnez    $t2, 1b
+        addiu   $a0, $a0, 1
+        jr      $ra                     # no modules
+        nop
+4:      la      $t8, mods               # t0: the first module
+        move    $t7, $zero              # count
+5:      lbu     $t2, 0($t0)             # "0x"
+        lbu     $t3, 1($t0)
+        addiu   $t0, $t0, 2
+        li      $t1, '0'
+        bne     $t2, $t1, 20f
+        li      $t1, 'x'
+        bne     $t3, $t1, 20f
+        move    $t4, $zero
+6:      lbu     $t2, 0($t0)             # hex digits
+        addiu   $t3, $t2, -'0'
+        sltiu   $t1, $t3, 10
+        bnez    $t1, 7f
+        addiu   $t1, $t2, -'a'
+        sltiu   $t1, $t1, 6
+        beqz    $t1, 8f
+        addiu   $t3, $t2, -'a' + 10
+7:      sll     $t4, $t4, 4
+        or      $t4, $t4, $t3
+        b       6b
+        addiu   $t0, $t0, 1
+8:      li      $t1, ':'
+        bne     $t2, $t1, 20f
+        addiu   $t0, $t0, 1
+        sw      $t4, 0($t8)
+        la      $t1, free_limit         # keep the free pages below the module
+        lw      $t2, 0($t1)
+        sltu    $t3, $t4, $t2
+        beqz    $t3, 9f
+        srl     $t3, $t4, 12
+        sll     $t3, $t3, 12
+        sw      $t3, 0($t1)
+9:      move    $t4, $zero
+19:     lbu     $t2, 0($t0)             # decimal length
+        addiu   $t3, $t2, -'0'
+        sltiu   $t1, $t3, 10
+        beqz    $t1, 10f
+        sll     $t1, $t4, 3
+        sll     $t4, $t4, 1
+        addu    $t4, $t4, $t1
+        addu    $t4, $t4, $t3
+        b       19b
+        addiu   $t0, $t0, 1
+10:     li      $t1, ':'
+        bne     $t2, $t1, 20f
+        addiu   $t0, $t0, 1
+        sw      $t4, 4($t8)
+        addiu   $t5, $t8, 8             # name, at most 23 characters
+        addiu   $t6, $t8, MOD_SIZE - 1
+11:     lbu     $t2, 0($t0)
+        beqz    $t2, 13f
+        li      $t1, ','
+        beq     $t2, $t1, 13f
+        li      $t1, ' '
+        beq     $t2, $t1, 13f
+        addiu   $t0, $t0, 1
+        beq     $t5, $t6, 11b
+        nop
+        sb      $t2, 0($t5)
+        b       11b
+        addiu   $t5, $t5, 1
+13:     sb      $zero, 0($t5)
+        addiu   $t7, $t7, 1
+        la      $t1, nmods
+        sw      $t7, 0($t1)
+        li      $t1, NPROC
+        beq     $t7, $t1, 20f
+        addiu   $t8, $t8, MOD_SIZE
+        li      $t1, ','
+        beq     $t2, $t1, 5b
+        addiu   $t0, $t0, 1
+20:     jr      $ra
+        nop
 
 # proc_exit(p, status): p is finished. Frees its pages, page table and ASID (its TLB entries
 # stay until the ASID is recycled), and starts the next program.
 proc_exit:
-        addiu   $sp, $sp, -8
+        addiu   $sp, $sp, -16
         sw      $ra, 0($sp)
         sw      $s0, 4($sp)
+        sw      $s1, 8($sp)
+        sw      $s2, 12($sp)
         move    $s0, $a0
         sw      $a1, P_EXIT($s0)
         li      $t0, S_DONE
         sw      $t0, P_STATE($s0)
-        li      $a0, HEAP_BASE
-        li      $a1, HEAP_MAX
+        lw      $a0, P_BRKBASE($s0)
+        li      $a1, HEAP_SIZE
+        addu    $a1, $a0, $a1
         jal     unmap_range
         lw      $a2, P_PT($s0)
+        lw      $s1, P_NSEGS($s0)       # the ELF segments of a boot module
+        addiu   $s2, $s0, P_SEGS
+1:      beqz    $s1, 2f
+        addiu   $s1, $s1, -1
+        lw      $a0, 0($s2)
+        lw      $a1, 4($s2)
+        jal     unmap_range
+        lw      $a2, P_PT($s0)
+        b       1b
+        addiu   $s2, $s2, 8
+2:
         li      $a0, STACK_LOW
         li      $a1, 0x80000000
         jal     unmap_range
@@ -678,8 +1069,10 @@ proc_exit:
         nop
         lw      $ra, 0($sp)
         lw      $s0, 4($sp)
+        lw      $s1, 8($sp)
+        lw      $s2, 12($sp)
         jr      $ra
-        addiu   $sp, $sp, 8
+        addiu   $sp, $sp, 16
 
 # asid_alloc(p): an ASID for p. A never-used one if any is left, else a free one after
 # invalidating the TLB entries its previous owner left behind.
@@ -795,7 +1188,15 @@ shutdown:
         nop
         jal     puts
         lw      $a0, P_NAME($s0)
-        lw      $t0, P_KILLED($s0)
+        lw      $t0, P_BADELF($s0)
+        beqz    $t0, 6f
+        nop
+        la      $a0, s_badelf
+        jal     puts
+        nop
+        b       4f
+        nop
+6:      lw      $t0, P_KILLED($s0)
         bnez    $t0, 2f
         nop
         la      $a0, s_exit
@@ -870,7 +1271,11 @@ shutdown:
         .include "lib/console.s"
 
         .rodata
-s_banner:  .asciiz "tinyos: 8 processes, at most 3 at once, 4 ASIDs, preemptive round robin\n"
+s_banner1: .asciiz " boot modules"
+s_banner2: .asciiz " built-in programs"
+s_banner:  .asciiz ", at most 3 at once, 4 ASIDs, preemptive round robin\n"
+s_modkey:  .asciiz "modules="
+s_badelf:  .asciiz "): not started: not a loadable big-endian MIPS ELF executable"
 s_panicarg: .asciiz "panic"
 s_kpanic:  .asciiz "tinyos: panic: exception in the kernel: Cause "
 s_epc:     .asciiz " EPC "
@@ -907,9 +1312,13 @@ excnames:                               # Cause.ExcCode names, 8 bytes each
 
         .data
 bump:   .word   FREE_BASE               # next never-used free page
+free_limit: .word FREE_LIMIT            # end of the free pages: lowered below any boot module
 
         .bss
 curproc:    .space 4
+nprogs:     .space 4                    # programs in the workload
+nmods:      .space 4                    # boot modules given
+mods:       .space MOD_SIZE * NPROC
 nextproc:   .space 4                    # programs started so far
 freelist:   .space 4
 asid_fresh: .space 4                    # ASIDs 1..asid_fresh have been handed out
@@ -922,5 +1331,3 @@ n_recycle:  .space 4
 procs:      .space PROC_SIZE * NPROC
             .space 8192
 kstack_top:
-
-        .include "tinyos/user.s"

@@ -3,6 +3,7 @@ package vm3000.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -61,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             description = "seed of the random device, decimal or 0x hex (default 0x5eed5eed)")
     Long seed;
 
+    @Option(names = "--module", paramLabel = "FILE", description = "a boot module for the kernel (e.g. a user "
+            + "program for tinyos); may be repeated. Placed in RAM below the boot arguments, which get "
+            + "'modules=ADDR:LEN:NAME,...' appended")
+    List<Path> modules = new ArrayList<>();
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable, .s file, or built-in kernel name")
     Path image;
 
@@ -80,7 +86,9 @@ final class RunCommand implements Callable<Integer> {
                     .withEndian(elf.endian())
                     .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED);
             Machine machine = Boot.machine(options, cfg);
-            Boot.load(machine, elf, String.join(" ", args));
+            List<Boot.Module> mods = new ArrayList<>();
+            for (Path p : modules) mods.add(new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p)));
+            Boot.load(machine, elf, String.join(" ", args), mods);
             if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
             PowerState power = machine.run(maxInstructions);
             main.out.flush();

@@ -3,6 +3,7 @@ package vm3000.kernels;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import vm3000.cpu.Machine;
 import vm3000.cpu.MachineOptions;
@@ -20,12 +21,16 @@ record KernelRun(Machine machine, PowerState end, String transcript, String mess
     }
 
     static KernelRun boot(ElfFile elf, String args) throws Exception {
+        return boot(elf, args, List.of());
+    }
+
+    static KernelRun boot(ElfFile elf, String args, List<Boot.Module> modules) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         MachineOptions options = MachineOptions.defaults().withConsole(console)
                 .withMessages(new PrintStream(messages, true, StandardCharsets.UTF_8));
         Machine machine = Boot.machine(options, Sys161Config.defaults());
-        Boot.load(machine, elf, args);
+        Boot.load(machine, elf, args, modules);
         PowerState end = machine.run(LIMIT);
         return new KernelRun(machine, end, console.toString(StandardCharsets.ISO_8859_1),
                 messages.toString(StandardCharsets.UTF_8));
