@@ -28,8 +28,7 @@ import vm3000.kernels.Kernels;
 /** {@code vm3000 run}: boot a kernel and run it to power-off. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Boot IMAGE (an ELF32 MIPS executable, a .s file assembled first, or the name of a built-in "
-                + "kernel: " + "hello, tinyos, cp0, tlbwrite, syscall, tlbmiss, interrupt, compute) and run it until it "
-                + "powers off.", "The guest's console goes to standard output; the machine's own messages go to "
+                + "kernel such as hello or tinyos: see docs/guest-kernels.md) and run it until it powers off.", "The guest's console goes to standard output; the machine's own messages go to "
                 + "standard error."},
         footer = {"", "Trace flags (System/161's): k kernel instructions, u user instructions, j jumps, "
                 + "t TLB instructions, x exceptions, i interrupts.",
