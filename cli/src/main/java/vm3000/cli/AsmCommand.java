@@ -38,6 +38,10 @@ final class AsmCommand implements Callable<Integer> {
             + "including file's own directory); may be repeated")
     List<Path> includeDirs = new ArrayList<>();
 
+    @Option(names = "--base", paramLabel = "ADDR", converter = NumberConverter.class,
+            description = "where .text starts (default 0x80001000), e.g. 0x00400000 for a user program")
+    Long base;
+
     @Option(names = {"-EL", "--little-endian"}, description = "little-endian output (default big-endian)")
     boolean little;
 
@@ -47,6 +51,7 @@ final class AsmCommand implements Callable<Integer> {
             String source = new String(Images.readBytes(in), StandardCharsets.UTF_8);
             Assembler.Options options = Assembler.Options.defaults().withEndian(little ? Endian.LITTLE : Endian.BIG)
                     .withIncludeResolver(IncludeResolver.files(includeDirs));
+            if (base != null) options = options.withBase(base.intValue());
             byte[] elf = Assembler.assembleElf(source, in.toString(), options);
             writeWhole(out, elf);
             return 0;

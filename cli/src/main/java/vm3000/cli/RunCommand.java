@@ -1,7 +1,9 @@
 package vm3000.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +23,12 @@ import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.trace.PrintTracer;
 import vm3000.cpu.trace.TraceFlags;
+import vm3000.kernels.Kernels;
 
 /** {@code vm3000 run}: boot a kernel and run it to power-off. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Boot IMAGE (an ELF32 MIPS executable, or a .s file assembled first) and run it until it "
-                + "powers off.", "The guest's console goes to standard output; the machine's own messages go to "
+        description = {"Boot IMAGE (an ELF32 MIPS executable, a .s file assembled first, or the name of a built-in "
+                + "kernel such as hello or tinyos: see docs/guest-kernels.md) and run it until it powers off.", "The guest's console goes to standard output; the machine's own messages go to "
                 + "standard error."},
         footer = {"", "Trace flags (System/161's): k kernel instructions, u user instructions, j jumps, "
                 + "t TLB instructions, x exceptions, i interrupts.",
@@ -62,7 +65,12 @@ final class RunCommand implements Callable<Integer> {
             description = "seed of the random device, decimal or 0x hex (default 0x5eed5eed)")
     Long seed;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable or .s file")
+    @Option(names = "--module", paramLabel = "FILE", description = "a boot module for the kernel (e.g. a user "
+            + "program for tinyos); may be repeated. Placed in RAM below the boot arguments, which get "
+            + "'modules=ADDR:LEN:NAME,...' appended")
+    List<Path> modules = new ArrayList<>();
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable, .s file, or built-in kernel name")
     Path image;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "the boot argument string, passed in $a0")
@@ -75,14 +83,16 @@ final class RunCommand implements Callable<Integer> {
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             Set<TraceFlags> flags = parseTrace();
             Sys161Config cfg = config == null ? Sys161Config.defaults() : Sys161Config.read(config);
-            ElfFile elf = Images.read(image);
+            ElfFile elf = image(image);
             MachineOptions options = MachineOptions.defaults().withConsole(main.out).withMessages(err)
                     .withRam(ram != null ? ram : cfg.ramSize())
                     .withEndian(elf.endian())
                     .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED)
                     .withCore(parseCore());
             Machine machine = Boot.machine(options, cfg);
-            Boot.load(machine, elf, String.join(" ", args));
+            List<Boot.Module> mods = new ArrayList<>();
+            for (Path p : modules) mods.add(new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p)));
+            Boot.load(machine, elf, String.join(" ", args), mods);
             if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
             PowerState power = machine.run(maxInstructions);
             main.out.flush();
@@ -100,6 +110,12 @@ final class RunCommand implements Callable<Integer> {
             case "block": return MachineOptions.Core.BLOCK;
             default: throw new BadInputException("--core: '" + core + "' is not a core (interp or block)");
         }
+    }
+
+    /** The file IMAGE, or else the built-in kernel of that name (vm3000 run tinyos). */
+    static ElfFile image(Path image) throws BadInputException {
+        if (!Files.exists(image) && Kernels.exists(image.toString())) return Kernels.load(image.toString());
+        return Images.read(image);
     }
 
     private Set<TraceFlags> parseTrace() throws BadInputException {

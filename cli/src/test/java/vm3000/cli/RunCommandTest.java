@@ -30,6 +30,34 @@ class RunCommandTest {
     }
 
     @Test
+    void builtInKernel_byName() {
+        Cli c = Cli.run("run", "hello", "by", "name");
+        assertEquals(0, c.code(), c.err());
+        assertEquals("Hello from vm3000, an R3000 in the System/161 dialect.\nboot arguments: by name\n", c.out());
+    }
+
+    @Test
+    void tinyos_runsBootModules() throws IOException {
+        Path src = write("u.s", "        .set noreorder\n        .text\n__start: li $a0, 1\n        la $a1, m\n"
+                + "        li $a2, 3\n        li $v0, 4004\n        syscall\n        li $a0, 5\n        li $v0, 4001\n"
+                + "        syscall\n        .rodata\nm:      .ascii \"ok\\n\"\n");
+        Path elf = dir.resolve("u.elf");
+        Cli a = Cli.run("asm", "--base", "0x00400000", src.toString(), "-o", elf.toString());
+        assertEquals(0, a.code(), a.err());
+        Cli c = Cli.run("run", "tinyos", "--module", elf.toString(), "--module", elf.toString());
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().startsWith("tinyos: 2 boot modules,"), c.out());
+        assertTrue(c.out().contains("--- pid 1 (u.elf): exit 5\nok\n--- pid 2 (u.elf): exit 5\nok\n"), c.out());
+    }
+
+    @Test
+    void unknownName_isMissingFile() {
+        Cli c = Cli.run("run", "nosuchkernel");
+        assertEquals(ExitCodes.BAD_INPUT, c.code());
+        assertEquals("vm3000: nosuchkernel: no such file\n", c.err());
+    }
+
+    @Test
     void stats_reportsCounters() {
         Cli c = Cli.run("run", "--stats", HELLO.toString());
         assertEquals(0, c.code());

@@ -1,6 +1,7 @@
 package vm3000.cpu.boot;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
@@ -43,15 +44,51 @@ public final class Boot {
     }
 
     /**
+     * A file handed to the kernel along with its image (a user program, say): {@code name} is
+     * how the kernel will know it, {@code file} how error messages name it.
+     */
+    public record Module(String name, String file, byte[] bytes) {}
+
+    /**
      * Loads {@code elf} into {@code m} and points the CPU at its entry. Checks everything first:
      * on a BadInputException nothing has been written.
      */
     public static LoadedImage load(Machine m, ElfFile elf, String bootArgs) throws BadInputException {
+        return load(m, elf, bootArgs, List.of());
+    }
+
+    /**
+     * Loads {@code elf} and the boot {@code modules}. Each module is copied to RAM below the top
+     * {@link #ARGS_MAX} bytes, page-aligned, the first one highest, and the boot argument string
+     * gets a last word {@code modules=ADDR:LEN:NAME,...} (ADDR: the kseg0 address in 0x hex, LEN
+     * in decimal bytes, NAME with blanks, commas and colons replaced by '_'). A kernel that
+     * knows nothing of modules can ignore them; the kernel image must end below the lowest one.
+     */
+    public static LoadedImage load(Machine m, ElfFile elf, String bootArgs, List<Module> modules) throws BadInputException {
+        int ram = m.ram().size();
+        long below = ram - ARGS_MAX;
+        int[] at = new int[modules.size()];
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < modules.size(); i++) {
+            Module mod = modules.get(i);
+            below = (below - mod.bytes().length) & ~0xFFFL;
+            if (below < 0) throw BadInputException.in(mod.file(), "boot module does not fit in " + (ram >> 10) + " KiB of RAM");
+            at[i] = (int) below;
+            list.append(i == 0 ? "modules=" : ",").append(String.format("0x%08x:%d:%s",
+                    0x80000000 | at[i], mod.bytes().length, mod.name().replaceAll("[\\s,:]", "_")));
+        }
+        if (!modules.isEmpty()) bootArgs = bootArgs.isEmpty() ? list.toString() : bootArgs + " " + list;
+        for (ElfFile.Segment seg : elf.segments()) {
+            long end = (seg.vaddr() & 0x1FFFFFFFL) + (seg.memsz() & 0xFFFFFFFFL);
+            if (!modules.isEmpty() && end > below) {
+                throw BadInputException.in(elf.file(), String.format("segment at 0x%08x (%d bytes) overlaps the boot "
+                        + "modules from physical 0x%08x", seg.vaddr(), seg.memsz(), below));
+            }
+        }
         byte[] args = (bootArgs + "\0").getBytes(StandardCharsets.ISO_8859_1);
         if (args.length > ARGS_MAX - 16) {
             throw BadInputException.in(elf.file(), "boot argument string longer than " + (ARGS_MAX - 16) + " bytes");
         }
-        int ram = m.ram().size();
         int argsAt = ram - ((args.length + 3) & ~3);
         for (ElfFile.Segment seg : elf.segments()) {
             long end = (seg.vaddr() & 0x1FFFFFFFL) + (seg.memsz() & 0xFFFFFFFFL);
@@ -61,6 +98,7 @@ public final class Boot {
             }
         }
         LoadedImage image = ElfLoader.load(elf, m.ram());
+        for (int i = 0; i < modules.size(); i++) m.ram().write(at[i], modules.get(i).bytes(), 0, modules.get(i).bytes().length);
         m.ram().write(argsAt, args, 0, args.length);
         Cpu cpu = m.cpu();
         cpu.setReg(4, 0x80000000 | argsAt);       // $a0: the argument string, as System/161 places it

@@ -27,6 +27,7 @@ import vm3000.cpu.boot.Boot;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.testing.RandomPrograms;
+import vm3000.cpu.testing.RepositorySources;
 
 /**
  * The interpreter and the block core agree: every guest program in the repository and thousands
@@ -35,37 +36,37 @@ import vm3000.cpu.testing.RandomPrograms;
  */
 class CoreDifferentialTest {
     private static final int RAM = 1 << 20;
+    /** Repository programs get System/161's default 16 MiB: tinyos keeps its page tables at 2..8 MiB. */
+    private static final int PROGRAM_RAM = 16 << 20;
 
     /** A machine on {@code core}, prepared by {@code setup}, run to {@code limit}; its final state. */
     static String run(Core core, long seed, Consumer<Machine> setup, long limit) {
+        return run(core, seed, setup, limit, RAM);
+    }
+
+    static String run(Core core, long seed, Consumer<Machine> setup, long limit, int ram) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        MachineOptions o = MachineOptions.defaults().withRam(RAM).withSeed(seed).withCore(core).withConsole(console)
+        MachineOptions o = MachineOptions.defaults().withRam(ram).withSeed(seed).withCore(core).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
-        Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
+        Machine m = Boot.machine(o, Sys161Config.defaults(ram));
         setup.accept(m);
         m.run(limit);
         return MachineState.of(m, console.toString(StandardCharsets.ISO_8859_1));
     }
 
     static void assertSameOnBothCores(String what, long seed, Consumer<Machine> setup, long limit) {
-        String interp = run(Core.INTERP, seed, setup, limit);
-        String block = run(Core.BLOCK, seed, setup, limit);
-        assertEquals(interp, block, what + ": the cores disagree");
+        assertSameOnBothCores(what, seed, setup, limit, RAM);
     }
 
-    /** Every .s file in the repository outside build output. */
-    static List<Path> repositoryPrograms() throws IOException {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".s"))
-                    .filter(p -> !p.toString().contains("/target/") && !p.toString().contains("/.git/"))
-                    .sorted().toList();
-        }
+    static void assertSameOnBothCores(String what, long seed, Consumer<Machine> setup, long limit, int ram) {
+        String interp = run(Core.INTERP, seed, setup, limit, ram);
+        String block = run(Core.BLOCK, seed, setup, limit, ram);
+        assertEquals(interp, block, what + ": the cores disagree");
     }
 
     @TestFactory
     Stream<DynamicTest> everyRepositoryProgram_sameOnBothCores() throws IOException {
-        List<Path> programs = repositoryPrograms();
+        List<Path> programs = RepositorySources.programs();
         assertTrue(programs.size() >= 10, "found only " + programs);
         Path root = Path.of("..").toAbsolutePath().normalize();
         return programs.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
@@ -78,7 +79,7 @@ class CoreDifferentialTest {
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
-            }, 3_000_000);
+            }, 3_000_000, PROGRAM_RAM);
         }));
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.asm.Program;
+import vm3000.cpu.testing.RepositorySources;
 import vm3000.cpu.bus.Endian;
 import vm3000.cpu.elf.ElfWriter;
 import vm3000.cpu.isa.Disassembler;
@@ -97,19 +98,9 @@ class GnuAsIdentityTest {
         return dir.getParent();
     }
 
+    /** The programs: files that another file includes are compared inside their includers. */
     static List<Path> sourceFiles() throws IOException {
-        Path root = repositoryRoot();
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".s") && Files.isRegularFile(p))
-                    .filter(p -> {
-                        for (Path part : root.relativize(p)) {
-                            String s = part.toString();
-                            if (s.equals("target") || s.startsWith(".")) return false;
-                        }
-                        return true;
-                    })
-                    .sorted().toList();
-        }
+        return RepositorySources.programs();
     }
 
     @Test
