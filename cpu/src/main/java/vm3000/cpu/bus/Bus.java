@@ -6,8 +6,7 @@ package vm3000.cpu.bus;
  * {@link #BUS_ERROR}. Device registers are words: a sub-word read of a device returns its lane
  * of the register, a sub-word write to a device is a bus error.
  */
-public final class Bus {
-    public static final long BUS_ERROR = -1L;
+public final class Bus implements PhysicalBus {
 
     private final PhysicalMemory ram;
     private final Lamebus lamebus;
@@ -21,6 +20,7 @@ public final class Bus {
     public Lamebus lamebus() { return lamebus; }
 
     /** Reads {@code size} (1, 2 or 4) bytes at the naturally aligned {@code paddr}. */
+    @Override
     public long load(int paddr, int size) {
         if (ram.contains(paddr, size)) {
             switch (size) {
@@ -37,6 +37,7 @@ public final class Bus {
     }
 
     /** Writes {@code size} (1, 2 or 4) bytes at the naturally aligned {@code paddr}; false on bus error. */
+    @Override
     public boolean store(int paddr, int size, int value) {
         if (ram.contains(paddr, size)) {
             switch (size) {

@@ -21,9 +21,14 @@ public final class PhysicalMemory {
         void codeWritten(int page);
     }
 
+    /** No memory at all: {@link #contains} is always false (a CPU whose every access goes through its bus). */
+    public static PhysicalMemory none(Endian endian) {
+        return new PhysicalMemory(0, endian);
+    }
+
     public PhysicalMemory(int sizeBytes, Endian endian) {
-        if (sizeBytes <= 0 || (sizeBytes & 0xFFF) != 0) {
-            throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB: " + sizeBytes);
+        if (sizeBytes < 0 || (sizeBytes & 0xFFF) != 0) {
+            throw new IllegalArgumentException("RAM size must be a multiple of 4 KiB: " + sizeBytes);
         }
         this.words = new int[sizeBytes >>> 2];
         this.size = sizeBytes;

@@ -5,7 +5,7 @@ import static vm3000.cpu.isa.Fields.*;
 import vm3000.cpu.bus.Bus;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Endian;
-import vm3000.cpu.bus.Lamebus;
+import vm3000.cpu.bus.PhysicalBus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.cp0.Cp0;
@@ -38,9 +38,10 @@ public final class Cpu {
     boolean llBit;
 
     final Cp0 cp0;
-    private final Bus bus;
+    private final PhysicalBus bus;
     final PhysicalMemory ram;
-    private final Lamebus lamebus;
+    private final InterruptLines interruptLines;
+    private Cop0Handler cop0Handler;
     final Clock clock;
     final PowerState power;
     final Counters counters = new Counters();
@@ -55,11 +56,21 @@ public final class Cpu {
      */
     boolean blockExit;
 
+    /** The CPU of a real machine: RAM and the LAMEbus, whose lines reach it as hardware interrupt 0. */
     public Cpu(Cp0 cp0, Bus bus, Clock clock, PowerState power) {
+        this(cp0, bus.ram(), bus, () -> bus.lamebus().cpuIrq() ? Cp0.IP_LAMEBUS : 0, clock, power);
+    }
+
+    /**
+     * A CPU on any physical bus. {@code ram} is the part of the bus the CPU may read and write
+     * directly (its fast path); it may be {@link PhysicalMemory#none}, when every access must go
+     * through {@code bus}.
+     */
+    public Cpu(Cp0 cp0, PhysicalMemory ram, PhysicalBus bus, InterruptLines lines, Clock clock, PowerState power) {
         this.cp0 = cp0;
         this.bus = bus;
-        this.ram = bus.ram();
-        this.lamebus = bus.lamebus();
+        this.ram = ram;
+        this.interruptLines = lines;
         this.clock = clock;
         this.power = power;
         this.endian = ram.endian();
@@ -75,7 +86,7 @@ public final class Cpu {
     public int pc() { return pc; }
     public boolean inDelaySlot() { return inDelaySlot; }
     public Cp0 cp0() { return cp0; }
-    public Bus bus() { return bus; }
+    public PhysicalBus bus() { return bus; }
     public Clock clock() { return clock; }
     public PowerState power() { return power; }
     public Counters counters() { return counters; }
@@ -91,6 +102,9 @@ public final class Cpu {
 
     public void setMonitor(Monitor monitor) { this.monitor = monitor; }
     public void setTracer(Tracer tracer) { this.tracer = tracer; }
+
+    /** Routes the CP0 instructions to {@code handler} instead of this CPU's own CP0 (null: back to its own). */
+    public void setCop0Handler(Cop0Handler handler) { this.cop0Handler = handler; }
 
     // --- Running ----------------------------------------------------------------------------
 
@@ -122,8 +136,9 @@ public final class Cpu {
         clock.advanceTo(clock.now() + 1);
     }
 
-    void syncInterruptLines() {
-        cp0.setExternalLines(lamebus.cpuIrq() ? Cp0.IP_LAMEBUS : 0);
+    /** Samples the external interrupt lines into Cause.IP; called whenever they may have changed. */
+    public void syncInterruptLines() {
+        cp0.setExternalLines(interruptLines.lines());
     }
 
     private void execute() {
@@ -143,7 +158,7 @@ public final class Cpu {
             w = ram.loadWord(pa);
         } else {
             long v = bus.load(pa, 4);
-            if (v == Bus.BUS_ERROR) {
+            if (v == PhysicalBus.BUS_ERROR) {
                 raise(ExcCode.IBE, 0);
                 return;
             }
@@ -298,6 +313,7 @@ public final class Cpu {
             raise(ExcCode.CPU, 0);
             return false;
         }
+        if (cop0Handler != null) return cop0Handler.execute(this, op, w);
         switch (op) {
             case MFC0: set(rt(w), cp0.read(rd(w), sel(w))); return true;
             case MTC0:
@@ -375,7 +391,7 @@ public final class Cpu {
     private long read(int pa, int size) {
         if (ram.contains(pa, size)) return bus.load(pa, size);
         long v = bus.load(pa, size);
-        if (v == Bus.BUS_ERROR) {
+        if (v == PhysicalBus.BUS_ERROR) {
             raise(ExcCode.DBE, 0);
             return FAILED;
         }
