@@ -57,7 +57,8 @@ public final class BlockCore {
             cpu.runUntil(limit);
             return;
         }
-        while (power.isRunning() && cpu.executed < limit) {
+        cpu.stopRequested = false;
+        while (power.isRunning() && cpu.executed < limit && !cpu.stopRequested) {
             if (clock.now() >= clock.nextEvent()) {
                 clock.runDue();
                 cpu.syncInterruptLines();

@@ -55,6 +55,8 @@ public final class Cpu {
      * interrupt line or power the machine off) or wrote over decoded code.
      */
     boolean blockExit;
+    /** Set by a monitor (from {@link Monitor#trap}) to make the run loop return to its caller. */
+    boolean stopRequested;
 
     /** The CPU of a real machine: RAM and the LAMEbus, whose lines reach it as hardware interrupt 0. */
     public Cpu(Cp0 cp0, Bus bus, Clock clock, PowerState power) {
@@ -114,10 +116,20 @@ public final class Cpu {
         if (power.isRunning()) power.instructionLimit(limit);
     }
 
-    /** Steps until the machine stops or {@code limit} instructions have been executed in all; the machine stays on. */
+    /**
+     * Steps until the machine stops, {@code limit} instructions have been executed in all, or a
+     * monitor asks for control ({@link #requestStop}); the machine stays on.
+     */
     public void runUntil(long limit) {
-        while (power.isRunning() && executed < limit) step();
+        stopRequested = false;
+        while (power.isRunning() && executed < limit && !stopRequested) step();
     }
+
+    /**
+     * Makes the running loop ({@link #runUntil}, the block core's too) return after the current
+     * instruction: how a monitor that ran its guest until the next trap gets control back.
+     */
+    public void requestStop() { stopRequested = true; }
 
     /** One cycle: an interrupt, or one instruction. */
     public void step() {
