@@ -31,7 +31,7 @@
 # in $v0, $a3 = 0, or $a3 = 1 and $v0 = errno): exit 4001, write 4004 (fd 1 and 2), getpid
 # 4020, brk 4045, sched_yield 4158, exit_group 4246; anything else returns ENOSYS.
 #
-# Output. write() appends to the process's own buffer (1 KiB); when every process has finished,
+# Output. write() appends to the process's own buffer (7 KiB, OUT_MAX); when every process has finished,
 # the kernel prints each process's status and output in PID order, then counts of what it did.
 # Nothing printed depends on timing, so the transcript is the same under any VMM. (How often
 # the timer fired and how many TLB refills happened do depend on timing; the machine's counters
@@ -65,7 +65,8 @@
         .equ    S_RUN, 1                # process states (0: not yet created)
         .equ    S_DONE, 2
 
-        .equ    PROC_SIZE, 2048         # the process structure
+        .equ    PROC_SIZE, 8192         # the process structure (1 << PROC_SHIFT)
+        .equ    PROC_SHIFT, 13
         .equ    P_STATE, 0
         .equ    P_PID, 4
         .equ    P_ASID, 8
@@ -82,13 +83,13 @@
         .equ    P_BADELF, 52            # nonzero: the boot module was not a loadable ELF
         .equ    P_NSEGS, 56             # ELF segments mapped: count, then (start, end) pairs
         .equ    P_SEGS, 208
-        .equ    MAXSEGS, 4
+        .equ    MAXSEGS, 8
         .equ    P_REGS, 64              # saved $0..$31
         .equ    P_HI, 192
         .equ    P_LO, 196
         .equ    P_EPC, 200
         .equ    P_OUT, 1024             # output buffer
-        .equ    OUT_MAX, 1024
+        .equ    OUT_MAX, PROC_SIZE - P_OUT  # 7 KiB: what does not fit is dropped
 
         .equ    SYS_EXIT, 4001
         .equ    SYS_WRITE, 4004
@@ -620,7 +621,7 @@ spawn:  addiu   $sp, $sp, -16
         beq     $s1, $t2, 9f            # all started
         addiu   $t3, $s1, 1
         sw      $t3, 0($t0)
-        sll     $t2, $s1, 11            # p = procs + index * PROC_SIZE
+        sll     $t2, $s1, PROC_SHIFT    # p = procs + index * PROC_SIZE
         la      $s0, procs
         addu    $s0, $s0, $t2
         sw      $t3, P_PID($s0)
@@ -1148,14 +1149,14 @@ schedule:
         lw      $t1, 0($t0)
         la      $t2, procs
         subu    $t3, $t1, $t2
-        srl     $t3, $t3, 11            # index of the current process
+        srl     $t3, $t3, PROC_SHIFT    # index of the current process
         li      $t4, NPROC              # tries
 1:      addiu   $t3, $t3, 1
         li      $t5, NPROC
         bne     $t3, $t5, 2f
         nop
         move    $t3, $zero
-2:      sll     $t6, $t3, 11
+2:      sll     $t6, $t3, PROC_SHIFT
         addu    $t6, $t2, $t6
         lw      $t7, P_STATE($t6)
         li      $t8, S_RUN

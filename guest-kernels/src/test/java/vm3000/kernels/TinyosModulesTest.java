@@ -2,9 +2,7 @@ package vm3000.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.boot.Boot;
+import vm3000.cpu.realclient.CCorpus;
+import vm3000.cpu.realclient.Toolchain;
+import vm3000.cpu.realclient.VmRun;
 
 /** tinyos runs the user programs it is given as boot modules (vm3000 run tinyos --module ...). */
 class TinyosModulesTest {
@@ -59,7 +62,7 @@ class TinyosModulesTest {
     /** Acceptance: at least three GCC-built programs at once, and a faulting one killed meanwhile. */
     @Test
     void gccBuiltPrograms_runAtOnce(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath(GCC), GCC + " is not installed");
+        Toolchain.assumeTools("TinyosModulesTest.gccBuiltPrograms_runAtOnce", List.of(GCC));
         Path c = dir.resolve("fib.c");
         Files.writeString(c, resource("fib.c"));
         Path elf = dir.resolve("fib.elf");
@@ -80,10 +83,42 @@ class TinyosModulesTest {
         assertTrue(run.machine().counters().interrupts() > 0, "preempted");
     }
 
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String d : path.split(File.pathSeparator)) if (Files.isExecutable(Path.of(d, program))) return true;
-        return false;
+    /** Corpus programs (cpu/src/test/c) that tinyos runs together in {@link #corpusPrograms_runAsProcesses}. */
+    static final List<String> CORPUS = List.of("arith", "sort", "crc32", "strings", "sieve");
+
+    /**
+     * Acceptance: C corpus programs, built by GCC as static Linux o32 executables exactly as for
+     * qemu (CCorpus, from the cpu test jar), run under tinyos as separate processes, at most
+     * three at once, and each prints exactly what it prints on bare metal (which CCorpusTest
+     * checks against qemu-mips).
+     */
+    @Test
+    void corpusPrograms_runAsProcesses() throws Exception {
+        CCorpus.Endian be = CCorpus.Endian.BIG;
+        Toolchain.assumeTools("TinyosModulesTest.corpusPrograms_runAsProcesses", List.of(be.gcc(), be.ld()));
+        List<Boot.Module> mods = new ArrayList<>();
+        StringBuilder expected = new StringBuilder("tinyos: " + CORPUS.size()
+                + " boot modules, at most 3 at once, 4 ASIDs, preemptive round robin\n");
+        int pid = 1;
+        for (String name : CORPUS) {
+            CCorpus.Build build = CCorpus.build(CCorpus.program(name), be);
+            VmRun bare = VmRun.of(build.baremetal());
+            assertEquals(0, bare.exitCode(), name + " on bare metal: " + bare.message());
+            expected.append("--- pid ").append(pid++).append(" (").append(name).append("): exit 0\n")
+                    .append(bare.transcript());
+            mods.add(new Boot.Module(name, build.linux().toString(), Files.readAllBytes(build.linux())));
+        }
+        KernelRun run = tinyos(mods);
+        String t = run.transcript();
+        int summary = t.lastIndexOf("tinyos: " + CORPUS.size() + " processes, ");
+        assertTrue(summary > 0, t);
+        assertEquals(expected.toString(), t.substring(0, summary));
+        // Five programs, four ASIDs: one recycled. Each program writes at least once and exits.
+        Matcher m = Pattern.compile("tinyos: \\d+ processes, (\\d+) system calls, (\\d+) demand-zero pages, 1 ASID recycles\n")
+                .matcher(t.substring(summary));
+        assertTrue(m.matches(), t.substring(summary));
+        assertTrue(Integer.parseInt(m.group(1)) >= 2 * CORPUS.size(), t.substring(summary));
+        assertTrue(Integer.parseInt(m.group(2)) >= CORPUS.size(), "each program's stack is demand-zero");
+        assertTrue(run.machine().counters().interrupts() > 0, "preempted");
     }
 }

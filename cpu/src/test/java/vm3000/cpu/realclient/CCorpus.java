@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * {@code ccorpus-emits: lwl lwr ...} (its object code must contain these mnemonics, so that the
  * program really exercises what it claims to).
  */
-final class CCorpus {
+public final class CCorpus {
     private CCorpus() {}
 
     /**
@@ -38,7 +38,7 @@ final class CCorpus {
 
     private static final long TOOL_TIMEOUT = 120;
 
-    enum Endian {
+    public enum Endian {
         BIG("mips-linux-gnu-", "-EB", "qemu-mips", "be"),
         LITTLE("mipsel-linux-gnu-", "-EL", "qemu-mipsel", "le");
 
@@ -54,12 +54,12 @@ final class CCorpus {
             this.dir = dir;
         }
 
-        String gcc() { return prefix + "gcc"; }
-        String ld() { return prefix + "ld"; }
-        String objdump() { return prefix + "objdump"; }
+        public String gcc() { return prefix + "gcc"; }
+        public String ld() { return prefix + "ld"; }
+        public String objdump() { return prefix + "objdump"; }
 
         /** Every outside tool a differential run in this byte order needs. */
-        List<String> tools() { return List.of(gcc(), ld(), objdump(), qemu); }
+        public List<String> tools() { return List.of(gcc(), ld(), objdump(), qemu); }
     }
 
     enum Flavour {
@@ -71,29 +71,44 @@ final class CCorpus {
     }
 
     /** One corpus program and its header markers. */
-    record Program(String name, Path source, boolean littleEndianToo, List<String> emits) {}
+    public record Program(String name, Path source, boolean littleEndianToo, List<String> emits) {}
 
     /** The two ELF files of one program in one byte order, plus the program's own object. */
-    record Build(Path object, Path baremetal, Path linux) {}
+    public record Build(Path object, Path baremetal, Path linux) {}
 
     private static final Pattern ENDIAN_MARK = Pattern.compile("ccorpus-endian:\\s*both");
     private static final Pattern EMITS_MARK = Pattern.compile("ccorpus-emits:([a-z0-9 \\t]+)");
 
+    /**
+     * The cpu module's directory, where the corpus sources are. Tests run with {@code basedir}
+     * (or the working directory) at their own module: cpu itself, a sibling module that uses the
+     * cpu test jar (guest-kernels), or the repository root.
+     */
     static Path moduleDir() {
+        Path own = ownDir();
+        if (Files.isDirectory(own.resolve("src/test/c"))) return own;
+        if (Files.isDirectory(own.resolve("cpu/src/test/c"))) return own.resolve("cpu");
+        Path sibling = own.resolveSibling("cpu");
+        if (Files.isDirectory(sibling.resolve("src/test/c"))) return sibling;
+        return own;
+    }
+
+    private static Path ownDir() {
         String basedir = System.getProperty("basedir");
-        Path dir = basedir != null ? Path.of(basedir) : Path.of("").toAbsolutePath();
-        if (!Files.isDirectory(dir.resolve("src/test/c")) && Files.isDirectory(dir.resolve("cpu/src/test/c"))) {
-            dir = dir.resolve("cpu");
-        }
-        return dir.toAbsolutePath();
+        return (basedir != null ? Path.of(basedir) : Path.of("")).toAbsolutePath().normalize();
     }
 
     static Path sourceDir() { return moduleDir().resolve("src/test/c"); }
     static Path runtimeDir() { return sourceDir().resolve("runtime"); }
-    static Path outputDir() { return moduleDir().resolve("target/ccorpus"); }
+    /** Build outputs: the cpu module's target, or the calling module's own when it is another one. */
+    static Path outputDir() {
+        Path own = ownDir();
+        boolean cpuOrRoot = Files.isDirectory(own.resolve("src/test/c")) || Files.isDirectory(own.resolve("cpu/src/test/c"));
+        return (cpuOrRoot ? moduleDir() : own).resolve("target/ccorpus");
+    }
 
     /** Every program of the corpus, by name. */
-    static List<Program> programs() {
+    public static List<Program> programs() {
         try (Stream<Path> files = Files.list(sourceDir())) {
             List<Program> out = new ArrayList<>();
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".c")).sorted().toList()) {
@@ -109,7 +124,7 @@ final class CCorpus {
         }
     }
 
-    static Program program(String name) {
+    public static Program program(String name) {
         return programs().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no corpus program " + name));
     }
@@ -138,7 +153,7 @@ final class CCorpus {
      * Compiles {@code program} once and links it for both vm3000 and qemu in {@code endian}.
      * Built once per test run: tests run concurrently and may ask for the same build.
      */
-    static Build build(Program program, Endian endian) {
+    public static Build build(Program program, Endian endian) {
         return BUILDS.get(endian.dir + "/" + program.name(), () -> buildNow(program, endian));
     }
 

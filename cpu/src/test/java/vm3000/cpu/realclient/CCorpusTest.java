@@ -3,9 +3,6 @@ package vm3000.cpu.realclient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import vm3000.cpu.BadInputException;
-import vm3000.cpu.Machine;
-import vm3000.cpu.MachineOptions;
-import vm3000.cpu.boot.Boot;
-import vm3000.cpu.boot.Images;
 import vm3000.cpu.bus.PowerState;
-import vm3000.cpu.dev.Sys161Config;
-import vm3000.cpu.elf.ElfFile;
 
 /**
  * Differential tests of the C corpus ({@code src/test/c}, see docs/testing.md, "C corpus"): every
@@ -35,16 +25,8 @@ import vm3000.cpu.elf.ElfFile;
  * <p>Without the cross tools or qemu every test here is skipped, visibly (see {@link Toolchain}).
  */
 class CCorpusTest {
-    /** Far above any corpus program (compute.c runs ~1.2e8); a runaway program fails, not hangs. */
-    private static final long LIMIT = 2_000_000_000L;
     private static final long QEMU_TIMEOUT = 120;
     private static final long COMPUTE_MIN_INSTRUCTIONS = 100_000_000L;
-
-    /** One vm3000 run: how it ended, what it printed, how many instructions it executed. */
-    record VmRun(PowerState.Reason reason, int exitCode, String message, String transcript, long instructions) {}
-
-    /** vm3000 runs by ELF path, so the compute workload is built and run only once per test run. */
-    private static final Memo<VmRun> RUNS = new Memo<>();
 
     static Stream<String> programs() {
         return CCorpus.programs().stream().map(CCorpus.Program::name);
@@ -115,31 +97,7 @@ class CCorpusTest {
         assertEquals(expected, run.transcript(), "vm3000 transcript of " + name + " vs " + endian.qemu);
     }
 
-    /** Boots {@code elf} on a fresh default machine in its own byte order and runs it to the end. */
     static VmRun vm3000(Path elfPath) {
-        return RUNS.get(elfPath.toString(), () -> runNow(elfPath));
-    }
-
-    private static VmRun runNow(Path elfPath) {
-        ElfFile elf;
-        try {
-            elf = Images.read(elfPath);
-        } catch (BadInputException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        MachineOptions options = MachineOptions.defaults().withEndian(elf.endian()).withConsole(console)
-                .withMessages(new PrintStream(messages, true, StandardCharsets.UTF_8));
-        Machine machine = Boot.machine(options, Sys161Config.defaults());
-        try {
-            Boot.load(machine, elf, elfPath.getFileName().toString());
-        } catch (BadInputException e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
-        PowerState end = machine.run(LIMIT);
-        String message = end.message() + (messages.size() > 0 ? "; machine said: " + messages.toString(StandardCharsets.UTF_8) : "");
-        return new VmRun(end.reason(), end.exitCode(), message, console.toString(StandardCharsets.ISO_8859_1),
-                machine.counters().instructions());
+        return VmRun.of(elfPath);
     }
 }

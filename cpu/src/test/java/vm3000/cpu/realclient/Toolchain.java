@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
  * reported as skipped with the reason) and one line naming the tool and its Debian package goes
  * to standard error, so that {@code make test} shows what did not run.
  */
-final class Toolchain {
+public final class Toolchain {
     private Toolchain() {}
 
     /** Debian packages that provide each tool, for the skip message. */
@@ -61,7 +61,7 @@ final class Toolchain {
     }
 
     /** Skips the calling test (assumption plus a line on stderr) unless all {@code tools} exist. */
-    static void assumeTools(String testName, List<String> tools) {
+    public static void assumeTools(String testName, List<String> tools) {
         Optional<String> missing = firstMissing(tools);
         if (missing.isEmpty()) return;
         String why = skipReason(missing.get());
