@@ -39,6 +39,12 @@ import vm3000.cpu.isa.Op;
  * options finds it (GNU as: relative to the including file's directory, then each {@code -I}
  * directory), includes nest at most 16 deep, and an error inside an included file names that
  * file and its line.
+ * A macro that expands to more than one instruction in the delay slot of a branch or jump
+ * ({@code la}, {@code li} of a 32-bit value, {@code blt}, a load from a label, ... under
+ * {@code .set noreorder}) is an error, {@code file:line: macro 'la' expands to 2 instructions in
+ * a branch delay slot}: only its first instruction would be in the slot. GNU as only warns
+ * ("macro instruction expanded into multiple instructions in a branch delay slot") and
+ * assembles it anyway.
  * An immediate that does not fit its field is an error: unlike GNU as, {@code addiu} and its kin
  * are never expanded into several instructions. A size that depends on a symbol ({@code .space},
  * {@code .align}, {@code .org}) must use symbols defined earlier; {@code li} of a value not
@@ -115,10 +121,17 @@ public final class Assembler {
 
     private static void instruction(Pass pass, Statement s) throws BadInput {
         pass.alignTo(4);
-        if (Pseudo.assemble(pass, s.name(), s.operands())) return;
-        Op op = Encoder.lookup(s.name());
-        if (op == null) throw new BadInput("unknown instruction '" + s.name() + "'");
-        Encoder.assemble(pass, op, s.operands());
+        boolean inSlot = pass.atDelaySlot();
+        pass.statementInstructions = 0;
+        if (!Pseudo.assemble(pass, s.name(), s.operands())) {
+            Op op = Encoder.lookup(s.name());
+            if (op == null) throw new BadInput("unknown instruction '" + s.name() + "'");
+            Encoder.assemble(pass, op, s.operands());
+        }
+        // Only the first instruction would be in the slot; the rest would run after the branch
+        // falls through, never if it is taken. GNU as warns; a silent mis-assembly is worse.
+        int n = pass.statementInstructions;
+        if (inSlot && n > 1) throw new BadInput("macro '" + s.name() + "' expands to " + n + " instructions in a branch delay slot");
     }
 
     private static void layout(Pass pass, int base, String file) throws BadInputException {

@@ -43,6 +43,9 @@ final class Pass {
     /** Index of the statement being assembled, and its line for diagnostics. */
     int statement;
     int line;
+    /** Where the delay slot of the last branch emitted in .set noreorder is (offset -1: none). */
+    private SectionBuilder slotSection;
+    private int slotOffset = -1;
     /** Labels defined since the last byte was emitted: auto-alignment moves them along. */
     private final List<String> pendingLabels = new ArrayList<>();
 
@@ -64,6 +67,8 @@ final class Pass {
         modeStack.clear();
         pendingLabels.clear();
         equValues.clear();
+        slotSection = null;
+        slotOffset = -1;
     }
 
     // ---- symbols ----
@@ -152,10 +157,25 @@ final class Pass {
 
     void emitted() { pendingLabels.clear(); }
 
+    /** Instructions emitted for the current statement, not counting nops after branches. */
+    int statementInstructions;
+
     /** Emits one instruction word; in {@code .set reorder} a delay-slot instruction gets a nop. */
     void instruction(Op op, int word) throws BadInput {
         word(word);
-        if (reorder && op != null && op.has(Op.Flag.DELAY_SLOT)) word(0);
+        statementInstructions++;
+        if (op == null || !op.has(Op.Flag.DELAY_SLOT)) return;
+        if (reorder) {
+            word(0);
+        } else {
+            slotSection = section;
+            slotOffset = section.size();
+        }
+    }
+
+    /** True if the next word of the current section is the delay slot of a branch or jump. */
+    boolean atDelaySlot() {
+        return section == slotSection && section.size() == slotOffset;
     }
 
     /** Emits one instruction word with no delay-slot handling. */

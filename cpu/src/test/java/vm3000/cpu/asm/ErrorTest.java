@@ -31,6 +31,33 @@ class ErrorTest {
     @Test void sizeFromLaterSymbol() { assertTrue(error(".space N\nN = 4").startsWith("bad.s:1: 'N' must be a constant defined before")); }
     @Test void circularEqu() { assertTrue(error("A = B\nB = A\n.word A").contains("defined in terms of itself")); }
 
+    /** Only the first word of the expansion would be in the slot: refused, where GNU as only warns. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "b x;         la $a0, x           | la | 2",
+        "jr $ra;      li $t0, 0x12345678  | li | 2",
+        "jal x;       li $t0, 0x10000     | li | 1",
+        "beqz $t0, x; blt $t1, $t2, x     | blt | 2",
+        "bnez $t0, x; lw $t1, x           | lw | 2",
+        "j x;         mul $t0, $t1, $t2   | mul | 2",
+    })
+    void multiInstructionMacroInDelaySlot(String code, String macro, int n) {
+        String source = ".set noreorder\nnop\n" + code.replace(";", "\n") + "\nnop\nx: nop";
+        if (n == 1) {
+            assertEquals(5, Asm.text(source).length, "li of a value lui alone makes is one instruction");
+        } else {
+            assertEquals("bad.s:4: macro '" + macro + "' expands to " + n + " instructions in a branch delay slot",
+                    error(source));
+        }
+    }
+
+    @Test
+    void multiInstructionMacro_allowedOutsideDelaySlotsAndUnderReorder() {
+        // After the slot is filled, and in .set reorder (the branch gets a nop of its own).
+        assertEquals(6, Asm.text(".set noreorder\nb x\nnop\nla $a0, x\nx: nop\nnop").length);
+        assertEquals(5, Asm.text(".set reorder\nb x\nla $a0, x\nx: nop").length);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "addiu $t0, $t0, 32768 | immediate out of range: 32768 (must be -32768..32767)",
