@@ -33,7 +33,9 @@ final class Runs {
     private static final Pattern ARGS = Pattern.compile("^#\\s*golden-args:(.*)$", Pattern.MULTILINE);
 
     /** A guest: an image, its boot arguments and the RAM it expects. */
-    record Guest(String name, ElfFile elf, String args, int ram) {}
+    record Guest(String name, ElfFile elf, String args, int ram, List<Boot.Module> modules) {
+        Guest(String name, ElfFile elf, String args, int ram) { this(name, elf, args, ram, List.of()); }
+    }
 
     /** How a run ended and what it printed. */
     record Outcome(PowerState.Reason reason, int exitCode, String message, String transcript) {
@@ -63,7 +65,7 @@ final class Runs {
         MachineOptions options = MachineOptions.defaults().withRam(g.ram()).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(options, Sys161Config.defaults());
-        Boot.load(m, g.elf(), g.args());
+        Boot.load(m, g.elf(), g.args(), g.modules());
         return Outcome.of(m.run(LIMIT), console);
     }
 
@@ -84,7 +86,7 @@ final class Runs {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (Guest g : guests) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
-            VirtualMachine vm = top.createVm(g.ram(), g.elf(), g.args(), List.of(), console, quiet,
+            VirtualMachine vm = top.createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet,
                     MachineOptions.DEFAULT_SEED);
             vm.setLimit(LIMIT);
             consoles.add(console);
