@@ -39,11 +39,11 @@ import vm3000.vmm.trap.VmmStack;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class VmmBench {
-    static final String ITERATIONS = "1000";
+    static final String ITERATIONS = "5000";
     static final int RAM = 4 << 20;
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
