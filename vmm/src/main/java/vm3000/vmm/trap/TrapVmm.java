@@ -30,6 +30,7 @@ public final class TrapVmm {
     private final Allocator allocator;
     private final Dispatcher dispatcher;
     private final List<VirtualMachine> vms = new ArrayList<>();
+    private final Scheduler scheduler = new Scheduler();
     private String stopped;
 
     public TrapVmm(int level, MachineControl mc) { this(level, mc, Allocator.DEFAULT_SLICE); }
@@ -64,6 +65,7 @@ public final class TrapVmm {
                 console, messages, seed, false);
         vm.boot(elf, args, modules);
         vms.add(vm);
+        scheduler.add(vm);
         return vm;
     }
 
@@ -82,15 +84,8 @@ public final class TrapVmm {
      * machine check, or their instruction limit). A VM that stops is left out from then on.
      */
     public void run() {
-        boolean any = true;
-        while (any && stopped == null) {
-            any = false;
-            for (VirtualMachine vm : vms) {
-                if (vm.isMonitorVm() || !vm.running()) continue;
-                any = true;
-                runVm(vm, vm.clock().now() + allocator.sliceCycles());
-                if (stopped != null) break;
-            }
+        for (VirtualMachine vm = scheduler.next(); vm != null && stopped == null; vm = scheduler.next()) {
+            runVm(vm, vm.clock().now() + allocator.sliceCycles());
         }
         if (stopped != null) {
             for (VirtualMachine vm : vms) vm.power().machineCheck("the machine below the VMM stopped: " + stopped);
