@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--vmm", paramLabel = "KIND", description = "run the images as virtual machines under a VMM: "
             + "trap (trap-and-emulate). Then every IMAGE[:ARGS] is one VM (e.g. tinyos cp0:100 syscall:50), "
-            + "--ram is each VM's RAM and --max-instructions each VM's limit")
+            + "--ram is each VM's RAM, --max-instructions each VM's limit and every --module goes to every VM")
     String vmm;
 
     @Option(names = "--depth", paramLabel = "N", description = "with --vmm: N VMMs stacked, each a guest of the one "

@@ -10,6 +10,8 @@ import java.util.List;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.MachineOptions;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.boot.Images;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
@@ -49,11 +51,13 @@ final class VmmRun {
             VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), MachineOptions.Core.BLOCK,
                     cmd.depth, Allocator.DEFAULT_SLICE);
             TrapVmm top = stack.top();
+            List<Boot.Module> mods = new ArrayList<>();
+            for (Path p : cmd.modules) mods.add(new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p)));
             List<VirtualMachine> vms = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
                 OutputStream console = console(i);
                 consoles.add(console);
-                VirtualMachine vm = top.createVm(ram, specs.get(i).elf(), specs.get(i).args(), List.of(), console, err,
+                VirtualMachine vm = top.createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods, console, err,
                         cmd.seed != null ? cmd.seed : MachineOptions.DEFAULT_SEED);
                 vm.setLimit(cmd.maxInstructions);
                 vms.add(vm);
@@ -88,7 +92,6 @@ final class VmmRun {
             }
             specs.add(new Spec(image, RunCommand.image(Path.of(image)), args));
         }
-        if (!cmd.modules.isEmpty()) throw new BadInputException("--module is not supported with --vmm");
         return specs;
     }
 

@@ -58,6 +58,17 @@ class VmmRunTest {
     }
 
     @Test
+    void modules_goToEveryVm() throws Exception {
+        Path hi = Path.of("../guest-kernels/src/test/resources/modules/hi.s");
+        Path elf = dir.resolve("hi.elf");
+        Cli asm = Cli.run("asm", "--base", "0x00400000", "-o", elf.toString(), hi.toString());
+        org.junit.jupiter.api.Assumptions.assumeTrue(asm.code() == 0, asm.err());
+        Cli c = Cli.run("run", "--vmm", "trap", "--module", elf.toString(), "tinyos", "tinyos");
+        assertEquals(0, c.code(), c.err());
+        for (int vm = 0; vm < 2; vm++) assertTrue(c.out().contains("[vm" + vm + "] hi from a boot module"), c.out());
+    }
+
+    @Test
     void unknownVmm_badInput() {
         Cli c = Cli.run("run", "--vmm", "rmr2", "hello");
         assertEquals(ExitCodes.BAD_INPUT, c.code());
