@@ -16,7 +16,10 @@ import vm3000.cpu.MachineOptions;
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.core.Cpu;
+import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
@@ -37,11 +40,27 @@ final class Runs {
         Guest(String name, ElfFile elf, String args, int ram) { this(name, elf, args, ram, List.of()); }
     }
 
-    /** How a run ended and what it printed. */
-    record Outcome(PowerState.Reason reason, int exitCode, String message, String transcript) {
-        static Outcome of(PowerState p, ByteArrayOutputStream console) {
-            return new Outcome(p.reason(), p.exitCode(), p.message(), console.toString(StandardCharsets.ISO_8859_1));
+    /**
+     * How a run ended, what it printed, and the guest-visible state at the end: registers, pc,
+     * every CP0 register, the TLB, and the clock (so virtual time must be exact too).
+     */
+    record Outcome(PowerState.Reason reason, int exitCode, String message, String transcript, String state) {
+        static Outcome of(PowerState p, ByteArrayOutputStream console, Cpu cpu, Clock clock) {
+            return new Outcome(p.reason(), p.exitCode(), p.message(), console.toString(StandardCharsets.ISO_8859_1),
+                    Runs.state(cpu, clock));
         }
+    }
+
+    static String state(Cpu cpu, Clock clock) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("cycles %d pc %08x hi %08x lo %08x%n", clock.now(), cpu.pc(), cpu.hi(), cpu.lo()));
+        for (int r = 0; r < 32; r++) sb.append(String.format("r%d=%08x ", r, cpu.reg(r)));
+        sb.append('\n');
+        Cp0 cp0 = cpu.cp0();
+        for (int r = 0; r < 16; r++) sb.append(String.format("c0_%d=%08x ", r, cp0.read(r, 0)));
+        sb.append('\n');
+        for (int i = 0; i < 64; i++) sb.append(String.format("%08x/%08x ", cp0.tlb().hi(i), cp0.tlb().lo(i)));
+        return sb.toString();
     }
 
     static Guest kernel(String name) throws Exception {
@@ -66,7 +85,7 @@ final class Runs {
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(options, Sys161Config.defaults());
         Boot.load(m, g.elf(), g.args(), g.modules());
-        return Outcome.of(m.run(LIMIT), console);
+        return Outcome.of(m.run(LIMIT), console, m.cpu(), m.clock());
     }
 
     /** The guests as VMs of the top VMM of a stack of {@code depth}; their outcomes in order. */
@@ -94,7 +113,10 @@ final class Runs {
         }
         top.run();
         List<Outcome> out = new ArrayList<>();
-        for (int i = 0; i < vms.size(); i++) out.add(Outcome.of(vms.get(i).power(), consoles.get(i)));
+        for (int i = 0; i < vms.size(); i++) {
+            VirtualMachine vm = vms.get(i);
+            out.add(Outcome.of(vm.power(), consoles.get(i), vm.cpu(), vm.clock()));
+        }
         return out;
     }
 }
