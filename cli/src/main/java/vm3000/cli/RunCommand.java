@@ -70,6 +70,19 @@ final class RunCommand implements Callable<Integer> {
             + "'modules=ADDR:LEN:NAME,...' appended")
     List<Path> modules = new ArrayList<>();
 
+    @Option(names = "--vmm", paramLabel = "KIND", description = "run the images as virtual machines under a VMM: "
+            + "trap (trap-and-emulate). Then every IMAGE[:ARGS] is one VM (e.g. tinyos cp0:100 syscall:50), "
+            + "--ram is each VM's RAM, --max-instructions each VM's limit and every --module goes to every VM")
+    String vmm;
+
+    @Option(names = "--depth", paramLabel = "N", description = "with --vmm: N VMMs stacked, each a guest of the one "
+            + "below (default 1)")
+    int depth = 1;
+
+    @Option(names = "--vm-output", paramLabel = "DIR", description = "with --vmm: each VM's console to DIR/vmN.txt "
+            + "instead of standard output prefixed with [vmN]")
+    Path vmOutput;
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable, .s file, or built-in kernel name")
     Path image;
 
@@ -79,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = main.err;
+        if (vmm != null) return new VmmRun(this).call();
         try {
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             Set<TraceFlags> flags = parseTrace();

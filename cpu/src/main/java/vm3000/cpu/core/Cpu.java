@@ -102,6 +102,17 @@ public final class Cpu {
         inDelaySlot = false;
     }
 
+    /**
+     * Continues at {@code address} with {@code next} after it. With {@code inDelaySlot}, address is
+     * the delay slot of the branch at address - 4 and {@code next} that branch's outcome: how a
+     * monitor restores a context that was interrupted between a branch and its slot.
+     */
+    public void setPc(int address, int next, boolean inDelaySlot) {
+        pc = address;
+        npc = next;
+        this.inDelaySlot = inDelaySlot;
+    }
+
     public void setMonitor(Monitor monitor) { this.monitor = monitor; }
     public void setTracer(Tracer tracer) { this.tracer = tracer; }
 
@@ -514,6 +525,17 @@ public final class Cpu {
     /** Raises exception {@code excCode} (general vector) for the instruction at pc. */
     public void raise(int excCode, int ce) {
         enter(excCode, ce, false);
+    }
+
+    /**
+     * Takes exception {@code excCode} for the instruction at pc exactly as the hardware does: EPC
+     * and BD (from the delay-slot state), Cause, the KU/IE push, the vector chosen by BEV, the
+     * UTLB refill vector if {@code utlbRefill}. The caller records BadVAddr (and Context, EntryHi)
+     * first for address and TLB exceptions. A monitor reflects an exception into a virtual CPU
+     * with it.
+     */
+    public void raiseException(int excCode, int ce, boolean utlbRefill) {
+        enter(excCode, ce, utlbRefill);
     }
 
     private void enter(int excCode, int ce, boolean utlb) {

@@ -1,0 +1,54 @@
+package vm3000.vmm.api;
+
+import vm3000.cpu.bus.Endian;
+
+/**
+ * The architectural interface of the level a monitor runs at, and the only way a monitor touches
+ * the machine (DESIGN §3). The calls mean what the instructions they stand for mean on an R3000
+ * in kernel mode: {@link #mfc0}/{@link #mtc0} are MFC0/MTC0 (select 0), the TLB calls are
+ * TLBR/TLBWI/TLBWR/TLBP working through Index, EntryHi and EntryLo. Physical memory is the
+ * level's own, from address 0. The registers of the interrupted context are innocuous state.
+ *
+ * <p>{@link #resume} is the monitor's return from exception: it pops the KU/IE stack as RFE does,
+ * continues at {@code pc} and runs the level above until the next exception reaches the monitor.
+ * The monitor sets Status (KUp, IEp, IM) and Compare before it, as a kernel does before
+ * {@code jr k0; rfe}.
+ */
+public interface MachineControl {
+    int mfc0(int reg);
+
+    void mtc0(int reg, int value);
+
+    void tlbr();
+
+    void tlbwi();
+
+    void tlbwr();
+
+    void tlbp();
+
+    /** A general register of the interrupted context. */
+    int reg(int n);
+
+    void setReg(int n, int value);
+
+    int hi();
+
+    int lo();
+
+    void setHiLo(int hi, int lo);
+
+    /** Reads {@code size} (1, 2, 4) bytes at the aligned physical {@code paddr}, or PhysicalBus.BUS_ERROR. */
+    long loadPhysical(int paddr, int size);
+
+    /** Writes {@code size} bytes at the aligned physical {@code paddr}; false if there is no memory there. */
+    boolean storePhysical(int paddr, int size, int value);
+
+    /** Bytes of RAM at this level, from physical 0. */
+    int ramSize();
+
+    Endian endian();
+
+    /** RFE, jump to {@code pc}, run until the next exception at this level or until the level stops. */
+    Trap resume(int pc);
+}

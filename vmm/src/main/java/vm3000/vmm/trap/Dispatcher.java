@@ -1,0 +1,192 @@
+package vm3000.vmm.trap;
+
+import static vm3000.cpu.isa.Fields.*;
+
+import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.cp0.ExcCode;
+import vm3000.cpu.cp0.Tlb;
+import vm3000.cpu.isa.Op;
+import vm3000.cpu.mmu.Access;
+import vm3000.cpu.mmu.Mmu;
+import vm3000.vmm.api.MachineControl;
+import vm3000.vmm.api.Trap;
+import vm3000.vmm.trap.interp.BranchOutcome;
+import vm3000.vmm.trap.interp.Mfc0;
+import vm3000.vmm.trap.interp.Mtc0;
+import vm3000.vmm.trap.interp.Reflect;
+import vm3000.vmm.trap.interp.Rfe;
+import vm3000.vmm.trap.interp.Tlbp;
+import vm3000.vmm.trap.interp.Tlbr;
+import vm3000.vmm.trap.interp.Tlbwi;
+import vm3000.vmm.trap.interp.Tlbwr;
+import vm3000.vmm.trap.interp.Wait;
+import vm3000.vmm.trap.shadow.AsidMap;
+import vm3000.vmm.trap.shadow.ShadowTlb;
+
+/**
+ * Popek and Goldberg's dispatcher: the one entry for everything a VM does that the VMM must see.
+ * Sensitive instructions (a guest kernel's, interpreted, or an upper monitor's MachineControl
+ * calls) go to their interpreter; traps from direct execution are decided by ExcCode: a TLB fault
+ * the guest's own TLB can satisfy becomes a shadow entry, everything else is reflected.
+ */
+public final class Dispatcher {
+    /** Real Status while a guest runs directly, before the RFE of resume: user mode, interrupts on, only the timer. */
+    private static final int DIRECT_STATUS = Cp0.IP_TIMER | (Cp0.SR_KUC << 2) | (Cp0.SR_IEC << 2);
+
+    private final MachineControl mc;
+    private final ShadowTlb shadow;
+    private final AsidMap asids;
+    private final VmmStats stats;
+
+    Dispatcher(MachineControl mc, ShadowTlb shadow, AsidMap asids, VmmStats stats) {
+        this.mc = mc;
+        this.shadow = shadow;
+        this.asids = asids;
+        this.stats = stats;
+    }
+
+    // --- Sensitive instructions -----------------------------------------------------------------
+
+    /** A CP0 instruction of a VM's interpreted code (the virtual CPU's Cop0Handler). */
+    boolean cop0(VirtualMachine vm, Op op, int w) {
+        stats.sensitive[op.ordinal()]++;
+        switch (op) {
+            case MFC0: return Mfc0.execute(vm, rt(w), rd(w), sel(w));
+            case MTC0: return Mtc0.execute(vm, rd(w), sel(w), vm.cpu().reg(rt(w)));
+            case TLBR: return Tlbr.execute(vm);
+            case TLBWI: return Tlbwi.execute(vm, shadow, asids);
+            case TLBWR: return Tlbwr.execute(vm, shadow, asids);
+            case TLBP: return Tlbp.execute(vm);
+            case RFE: return Rfe.execute(vm);
+            case WAIT: return Wait.execute(vm);
+            default: throw new IllegalStateException("not a CP0 instruction: " + op);
+        }
+    }
+
+    /** An upper monitor's MachineControl call, delivered as the instruction it stands for. */
+    public int mfc0(VirtualMachine vm, int reg) {
+        stats.sensitive[Op.MFC0.ordinal()]++;
+        return Mfc0.read(vm, reg, 0);
+    }
+
+    public void mtc0(VirtualMachine vm, int reg, int value) {
+        stats.sensitive[Op.MTC0.ordinal()]++;
+        Mtc0.execute(vm, reg, 0, value);
+    }
+
+    public void tlb(VirtualMachine vm, Op op) {
+        stats.sensitive[op.ordinal()]++;
+        switch (op) {
+            case TLBR: Tlbr.execute(vm); break;
+            case TLBWI: Tlbwi.execute(vm, shadow, asids); break;
+            case TLBWR: Tlbwr.execute(vm, shadow, asids); break;
+            case TLBP: Tlbp.execute(vm); break;
+            default: throw new IllegalArgumentException("not a TLB instruction: " + op);
+        }
+    }
+
+    void rfe(VirtualMachine vm) {
+        stats.sensitive[Op.RFE.ordinal()]++;
+        Rfe.execute(vm);
+    }
+
+    // --- Direct execution -------------------------------------------------------------------------
+
+    /**
+     * Runs the VM's user mode directly on the level below until a trap, for at most {@code budget}
+     * cycles of the VM's time, then decides the trap. Returns a STOPPED trap if the level below
+     * stopped, else null. On return the virtual CPU holds the guest's state again.
+     */
+    Trap runDirect(VirtualMachine vm, long budget) {
+        var cpu = vm.cpu();
+        for (int r = 1; r < 32; r++) mc.setReg(r, cpu.reg(r));
+        mc.setHiLo(cpu.hi(), cpu.lo());
+        int hostAsid = asids.hostAsid(vm.id(), vm.cp0().asid() >>> 6);
+        stats.asidRecycles = asids.recycles();
+        mc.mtc0(Cp0.ENTRYHI, hostAsid << 6);
+        int start = mc.mfc0(Cp0.COUNT);
+        mc.mtc0(Cp0.COMPARE, start + (int) budget);
+        mc.mtc0(Cp0.STATUS, DIRECT_STATUS);
+        Trap trap = mc.resume(cpu.pc());
+        if (trap.stopped()) return trap;
+        long cycles = (mc.mfc0(Cp0.COUNT) - start) & 0xFFFFFFFFL;
+        int cause = mc.mfc0(Cp0.CAUSE);
+        int epc = mc.mfc0(Cp0.EPC);
+        for (int r = 1; r < 32; r++) cpu.setReg(r, mc.reg(r));
+        cpu.setHiLo(mc.hi(), mc.lo());
+        boolean bd = cause < 0;
+        if (bd) cpu.setPc(epc + 4, BranchOutcome.after(vm, epc), true);
+        else cpu.setPc(epc);
+        int code = trap.excCode();
+        stats.traps[code]++;
+        decide(vm, code, (cause >>> 28) & 3, cycles);
+        return null;
+    }
+
+    /** The dispatcher proper: a switch on the exception code of a trap from direct execution. */
+    private void decide(VirtualMachine vm, int code, int ce, long cycles) {
+        switch (code) {
+            case ExcCode.INT:
+                // The VMM's timer (slice end or the VM's next virtual event): the interrupt step is not the guest's.
+                charge(vm, cycles - 1);
+                break;
+            case ExcCode.MOD: case ExcCode.TLBL: case ExcCode.TLBS:
+                tlbFault(vm, code, mc.mfc0(Cp0.BADVADDR), cycles);
+                break;
+            case ExcCode.ADEL: case ExcCode.ADES:
+                charge(vm, cycles);
+                Reflect.addressError(vm, code, mc.mfc0(Cp0.BADVADDR));
+                break;
+            case ExcCode.CPU:
+                if (ce == 0 && (vm.cp0().status() & Cp0.SR_CU0) != 0) {
+                    charge(vm, cycles - 1); // the guest may use CP0 in user mode: interpret the instruction
+                    vm.stepOnce = true;
+                } else {
+                    charge(vm, cycles);
+                    Reflect.exception(vm, code, ce);
+                }
+                break;
+            default: // Sys, Bp, RI, Ov, IBE, DBE: the guest's own business
+                charge(vm, cycles);
+                Reflect.exception(vm, code, ce);
+                break;
+        }
+    }
+
+    /**
+     * A real TLB fault in guest user mode. If the guest's TLB maps the page (valid, and dirty for a
+     * store) onto its RAM, install the shadow entry and retry: the guest never sees it. If it maps
+     * it elsewhere (a device, or past its RAM) interpret the instruction. Else reflect the guest's
+     * own fault, to the UTLB vector iff its TLB has no entry for a kuseg page.
+     */
+    private void tlbFault(VirtualMachine vm, int code, int badVAddr, long cycles) {
+        Access access = code == ExcCode.TLBL ? Access.LOAD : Access.STORE;
+        long t = Mmu.translate(vm.cp0(), badVAddr, access);
+        if (t < 0) {
+            charge(vm, cycles);
+            Reflect.translationFault(vm, badVAddr, t);
+            return;
+        }
+        charge(vm, cycles - 1);
+        int gpa = (int) t;
+        Partition p = vm.partition();
+        if (!p.contains(gpa & Tlb.PFN_MASK, 0x1000)) {
+            vm.stepOnce = true;
+            return;
+        }
+        int slot = vm.cp0().tlb().probe(badVAddr, vm.cp0().asid());
+        int guestLo = vm.cp0().tlb().lo(slot);
+        int hostPfn = p.base() + (gpa & Tlb.PFN_MASK);
+        int hostAsid = asids.hostAsid(vm.id(), vm.cp0().asid() >>> 6);
+        stats.asidRecycles = asids.recycles();
+        shadow.install(badVAddr, hostAsid, hostPfn | (guestLo & (Tlb.N | Tlb.D)) | Tlb.V);
+        stats.shadowRefills++;
+    }
+
+    /** The VM's clock advances by the cycles it ran directly. */
+    private void charge(VirtualMachine vm, long cycles) {
+        if (cycles <= 0) return;
+        vm.clock().advanceTo(vm.clock().now() + cycles);
+        stats.direct += cycles;
+    }
+}

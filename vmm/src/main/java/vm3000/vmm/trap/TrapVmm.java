@@ -1,0 +1,137 @@
+package vm3000.vmm.trap;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import vm3000.cpu.BadInputException;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.Clock;
+import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.elf.ElfFile;
+import vm3000.vmm.api.MachineControl;
+import vm3000.vmm.api.Trap;
+import vm3000.vmm.trap.shadow.AsidMap;
+import vm3000.vmm.trap.shadow.ShadowTlb;
+
+/**
+ * The trap-and-emulate VMM of one level: Popek and Goldberg's dispatcher, allocator and
+ * interpreters over the {@link MachineControl} of the level it runs at, and the VMs it hosts.
+ * Guest kernel mode is interpreted on each VM's virtual CPU; guest user mode runs directly
+ * (DESIGN §4, the hybrid virtual machine). Nothing here is global: levels and machines stack.
+ */
+public final class TrapVmm {
+    private final int level;
+    private final MachineControl mc;
+    private final VmmStats stats;
+    private final ShadowTlb shadow;
+    private final AsidMap asids;
+    private final Allocator allocator;
+    private final Dispatcher dispatcher;
+    private final List<VirtualMachine> vms = new ArrayList<>();
+    private final Scheduler scheduler = new Scheduler();
+    private String stopped;
+
+    public TrapVmm(int level, MachineControl mc) { this(level, mc, Allocator.DEFAULT_SLICE); }
+
+    public TrapVmm(int level, MachineControl mc, long sliceCycles) {
+        this.level = level;
+        this.mc = mc;
+        this.stats = new VmmStats(level);
+        this.shadow = new ShadowTlb(mc);
+        this.asids = new AsidMap(shadow);
+        this.allocator = new Allocator(mc.ramSize(), sliceCycles, asids);
+        this.dispatcher = new Dispatcher(mc, shadow, asids, stats);
+        mc.mtc0(Cp0.STATUS, 0); // kernel mode, BEV off: the monitor owns its level now
+        shadow.flush();
+    }
+
+    public int level() { return level; }
+    public VmmStats stats() { return stats; }
+    public List<VirtualMachine> vms() { return List.copyOf(vms); }
+    public Dispatcher dispatcher() { return dispatcher; }
+    public vm3000.cpu.bus.Endian endian() { return mc.endian(); }
+    MachineControl control() { return mc; }
+
+    /** Bytes of this level's RAM still free for VMs. */
+    public int freeRam() { return allocator.free(); }
+
+    /** A VM with {@code ramBytes} of RAM booting {@code elf}, its console on {@code console}. */
+    public VirtualMachine createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules,
+                                   OutputStream console, PrintStream messages, long seed) throws BadInputException {
+        if (elf.endian() != mc.endian()) throw BadInputException.in(elf.file(), "byte order differs from the machine's");
+        VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(ramBytes), mc, dispatcher, stats,
+                console, messages, seed, false);
+        vm.boot(elf, args, modules);
+        vms.add(vm);
+        scheduler.add(vm);
+        return vm;
+    }
+
+    /** A VM whose kernel mode is a monitor above (nesting): all of this level's free RAM. */
+    public VirtualMachine createMonitorVm() {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(allocator.free()), mc, dispatcher, stats,
+                OutputStream.nullOutputStream(), quiet, 0, true);
+        vm.cp0().setStatus(0);
+        vms.add(vm);
+        return vm;
+    }
+
+    /**
+     * Runs every guest VM round-robin, a time slice each, until all have stopped (powered off, a
+     * machine check, or their instruction limit). A VM that stops is left out from then on.
+     */
+    public void run() {
+        for (VirtualMachine vm = scheduler.next(); vm != null && stopped == null; vm = scheduler.next()) {
+            runVm(vm, vm.clock().now() + allocator.sliceCycles());
+        }
+        if (stopped != null) {
+            for (VirtualMachine vm : vms) vm.power().machineCheck("the machine below the VMM stopped: " + stopped);
+        }
+    }
+
+    /**
+     * Runs {@code vm} until its clock reaches {@code sliceEnd} or it stops; a monitor VM also
+     * returns as soon as it enters kernel mode (an exception reflected to its monitor), with that
+     * exception. Kernel mode and delay slots are interpreted, and so is any instruction at which
+     * a virtual event is due or an interrupt deliverable, so that the VM takes it at exactly the
+     * cycle the bare machine would; the rest of user mode runs directly.
+     */
+    Trap runVm(VirtualMachine vm, long sliceEnd) {
+        var cpu = vm.cpu();
+        var cp0 = vm.cp0();
+        Clock clock = vm.clock();
+        while (vm.running() && stopped == null) {
+            if (clock.now() >= vm.limit()) {
+                vm.power().instructionLimit(vm.limit());
+                break;
+            }
+            boolean kernel = !cp0.userMode();
+            if (kernel && vm.isMonitorVm()) return Trap.exception((cp0.cause() >>> 2) & 31);
+            if (clock.now() >= sliceEnd) return null;
+            if (kernel || cpu.inDelaySlot() || vm.stepOnce || clock.now() >= clock.nextEvent()
+                    || cp0.deliverableInterrupts() != 0) {
+                vm.stepOnce = false;
+                cpu.step();
+                stats.interpreted++;
+                continue;
+            }
+            long budget = Math.min(Math.min(sliceEnd, clock.nextEvent()), vm.limit()) - clock.now();
+            Trap t = dispatcher.runDirect(vm, Math.min(budget, 1L << 30));
+            if (t != null) stopped = t.message();
+        }
+        return Trap.stopped(stopped != null ? stopped : vm.power().message());
+    }
+
+    /** The monitor of a monitor VM returns to it: RFE, continue at {@code pc}, run until the next reflected trap. */
+    public Trap resumeMonitorVm(VirtualMachine vm, int pc) {
+        dispatcher.rfe(vm);
+        vm.cpu().setPc(pc);
+        return runVm(vm, Long.MAX_VALUE);
+    }
+
+    /** Why the machine below stopped, or null. */
+    public String belowStopped() { return stopped; }
+}

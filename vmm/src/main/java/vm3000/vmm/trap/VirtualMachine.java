@@ -1,0 +1,95 @@
+package vm3000.vmm.trap;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+import vm3000.cpu.BadInputException;
+import vm3000.cpu.Machine;
+import vm3000.cpu.MachineOptions;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.Lamebus;
+import vm3000.cpu.bus.PhysicalMemory;
+import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.core.Cpu;
+import vm3000.cpu.core.StateDump;
+import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.dev.DeviceContext;
+import vm3000.cpu.dev.DeviceFactory;
+import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.dev.Trace;
+import vm3000.cpu.elf.ElfFile;
+import vm3000.vmm.api.MachineControl;
+
+/**
+ * One virtual machine: a partition of its level's RAM, a virtual CPU (a real {@link Cpu} whose
+ * CP0 is the VM's shadow CP0 and virtual TLB, whose bus is the partition plus virtual devices,
+ * whose CP0 instructions go to the dispatcher) and its own LAMEbus cards, clock and power state.
+ * The virtual clock is the VM's time: it advances with interpreted instructions and with the real
+ * cycles the VM runs directly. A <em>monitor VM</em> has no guest kernel: its kernel mode is the
+ * Java monitor above, which reaches it through a {@code TrappingMachineControl}.
+ */
+public final class VirtualMachine {
+    private final int id;
+    private final Partition partition;
+    private final Clock clock = new Clock();
+    private final PowerState power = new PowerState();
+    private final Lamebus lamebus = new Lamebus();
+    private final Cp0 cp0 = new Cp0(clock);
+    private final Cpu cpu;
+    private final MachineControl mc;
+    private final boolean monitorVm;
+    private long limit = Long.MAX_VALUE;
+    /** Set when the next user-mode instruction must be interpreted, not run directly. */
+    boolean stepOnce;
+
+    VirtualMachine(int id, Partition partition, MachineControl mc, Dispatcher dispatcher, VmmStats stats,
+                   OutputStream console, PrintStream messages, long seed, boolean monitorVm) {
+        this.id = id;
+        this.partition = partition;
+        this.mc = mc;
+        this.monitorVm = monitorVm;
+        VmBus bus = new VmBus(mc, partition, lamebus, stats);
+        this.cpu = new Cpu(cp0, PhysicalMemory.none(mc.endian()), bus,
+                () -> lamebus.cpuIrq() ? Cp0.IP_LAMEBUS : 0, clock, power);
+        cpu.setCop0Handler((c, op, w) -> dispatcher.cop0(this, op, w));
+        DeviceContext ctx = new DeviceContext(0, clock, lamebus, power, console, null, messages, partition.size(), seed);
+        DeviceFactory.attach(Sys161Config.defaults(partition.size()), ctx);
+        for (int slot = 0; slot < Lamebus.SLOTS; slot++) {
+            if (lamebus.device(slot) instanceof Trace trace) trace.setDumpHandler(() -> messages.print(StateDump.of(cpu)));
+        }
+    }
+
+    public int id() { return id; }
+    public Partition partition() { return partition; }
+    public Cpu cpu() { return cpu; }
+    public Cp0 cp0() { return cp0; }
+    public Clock clock() { return clock; }
+    public PowerState power() { return power; }
+    public boolean isMonitorVm() { return monitorVm; }
+    public boolean running() { return power.isRunning(); }
+    MachineControl control() { return mc; }
+
+    /** Stops the VM with an instruction-limit stop once its clock reaches {@code max}. */
+    public void setLimit(long max) { limit = max; }
+    long limit() { return limit; }
+
+    /**
+     * Boots {@code elf} as System/161's boot ROM would on a machine of the partition's size: the
+     * image, modules and argument string are laid out on a scratch machine and copied into the
+     * partition (nonzero words only: a fresh partition is zero), and the registers set likewise.
+     */
+    void boot(ElfFile elf, String args, List<Boot.Module> modules) throws BadInputException {
+        Machine scratch = new Machine(MachineOptions.defaults().withRam(partition.size()).withEndian(elf.endian())
+                .withConsole(OutputStream.nullOutputStream()).withCore(MachineOptions.Core.INTERP));
+        Boot.load(scratch, elf, args, modules);
+        PhysicalMemory ram = scratch.ram();
+        for (int pa = 0; pa < partition.size(); pa += 4) {
+            int w = ram.loadWord(pa);
+            if (w != 0) mc.storePhysical(partition.base() + pa, 4, w);
+        }
+        for (int r : new int[] {4, 25, 29}) cpu.setReg(r, scratch.cpu().reg(r));
+        cpu.setPc(scratch.cpu().pc());
+    }
+}

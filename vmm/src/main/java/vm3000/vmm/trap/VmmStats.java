@@ -1,0 +1,64 @@
+package vm3000.vmm.trap;
+
+import vm3000.cpu.cp0.ExcCode;
+import vm3000.cpu.isa.Op;
+
+/**
+ * The exact event counts of one VMM level: monitor entries by cause (traps from direct execution
+ * by ExcCode; sensitive instructions by instruction, whether a guest kernel's interpreted one or
+ * an upper monitor's call through its {@code TrappingMachineControl}), shadow-TLB refills, ASID
+ * recycles, and guest instructions interpreted versus run directly.
+ */
+public final class VmmStats {
+    private final int level;
+    final long[] traps = new long[16];
+    final long[] sensitive = new long[Op.values().length];
+    long shadowRefills;
+    long asidRecycles;
+    long interpreted;
+    long direct;
+    long physicalAccesses;
+
+    VmmStats(int level) { this.level = level; }
+
+    public int level() { return level; }
+    public long traps(int excCode) { return traps[excCode]; }
+    public long sensitive(Op op) { return sensitive[op.ordinal()]; }
+    public long shadowRefills() { return shadowRefills; }
+    public long asidRecycles() { return asidRecycles; }
+    public long interpreted() { return interpreted; }
+    public long direct() { return direct; }
+    /** Physical accesses made on behalf of the level above (its monitor's or its interpreted kernel's). */
+    public long physicalAccesses() { return physicalAccesses; }
+
+    public long trapEntries() {
+        long n = 0;
+        for (long t : traps) n += t;
+        return n;
+    }
+
+    public long sensitiveEntries() {
+        long n = 0;
+        for (long t : sensitive) n += t;
+        return n;
+    }
+
+    /** Every entry into this level's monitor: traps plus emulated sensitive instructions. */
+    public long monitorEntries() { return trapEntries() + sensitiveEntries(); }
+
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("level %d: monitor entries %d (traps %d, sensitive instructions %d)%n", level,
+                monitorEntries(), trapEntries(), sensitiveEntries()));
+        for (int c = 0; c < traps.length; c++) {
+            if (traps[c] != 0) sb.append(String.format("  trap %-5s %d%n", ExcCode.name(c), traps[c]));
+        }
+        for (Op op : Op.values()) {
+            if (sensitive[op.ordinal()] != 0) sb.append(String.format("  insn %-5s %d%n", op.name().toLowerCase(), sensitive[op.ordinal()]));
+        }
+        sb.append(String.format("  shadow-TLB refills %d, ASID recycles %d%n", shadowRefills, asidRecycles));
+        sb.append(String.format("  instructions interpreted %d, run directly %d%n", interpreted, direct));
+        sb.append(String.format("  physical accesses for the level above %d%n", physicalAccesses));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,14 @@
+package vm3000.vmm.trap.interp;
+
+import vm3000.vmm.trap.VirtualMachine;
+
+/** TLBP: probes the virtual TLB for EntryHi. */
+public final class Tlbp {
+    private Tlbp() {}
+
+    public static boolean execute(VirtualMachine vm) {
+        if (!Guard.privileged(vm)) return false;
+        vm.cp0().tlbp();
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+package vm3000.vmm.trap.interp;
+
+import vm3000.vmm.trap.VirtualMachine;
+import vm3000.vmm.trap.shadow.AsidMap;
+import vm3000.vmm.trap.shadow.ShadowTlb;
+
+/** TLBWI: writes the virtual TLB entry Index selects, and drops the shadows of the entry it replaces. */
+public final class Tlbwi {
+    private Tlbwi() {}
+
+    public static boolean execute(VirtualMachine vm, ShadowTlb shadow, AsidMap asids) {
+        if (!Guard.privileged(vm)) return false;
+        return TlbWrite.write(vm, vm.cp0().indexSlot(), "tlbwi", shadow, asids);
+    }
+}

@@ -1,0 +1,122 @@
+package vm3000.vmm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vm3000.cpu.Machine;
+import vm3000.cpu.MachineOptions;
+import vm3000.cpu.asm.Assembler;
+import vm3000.cpu.asm.IncludeResolver;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.core.Cpu;
+import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.elf.ElfFile;
+import vm3000.kernels.Kernels;
+import vm3000.vmm.trap.Allocator;
+import vm3000.vmm.trap.TrapVmm;
+import vm3000.vmm.trap.VirtualMachine;
+import vm3000.vmm.trap.VmmStack;
+
+/** Runs guests on the bare machine and under VMM stacks, for comparing what they show. */
+final class Runs {
+    static final long LIMIT = 200_000_000L;
+    static final int KERNEL_RAM = 16 << 20;
+    static final int PROGRAM_RAM = 1 << 20;
+    private static final Pattern ARGS = Pattern.compile("^#\\s*golden-args:(.*)$", Pattern.MULTILINE);
+
+    /** A guest: an image, its boot arguments and the RAM it expects. */
+    record Guest(String name, ElfFile elf, String args, int ram, List<Boot.Module> modules) {
+        Guest(String name, ElfFile elf, String args, int ram) { this(name, elf, args, ram, List.of()); }
+    }
+
+    /**
+     * How a run ended, what it printed, and the guest-visible state at the end: registers, pc,
+     * every CP0 register, the TLB, and the clock (so virtual time must be exact too).
+     */
+    record Outcome(PowerState.Reason reason, int exitCode, String message, String transcript, String state) {
+        static Outcome of(PowerState p, ByteArrayOutputStream console, Cpu cpu, Clock clock) {
+            return new Outcome(p.reason(), p.exitCode(), p.message(), console.toString(StandardCharsets.ISO_8859_1),
+                    Runs.state(cpu, clock));
+        }
+    }
+
+    static String state(Cpu cpu, Clock clock) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("cycles %d pc %08x hi %08x lo %08x%n", clock.now(), cpu.pc(), cpu.hi(), cpu.lo()));
+        for (int r = 0; r < 32; r++) sb.append(String.format("r%d=%08x ", r, cpu.reg(r)));
+        sb.append('\n');
+        Cp0 cp0 = cpu.cp0();
+        for (int r = 0; r < 16; r++) sb.append(String.format("c0_%d=%08x ", r, cp0.read(r, 0)));
+        sb.append('\n');
+        for (int i = 0; i < 64; i++) sb.append(String.format("%08x/%08x ", cp0.tlb().hi(i), cp0.tlb().lo(i)));
+        return sb.toString();
+    }
+
+    static Guest kernel(String name) throws Exception {
+        Matcher a = ARGS.matcher(Kernels.source(name));
+        return new Guest(name, Kernels.load(name), a.find() ? a.group(1).strip() : "", KERNEL_RAM);
+    }
+
+    static Guest kernel(String name, String args) throws Exception {
+        return new Guest(name, Kernels.load(name), args, KERNEL_RAM);
+    }
+
+    static Guest program(Path source) throws Exception {
+        String text = Files.readString(source, StandardCharsets.UTF_8);
+        String name = source.getFileName().toString();
+        Assembler.Options asm = Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()));
+        return new Guest(name, ElfFile.parse(Assembler.assembleElf(text, source.toString(), asm), name), name, PROGRAM_RAM);
+    }
+
+    static Outcome bare(Guest g) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        MachineOptions options = MachineOptions.defaults().withRam(g.ram()).withConsole(console)
+                .withMessages(new PrintStream(OutputStream.nullOutputStream()));
+        Machine m = Boot.machine(options, Sys161Config.defaults());
+        Boot.load(m, g.elf(), g.args(), g.modules());
+        return Outcome.of(m.run(LIMIT), console, m.cpu(), m.clock());
+    }
+
+    /** The guests as VMs of the top VMM of a stack of {@code depth}; their outcomes in order. */
+    static List<Outcome> underVmm(int depth, List<Guest> guests) throws Exception {
+        return underVmm(depth, guests, null);
+    }
+
+    static List<Outcome> underVmm(int depth, List<Guest> guests, List<VmmStack> keep) throws Exception {
+        long ram = 0;
+        for (Guest g : guests) ram += g.ram();
+        VmmStack stack = VmmStack.create(VmmStack.hostRam(ram, depth), guests.get(0).elf().endian(),
+                MachineOptions.Core.BLOCK, depth, Allocator.DEFAULT_SLICE);
+        if (keep != null) keep.add(stack);
+        TrapVmm top = stack.top();
+        List<ByteArrayOutputStream> consoles = new ArrayList<>();
+        List<VirtualMachine> vms = new ArrayList<>();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        for (Guest g : guests) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            VirtualMachine vm = top.createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet,
+                    MachineOptions.DEFAULT_SEED);
+            vm.setLimit(LIMIT);
+            consoles.add(console);
+            vms.add(vm);
+        }
+        top.run();
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < vms.size(); i++) {
+            VirtualMachine vm = vms.get(i);
+            out.add(Outcome.of(vm.power(), consoles.get(i), vm.cpu(), vm.clock()));
+        }
+        return out;
+    }
+}
