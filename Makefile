@@ -18,6 +18,8 @@ run: build
 test:
 	$(MVN) -B install
 
+# JMH: guest instructions per second of each core on each workload, then the block/interp ratios
+# of this run. BENCH_ARGS passes JMH options, e.g. BENCH_ARGS='-p workload=c-compute -wi 2 -i 3'.
 bench: build
 	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
 	java -jar bench/target/benchmarks.jar $(BENCH_ARGS) 2>&1 | tee bench/target/jmh.txt
