@@ -58,7 +58,7 @@ row() { # label "median min"
 row "qemu-mips (TCG, user mode)" "$q"
 row "vm3000 run --core=block" "$b"
 row "vm3000 run --core=interp" "$n"
-echo "(vm3000 wall times include JVM start-up, about 0.3 s, and JIT warm-up)"
+echo '(vm3000 wall times include JVM start-up and JIT warm-up: vm3000 run hello alone takes about 0.75 s)'
 
 if [ "${JMH:-1}" != 0 ]; then
   echo
