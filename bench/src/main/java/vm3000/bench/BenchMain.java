@@ -48,6 +48,10 @@ public final class BenchMain {
         printRatios(results);
     }
 
+    private static String mips(double score) {
+        return Double.isNaN(score) ? "-" : String.format("%.1f", score);
+    }
+
     /**
      * Builds the C compute workload with scripts/build-ccompute.sh (bench/scripts, next to the
      * jar's bench/target) into {@code out}. The script itself says why and builds nothing when the
@@ -76,7 +80,7 @@ public final class BenchMain {
         if (byWorkload.isEmpty()) return;
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%-14s %14s %14s %12s", "workload", "interp MIPS", "block MIPS", "block/interp"));
-        byWorkload.forEach((w, s) -> lines.add(String.format("%-14s %14.1f %14.1f %12s", w, s[0], s[1],
+        byWorkload.forEach((w, s) -> lines.add(String.format("%-14s %14s %14s %12s", w, mips(s[0]), mips(s[1]),
                 Double.isNaN(s[0]) || Double.isNaN(s[1]) ? "-" : String.format("%.2f", s[1] / s[0]))));
         System.out.println();
         System.out.println("Guest instructions per second (millions), this run:");
