@@ -3,7 +3,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -q
 JAR := cli/target/vm3000.jar
 
-.PHONY: build run test bench clean
+.PHONY: build run test bench bench-qemu clean
 
 build: $(JAR)
 
@@ -18,9 +18,16 @@ run: build
 test:
 	$(MVN) -B install
 
+# JMH: guest instructions per second of each core on each workload, then the block/interp ratios
+# of this run. BENCH_ARGS passes JMH options, e.g. BENCH_ARGS='-p workload=c-compute -wi 2 -i 3'.
 bench: build
 	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
 	java -jar bench/target/benchmarks.jar $(BENCH_ARGS) 2>&1 | tee bench/target/jmh.txt
+
+# vm3000 against qemu-mips on the GCC-built compute.c: wall-time medians, ratios (docs/performance.md).
+bench-qemu: build
+	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
+	sh bench/scripts/qemu-compare.sh $(RUNS)
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

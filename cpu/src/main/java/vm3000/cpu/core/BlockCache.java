@@ -13,7 +13,9 @@ import vm3000.cpu.isa.Op;
  * store by either core, a loader, a monitor) drops all the blocks of that page, which is what
  * makes self-modifying code and program loading exact, while data that shares a page with code
  * costs nothing. Translation is not part of the key, so TLB writes and ASID changes
- * need no invalidation: the block core translates the PC each time it enters a block.
+ * need no invalidation: the block core translates the PC whenever it enters a block from its
+ * dispatcher, and reuses a chained successor only while the TLB's write count, the mode, the
+ * ASID and this cache's invalidation count are what they were when the link was made.
  */
 final class BlockCache implements PhysicalMemory.CodeWatcher {
     private static final int PER_PAGE = 1024;

@@ -1,5 +1,6 @@
 package vm3000.cpu.core;
 
+import static vm3000.cpu.core.FastOp.*;
 import static vm3000.cpu.isa.Fields.*;
 
 import vm3000.cpu.bus.Clock;
@@ -68,9 +69,57 @@ public final class BlockCore {
                 cpu.step();
                 continue;
             }
-            long budget = Math.min(clock.nextEvent() - clock.now(), limit - cpu.executed);
-            runBlock(b, cpu.pc, (int) Math.min(b.length(), budget));
+            // A chain: each block that ran to its end on the fast path hands over its successor,
+            // until the next device event or the limit. The mode and the stamp cannot change
+            // along a chain (only the slow path could change them, and it ends the chain).
+            final boolean user = cp0.userMode();
+            final long stamp = stamp();
+            do {
+                long budget = Math.min(clock.nextEvent() - clock.now(), limit - cpu.executed);
+                if (budget <= 0) break;
+                b = runBlock(b, cpu.pc, (int) Math.min(b.length(), budget), user, stamp);
+            } while (b != null);
         }
+    }
+
+    /**
+     * What a translation of the pc depends on: the TLB's contents (its write count), the mode
+     * and the ASID; and the cache's contents (its invalidation count). Equal stamps mean that
+     * translating the same virtual pc again would find the same block.
+     */
+    private long stamp() {
+        return ((cp0.tlb().writes() + cache.invalidations()) << 12) | (cp0.status() & Cp0.SR_KUC) | cp0.asid();
+    }
+
+    /**
+     * The block that follows {@code b} at virtual {@code pc}, after the exit {@code taken} (the
+     * branch was taken) or the fall-through: the one remembered from last time if the stamp still
+     * ({@link #stamp}) still matches, else looked up and remembered. Null where the interpreter must step.
+     */
+    private Block successor(Block b, boolean taken, int pc, long stamp) {
+        if (taken) {
+            if (b.takenPc == pc && b.takenStamp == stamp && b.takenNext != null) return b.takenNext;
+            Block n = lookup(pc);
+            b.takenNext = n;
+            b.takenPc = pc;
+            b.takenStamp = stamp;
+            return n;
+        }
+        if (b.fallPc == pc && b.fallStamp == stamp && b.fallNext != null) return b.fallNext;
+        Block n = lookup(pc);
+        b.fallNext = n;
+        b.fallPc = pc;
+        b.fallStamp = stamp;
+        return n;
+    }
+
+    /**
+     * The physical address of a data access at {@code vaddr}, or negative (a fault, for the slow
+     * path to raise): kseg0 and kseg1 in kernel mode directly, everything else through the MMU.
+     */
+    private long physical(int vaddr, Access access, boolean user) {
+        if (vaddr < 0xC0000000 && !user) return vaddr & 0x1FFFFFFF; // kseg0, kseg1 (signed: < 0)
+        return Mmu.translate(cp0, vaddr, access);
     }
 
     /** The block at virtual {@code pc}, or null where the interpreter must step (a fault, not RAM, no block). */
@@ -84,25 +133,31 @@ public final class BlockCore {
     /**
      * Runs the first {@code max} instructions of {@code b}, entered at virtual {@code vpc}, and
      * leaves pc, npc, the delay-slot flag, the clock and the counters exactly as the interpreter
-     * would after the same instructions.
+     * would after the same instructions; {@code user} is the mode and {@code stamp} the
+     * translation {@link #stamp} it runs under. Returns the next block to run when all of {@code b} ran
+     * on the fast path: nothing then can have changed the mode, the mapping, the interrupt lines
+     * or the power, so the dispatcher's checks may be skipped (the caller still checks the
+     * budget). Otherwise null.
      */
-    private void runBlock(Block b, final int vpc, final int max) {
+    private Block runBlock(Block b, final int vpc, final int max, final boolean user, final long stamp) {
         final int[] r = cpu.r;
         final Op[] ops = b.ops;
+        final byte[] fast = b.fast;
         final int[] words = b.words;
         final int branchAt = b.branchAt;
         final long start = clock.now();
-        final boolean user = cp0.userMode();
         boolean taken = false;
         int target = 0;
         int i = 0;
         boolean retiredLast = true;
+        boolean slowPath = false;
         cpu.blockExit = false;
         run:
         for (; i < max; i++) {
             final int w = words[i];
             final int pc = vpc + (i << 2);
-            switch (ops[i]) {
+            switch (fast[i]) {
+                case NOP: break;
                 case SLL: r[rd(w)] = r[rt(w)] << sa(w); break;
                 case SRL: r[rd(w)] = r[rt(w)] >>> sa(w); break;
                 case SRA: r[rd(w)] = r[rt(w)] >> sa(w); break;
@@ -135,7 +190,8 @@ public final class BlockCore {
                     cpu.hi = (int) (p >>> 32);
                     break;
                 }
-                case SYNC: break;
+                case DIV: cpu.div(r[rs(w)], r[rt(w)]); break;
+                case DIVU: cpu.divu(r[rs(w)], r[rt(w)]); break;
 
                 case BEQ: taken = r[rs(w)] == r[rt(w)]; target = branchTarget(pc, w); break;
                 case BNE: taken = r[rs(w)] != r[rt(w)]; target = branchTarget(pc, w); break;
@@ -148,44 +204,47 @@ public final class BlockCore {
                 case J: taken = true; target = jumpTarget(pc, w); break;
                 case JAL: taken = true; target = jumpTarget(pc, w); r[31] = pc + 8; break;
                 case JR: taken = true; target = r[rs(w)]; break;
-                case JALR: taken = true; target = r[rs(w)]; r[rd(w)] = pc + 8; break;
+                case JALR: taken = true; target = r[rs(w)]; r[rd(w)] = pc + 8; r[0] = 0; break;
 
                 case LW: {
                     int a = r[rs(w)] + simm(w);
-                    long t = (a & 3) == 0 ? Mmu.translate(cp0, a, Access.LOAD) : -1;
+                    long t = (a & 3) == 0 ? physical(a, Access.LOAD, user) : -1;
                     if (t >= 0 && ram.contains((int) t, 4)) { r[rt(w)] = ram.loadWord((int) t); break; }
+                    slowPath = true;
                     if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
                     if (cpu.blockExit) { i++; break run; }
                     break;
                 }
-                case LBU: case LB: {
+                case LB: case LBU: {
                     int a = r[rs(w)] + simm(w);
-                    long t = Mmu.translate(cp0, a, Access.LOAD);
+                    long t = physical(a, Access.LOAD, user);
                     if (t >= 0 && ram.contains((int) t, 1)) {
                         int v = ram.loadByte((int) t);
-                        r[rt(w)] = ops[i] == Op.LB ? (byte) v : v;
+                        r[rt(w)] = fast[i] == LB ? (byte) v : v;
                         break;
                     }
+                    slowPath = true;
                     if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
                     if (cpu.blockExit) { i++; break run; }
                     break;
                 }
-                case LHU: case LH: {
+                case LH: case LHU: {
                     int a = r[rs(w)] + simm(w);
-                    long t = (a & 1) == 0 ? Mmu.translate(cp0, a, Access.LOAD) : -1;
+                    long t = (a & 1) == 0 ? physical(a, Access.LOAD, user) : -1;
                     if (t >= 0 && ram.contains((int) t, 2)) {
                         int v = ram.loadHalf((int) t);
-                        r[rt(w)] = ops[i] == Op.LH ? (short) v : v;
+                        r[rt(w)] = fast[i] == LH ? (short) v : v;
                         break;
                     }
+                    slowPath = true;
                     if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
                     if (cpu.blockExit) { i++; break run; }
                     break;
                 }
                 case SW: case SH: case SB: {
                     int a = r[rs(w)] + simm(w);
-                    int size = ops[i] == Op.SW ? 4 : ops[i] == Op.SH ? 2 : 1;
-                    long t = (a & (size - 1)) == 0 ? Mmu.translate(cp0, a, Access.STORE) : -1;
+                    int size = fast[i] == SW ? 4 : fast[i] == SH ? 2 : 1;
+                    long t = (a & (size - 1)) == 0 ? physical(a, Access.STORE, user) : -1;
                     if (t >= 0 && ram.contains((int) t, size)) {
                         int v = r[rt(w)];
                         if (size == 4) ram.storeWord((int) t, v);
@@ -194,22 +253,23 @@ public final class BlockCore {
                         if (cpu.blockExit) { i++; break run; } // wrote over decoded code
                         break;
                     }
+                    slowPath = true;
                     if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
                     if (cpu.blockExit) { i++; break run; }
                     break;
                 }
                 default:
+                    slowPath = true;
                     if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
                     if (cpu.blockExit) { i++; break run; }
                     break;
             }
-            r[0] = 0;
         }
         if (!retiredLast) {
             // Instruction i trapped, stopped the machine or is waiting: its state is final.
             account(i, i + 1, user);
             clock.advanceTo(clock.now() + 1);
-            return;
+            return null;
         }
         account(i, i, user);
         clock.advanceTo(start + i);
@@ -218,11 +278,14 @@ public final class BlockCore {
             cpu.pc = next;
             cpu.npc = taken ? target : next + 4;
             cpu.inDelaySlot = true;
-        } else {
-            cpu.pc = branchAt >= 0 && i == branchAt + 2 && taken ? target : next;
-            cpu.npc = cpu.pc + 4;
-            cpu.inDelaySlot = false;
+            return null;
         }
+        int pc = branchAt >= 0 && i == branchAt + 2 && taken ? target : next;
+        cpu.pc = pc;
+        cpu.npc = pc + 4;
+        cpu.inDelaySlot = false;
+        if (i != words.length || slowPath || cpu.blockExit) return null;
+        return successor(b, taken, pc, stamp);
     }
 
     /**

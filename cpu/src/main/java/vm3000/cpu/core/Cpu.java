@@ -308,7 +308,7 @@ public final class Cpu {
     }
 
     /** Division by zero leaves the R3000's result: LO = -1 (or 1 for a negative dividend), HI = dividend. */
-    private void div(int n, int d) {
+    void div(int n, int d) {
         if (d == 0) {
             lo = n >= 0 ? -1 : 1;
             hi = n;
@@ -318,7 +318,7 @@ public final class Cpu {
         }
     }
 
-    private void divu(int n, int d) {
+    void divu(int n, int d) {
         if (d == 0) {
             lo = -1;
             hi = n;

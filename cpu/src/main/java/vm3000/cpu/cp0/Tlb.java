@@ -40,7 +40,16 @@ public final class Tlb {
         hi[index] = entryHi & HI_WRITABLE;
         lo[index] = entryLo & LO_WRITABLE;
         java.util.Arrays.fill(cacheTag, 0);
+        writes++;
     }
+
+    /**
+     * Entry writes so far: a translation remembered on the host side (the block core's chained
+     * successors) stays right for as long as this count and the ASID are unchanged.
+     */
+    public long writes() { return writes; }
+
+    private long writes;
 
     // A host-side cache of successful lookups in front of the 64-entry search, invisible to
     // software: direct-mapped by VPN, tagged with VPN, ASID and a valid bit, emptied on every

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Builds the C compute workload (cpu/src/test/c/compute.c) big-endian, twice, from the same
+# object file, exactly as the C corpus tests do (CCorpus.java): compute-baremetal.elf for vm3000
+# and compute-linux.elf (Linux o32, static) for qemu-mips.
+#
+#   build-ccompute.sh OUTDIR
+#
+# Without the cross compiler (or with VM3000_NO_HOST_TOOLS=1, as for the tests) it prints why
+# and exits 0, so that `make bench` goes on without that workload.
+set -eu
+out=$1
+here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+src="$here/../../cpu/src/test/c"
+rt="$src/runtime"
+for tool in mips-linux-gnu-gcc mips-linux-gnu-ld; do
+  if [ "${VM3000_NO_HOST_TOOLS:-}" = 1 ]; then
+    echo "build-ccompute: $tool not used (VM3000_NO_HOST_TOOLS=1): the c-compute workload is skipped" >&2
+    exit 0
+  fi
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "build-ccompute: $tool not found (install gcc-mips-linux-gnu): the c-compute workload is skipped" >&2
+    exit 0
+  fi
+done
+# The flags of CCorpus.CFLAGS; docs/testing.md explains each.
+cflags="-EB -march=r3000 -mabi=32 -mno-abicalls -fno-pic -G0 -O2 -ffreestanding -fno-builtin
+  -nostdlib -nostartfiles -mno-llsc -msoft-float -mfp32 -fno-stack-protector
+  -fno-tree-loop-distribute-patterns -Wall -Werror -I$rt"
+obj="$out/ccompute-obj"
+mkdir -p "$obj"
+cc() { mips-linux-gnu-gcc $cflags -c "$1" -o "$2"; }
+cc "$src/compute.c" "$obj/compute.o"
+cc "$rt/common.c" "$obj/common.o"
+for flavour in baremetal linux; do
+  cc "$rt/$flavour/start.S" "$obj/start-$flavour.o"
+  cc "$rt/$flavour/console.c" "$obj/console-$flavour.o"
+done
+mips-linux-gnu-ld -EB -nostdlib -T "$rt/baremetal/baremetal.ld" "$obj/start-baremetal.o" "$obj/compute.o" \
+  "$obj/console-baremetal.o" "$obj/common.o" -o "$out/compute-baremetal.elf"
+mips-linux-gnu-ld -EB -nostdlib -static -e __start "$obj/start-linux.o" "$obj/compute.o" \
+  "$obj/console-linux.o" "$obj/common.o" -o "$out/compute-linux.elf"
+rm -r "$obj"

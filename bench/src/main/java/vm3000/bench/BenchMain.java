@@ -1,0 +1,89 @@
+package vm3000.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The entry point of benchmarks.jar ({@code make bench}): JMH with its usual command line, plus
+ * two things. Where the C compute workload was not built (no cross compiler when bench/ was
+ * built) and the command line does not choose workloads, that workload is left out with a line
+ * saying why, instead of failing. After the run, a table gives each workload's block/interp
+ * ratio, from the figures of this one run.
+ */
+public final class BenchMain {
+    private BenchMain() {}
+
+    private static final Set<String> JMH_ONLY = Set.of("-h", "-l", "-lp", "-lprof", "-lrf", "-help");
+
+    public static void main(String[] args) throws Exception {
+        for (String a : args) {
+            if (JMH_ONLY.contains(a)) {
+                org.openjdk.jmh.Main.main(args);
+                return;
+            }
+        }
+        CommandLineOptions cl = new CommandLineOptions(args);
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(cl);
+        Path elf = CoreBench.cCompute();
+        buildCCompute(elf.getParent());
+        if (!Files.exists(elf) && !cl.getParameter("workload").hasValue()) {
+            System.out.println("SKIPPED workload c-compute: " + elf + " could not be built "
+                    + "(mips-linux-gnu-gcc not found: install gcc-mips-linux-gnu)");
+            b.param("workload", "compute", "tinyos", "compute-loop");
+        }
+        Collection<RunResult> results = new Runner(b.build()).run();
+        printRatios(results);
+    }
+
+    private static String mips(double score) {
+        return Double.isNaN(score) ? "-" : String.format("%.1f", score);
+    }
+
+    /**
+     * Builds the C compute workload with scripts/build-ccompute.sh (bench/scripts, next to the
+     * jar's bench/target) into {@code out}. The script itself says why and builds nothing when the
+     * cross compiler is missing.
+     */
+    static void buildCCompute(Path out) throws IOException, InterruptedException {
+        Path script = out.getParent().getParent().resolve("scripts/build-ccompute.sh");
+        if (!Files.exists(script)) {
+            System.out.println("build-ccompute: " + script + " not found");
+            return;
+        }
+        Process p = new ProcessBuilder("sh", script.toString(), out.toString()).inheritIO().start();
+        if (p.waitFor() != 0) throw new IOException(script + " failed with exit code " + p.exitValue());
+    }
+
+    /** Per workload: interp and block scores and their ratio, when both cores ran. */
+    static void printRatios(Collection<RunResult> results) {
+        Map<String, double[]> byWorkload = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String workload = r.getParams().getParam("workload");
+            String core = r.getParams().getParam("core");
+            if (workload == null || core == null) continue;
+            double[] s = byWorkload.computeIfAbsent(workload, w -> new double[] {Double.NaN, Double.NaN});
+            s[core.equals("interp") ? 0 : 1] = r.getPrimaryResult().getScore();
+        }
+        if (byWorkload.isEmpty()) return;
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-14s %14s %14s %12s", "workload", "interp MIPS", "block MIPS", "block/interp"));
+        byWorkload.forEach((w, s) -> lines.add(String.format("%-14s %14s %14s %12s", w, mips(s[0]), mips(s[1]),
+                Double.isNaN(s[0]) || Double.isNaN(s[1]) ? "-" : String.format("%.2f", s[1] / s[0]))));
+        System.out.println();
+        System.out.println("Guest instructions per second (millions), this run:");
+        lines.forEach(System.out::println);
+    }
+}

@@ -1,0 +1,95 @@
+package vm3000.cpu.core;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The hot loops of both cores stay compilable by HotSpot: the JIT does not compile a method of
+ * more than 8000 bytes of bytecode ({@code -XX:HugeMethodLimit}, with
+ * {@code -XX:-DontCompileHugeMethods} off by default), and such a method would run in the
+ * bytecode interpreter forever. Reads the Code attributes of the compiled classes with a minimal
+ * class-file reader (JVM specification, chapter 4), as java.lang.classfile is not in Java 17.
+ */
+class MethodSizeTest {
+    /** HotSpot's HugeMethodLimit. */
+    static final int HUGE_METHOD_LIMIT = 8000;
+
+    @ParameterizedTest(name = "{0}.{1}")
+    @CsvSource({
+            "Cpu, step", "Cpu, exec", "Cpu, runUntil",
+            "BlockCore, runBlock", "BlockCore, runUntil", "BlockCore, slow"})
+    void hotMethod_isUnderTheJitSizeLimit(String cls, String method) throws IOException {
+        Map<String, Integer> sizes = codeLengths(cls + ".class");
+        Integer size = sizes.get(method);
+        assertTrue(size != null, cls + "." + method + " not found in " + sizes.keySet());
+        assertTrue(size > 0 && size < HUGE_METHOD_LIMIT,
+                cls + "." + method + " has " + size + " bytes of bytecode; HotSpot compiles none over " + HUGE_METHOD_LIMIT);
+    }
+
+    /**
+     * Bytecode length of each method of the class file {@code resource} (a name in this
+     * package; the largest of overloads).
+     */
+    static Map<String, Integer> codeLengths(String resource) throws IOException {
+        try (InputStream raw = MethodSizeTest.class.getResourceAsStream(resource)) {
+            assertTrue(raw != null, resource + " is not on the class path");
+            DataInputStream in = new DataInputStream(raw);
+            if (in.readInt() != 0xCAFEBABE) throw new IOException(resource + ": not a class file");
+            in.readUnsignedShort(); // minor
+            in.readUnsignedShort(); // major
+            int count = in.readUnsignedShort();
+            String[] utf8 = new String[count];
+            for (int i = 1; i < count; i++) {
+                int tag = in.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> utf8[i] = in.readUTF();
+                    case 7, 8, 16, 19, 20 -> in.skipNBytes(2);
+                    case 15 -> in.skipNBytes(3);
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
+                    case 5, 6 -> { in.skipNBytes(8); i++; } // takes two entries
+                    default -> throw new IOException(resource + ": constant pool tag " + tag);
+                }
+            }
+            in.skipNBytes(6); // access flags, this class, super class
+            in.skipNBytes(2L * in.readUnsignedShort()); // interfaces
+            for (int f = in.readUnsignedShort(); f > 0; f--) {
+                in.skipNBytes(6);
+                skipAttributes(in);
+            }
+            Map<String, Integer> sizes = new HashMap<>();
+            for (int m = in.readUnsignedShort(); m > 0; m--) {
+                in.skipNBytes(2);
+                String name = utf8[in.readUnsignedShort()];
+                in.skipNBytes(2); // descriptor
+                for (int a = in.readUnsignedShort(); a > 0; a--) {
+                    String attr = utf8[in.readUnsignedShort()];
+                    int length = in.readInt();
+                    if (attr.equals("Code")) {
+                        in.skipNBytes(4); // max stack, max locals
+                        int code = in.readInt();
+                        in.skipNBytes(length - 8);
+                        sizes.merge(name, code, Math::max);
+                    } else {
+                        in.skipNBytes(length);
+                    }
+                }
+            }
+            return sizes;
+        }
+    }
+
+    private static void skipAttributes(DataInputStream in) throws IOException {
+        for (int a = in.readUnsignedShort(); a > 0; a--) {
+            in.skipNBytes(2);
+            in.skipNBytes(in.readInt() & 0xFFFFFFFFL);
+        }
+    }
+}
