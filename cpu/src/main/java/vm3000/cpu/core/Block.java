@@ -30,6 +30,11 @@ final class Block {
     int takenPc;
     long takenStamp;
 
+    // Compilation (BlockCore, BlockCompiler): how often the block has run, and its translation
+    // once it has run often enough.
+    int runs;
+    CompiledBlock compiled;
+
     Block(Op[] ops, int[] words, int branchAt) {
         this.ops = ops;
         this.words = words;

@@ -31,6 +31,16 @@ public final class BlockCore {
     private final PhysicalMemory ram;
     private final BlockCache cache;
 
+    // Compilation of hot blocks to JVM bytecode (BlockCompiler): on unless -Dvm3000.jit=false;
+    // a block is compiled when it has run `threshold` times (-Dvm3000.jit.threshold).
+    private boolean jit = !"false".equals(System.getProperty("vm3000.jit"));
+    private int threshold = Math.max(1, Integer.getInteger("vm3000.jit.threshold", 50));
+    private long compiled;
+    private long compiledRuns;
+    /** The branch outcome of the last compiled run (CompiledBlock#run). */
+    boolean jitTaken;
+    int jitTarget;
+
     public BlockCore(Cpu cpu) {
         this.cpu = cpu;
         this.cp0 = cpu.cp0;
@@ -45,6 +55,22 @@ public final class BlockCore {
 
     /** Pages whose blocks were dropped because their memory was written. */
     public long invalidations() { return cache.invalidations(); }
+
+    /** Blocks compiled to JVM bytecode so far. */
+    public long blocksCompiled() { return compiled; }
+
+    /** Runs of compiled blocks so far. */
+    public long compiledRuns() { return compiledRuns; }
+
+    /**
+     * Turns the compilation of hot blocks on or off, and sets how many runs make a block hot;
+     * blocks compiled already stay compiled only while it is on.
+     */
+    public void configureJit(boolean enabled, int threshold) {
+        if (threshold < 1) throw new IllegalArgumentException("threshold must be at least 1: " + threshold);
+        this.jit = enabled;
+        this.threshold = threshold;
+    }
 
     /** Runs until the machine stops or {@code limit} instructions have been executed in all. */
     public void run(long limit) {
@@ -117,9 +143,59 @@ public final class BlockCore {
      * The physical address of a data access at {@code vaddr}, or negative (a fault, for the slow
      * path to raise): kseg0 and kseg1 in kernel mode directly, everything else through the MMU.
      */
-    private long physical(int vaddr, Access access, boolean user) {
+    long physical(int vaddr, Access access, boolean user) {
         if (vaddr < 0xC0000000 && !user) return vaddr & 0x1FFFFFFF; // kseg0, kseg1 (signed: < 0)
         return Mmu.translate(cp0, vaddr, access);
+    }
+
+    // The memory accesses of compiled blocks: the fast path of runFrom's cases. A load gives the
+    // value zero-extended to a long, or -1 where the slow path must run it; a store gives 0, 1
+    // where the slow path must run it, or 2 when it wrote over decoded code.
+
+    long jitLw(int a, boolean user) {
+        long t = (a & 3) == 0 ? physical(a, Access.LOAD, user) : -1;
+        return t >= 0 && ram.contains((int) t, 4) ? ram.loadWord((int) t) & 0xFFFFFFFFL : -1;
+    }
+
+    long jitLh(int a, boolean user) {
+        long t = (a & 1) == 0 ? physical(a, Access.LOAD, user) : -1;
+        return t >= 0 && ram.contains((int) t, 2) ? (short) ram.loadHalf((int) t) & 0xFFFFFFFFL : -1;
+    }
+
+    long jitLhu(int a, boolean user) {
+        long t = (a & 1) == 0 ? physical(a, Access.LOAD, user) : -1;
+        return t >= 0 && ram.contains((int) t, 2) ? ram.loadHalf((int) t) : -1;
+    }
+
+    long jitLb(int a, boolean user) {
+        long t = physical(a, Access.LOAD, user);
+        return t >= 0 && ram.contains((int) t, 1) ? (byte) ram.loadByte((int) t) & 0xFFFFFFFFL : -1;
+    }
+
+    long jitLbu(int a, boolean user) {
+        long t = physical(a, Access.LOAD, user);
+        return t >= 0 && ram.contains((int) t, 1) ? ram.loadByte((int) t) : -1;
+    }
+
+    int jitSw(int a, int v, boolean user) {
+        long t = (a & 3) == 0 ? physical(a, Access.STORE, user) : -1;
+        if (t < 0 || !ram.contains((int) t, 4)) return 1;
+        ram.storeWord((int) t, v);
+        return cpu.blockExit ? 2 : 0;
+    }
+
+    int jitSh(int a, int v, boolean user) {
+        long t = (a & 1) == 0 ? physical(a, Access.STORE, user) : -1;
+        if (t < 0 || !ram.contains((int) t, 2)) return 1;
+        ram.storeHalf((int) t, v);
+        return cpu.blockExit ? 2 : 0;
+    }
+
+    int jitSb(int a, int v, boolean user) {
+        long t = physical(a, Access.STORE, user);
+        if (t < 0 || !ram.contains((int) t, 1)) return 1;
+        ram.storeByte((int) t, v);
+        return cpu.blockExit ? 2 : 0;
     }
 
     /** The block at virtual {@code pc}, or null where the interpreter must step (a fault, not RAM, no block). */
@@ -131,6 +207,30 @@ public final class BlockCore {
     }
 
     /**
+     * Runs {@code b} as {@link #runFrom} does from its first instruction, through its
+     * compiled form when it has one and {@code max} covers all of it (the compiled code runs
+     * the instructions it can, then {@link #runFrom} the rest, so that both paths end alike);
+     * counts the runs of a block and compiles it when it is hot.
+     */
+    private Block runBlock(Block b, final int vpc, final int max, final boolean user, final long stamp) {
+        cpu.blockExit = false;
+        if (jit) {
+            CompiledBlock c = b.compiled;
+            if (c != null) {
+                if (max == b.length()) {
+                    compiledRuns++;
+                    int i = c.run(cpu.r, cpu, this, user, vpc);
+                    return runFrom(b, vpc, max, user, stamp, i, jitTaken, jitTarget);
+                }
+            } else if (b.runs < threshold && ++b.runs == threshold) {
+                b.compiled = BlockCompiler.compile(b);
+                if (b.compiled != null) compiled++;
+            }
+        }
+        return runFrom(b, vpc, max, user, stamp, 0, false, 0);
+    }
+
+    /**
      * Runs the first {@code max} instructions of {@code b}, entered at virtual {@code vpc}, and
      * leaves pc, npc, the delay-slot flag, the clock and the counters exactly as the interpreter
      * would after the same instructions; {@code user} is the mode and {@code stamp} the
@@ -138,22 +238,25 @@ public final class BlockCore {
      * on the fast path: nothing then can have changed the mode, the mapping, the interrupt lines
      * or the power, so the dispatcher's checks may be skipped (the caller still checks the
      * budget). Otherwise null.
+     *
+     * <p>The instructions before {@code from} have run already on the fast path (compiled),
+     * with the branch outcome {@code taken} and {@code target} if the branch was among them;
+     * if {@link Cpu#blockExit} is set, the last of them wrote over decoded code and no more run.
      */
-    private Block runBlock(Block b, final int vpc, final int max, final boolean user, final long stamp) {
+    private Block runFrom(Block b, final int vpc, final int max, final boolean user, final long stamp,
+                          int from, boolean taken, int target) {
         final int[] r = cpu.r;
         final Op[] ops = b.ops;
         final byte[] fast = b.fast;
         final int[] words = b.words;
         final int branchAt = b.branchAt;
         final long start = clock.now();
-        boolean taken = false;
-        int target = 0;
-        int i = 0;
+        int i = from;
         boolean retiredLast = true;
         boolean slowPath = false;
-        cpu.blockExit = false;
+        final int end = cpu.blockExit ? from : max;
         run:
-        for (; i < max; i++) {
+        for (; i < end; i++) {
             final int w = words[i];
             final int pc = vpc + (i << 2);
             switch (fast[i]) {

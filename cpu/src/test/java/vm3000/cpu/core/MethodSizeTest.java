@@ -25,7 +25,7 @@ class MethodSizeTest {
     @ParameterizedTest(name = "{0}.{1}")
     @CsvSource({
             "Cpu, step", "Cpu, exec", "Cpu, runUntil",
-            "BlockCore, runBlock", "BlockCore, runUntil", "BlockCore, slow"})
+            "BlockCore, runBlock", "BlockCore, runFrom", "BlockCore, runUntil", "BlockCore, slow"})
     void hotMethod_isUnderTheJitSizeLimit(String cls, String method) throws IOException {
         Map<String, Integer> sizes = codeLengths(cls + ".class");
         Integer size = sizes.get(method);

@@ -45,10 +45,24 @@ class CoreDifferentialTest {
     }
 
     static String run(Core core, long seed, Consumer<Machine> setup, long limit, int ram) {
+        return run(core, JIT_DEFAULT, seed, setup, limit, ram);
+    }
+
+    /** Block compilation as configured by default (-Dvm3000.jit, -Dvm3000.jit.threshold). */
+    static final int JIT_DEFAULT = -1;
+    /** No block compilation. */
+    static final int JIT_OFF = 0;
+
+    /**
+     * As {@link #run(Core, long, Consumer, long, int)}, the block core compiling blocks after
+     * {@code jit} runs ({@link #JIT_OFF}: never, {@link #JIT_DEFAULT}: as configured).
+     */
+    static String run(Core core, int jit, long seed, Consumer<Machine> setup, long limit, int ram) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         MachineOptions o = MachineOptions.defaults().withRam(ram).withSeed(seed).withCore(core).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(o, Sys161Config.defaults(ram));
+        if (core == Core.BLOCK && jit != JIT_DEFAULT) m.blockCore().configureJit(jit != JIT_OFF, Math.max(1, jit));
         setup.accept(m);
         m.run(limit);
         return MachineState.of(m, console.toString(StandardCharsets.ISO_8859_1));
@@ -62,6 +76,9 @@ class CoreDifferentialTest {
         String interp = run(Core.INTERP, seed, setup, limit, ram);
         String block = run(Core.BLOCK, seed, setup, limit, ram);
         assertEquals(interp, block, what + ": the cores disagree");
+        // Compiling every block from its second run on puts all the code through the compiler.
+        String eager = run(Core.BLOCK, 1, seed, setup, limit, ram);
+        assertEquals(interp, eager, what + ": the block core with every block compiled disagrees");
     }
 
     @TestFactory
@@ -101,6 +118,18 @@ class CoreDifferentialTest {
                 final long s = seed;
                 assertSameOnBothCores((user ? "user" : "kernel") + " seed " + seed, seed,
                         m -> RandomPrograms.validProgram(m, new SplittableRandom(s), user), 50_000);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomValidPrograms_sameWithoutCompilation() {
+        return Stream.of(false, true).map(user -> DynamicTest.dynamicTest(user ? "user" : "kernel", () -> {
+            for (long seed = 0; seed < 40; seed++) {
+                final long s = seed;
+                Consumer<Machine> setup = m -> RandomPrograms.validProgram(m, new SplittableRandom(s), user);
+                assertEquals(run(Core.INTERP, seed, setup, 50_000, RAM), run(Core.BLOCK, JIT_OFF, seed, setup, 50_000, RAM),
+                        (user ? "user" : "kernel") + " seed " + seed + ": the block core without compilation disagrees");
             }
         }));
     }
