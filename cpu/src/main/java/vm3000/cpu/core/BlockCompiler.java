@@ -7,7 +7,10 @@ import static vm3000.cpu.isa.Fields.*;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -43,11 +46,32 @@ final class BlockCompiler {
         return n;
     }
 
+    /**
+     * Compiled code by the words it was compiled from (the translation depends on nothing else),
+     * shared by all machines: a machine that boots the same code again (a benchmark, the VMM's
+     * guests, the tests) finds its blocks compiled, and compiled by HotSpot, already. Bounded.
+     */
+    private static final Map<Code, CompiledBlock> SHARED = new ConcurrentHashMap<>();
+    private static final int SHARED_MAX = 1 << 14;
+
+    private record Code(int[] words) {
+        @Override public boolean equals(Object o) { return o instanceof Code c && Arrays.equals(words, c.words); }
+        @Override public int hashCode() { return Arrays.hashCode(words); }
+    }
+
     /** {@code b} compiled, or null if it has nothing to compile. */
     static CompiledBlock compile(Block b) {
         int n = coverage(b);
         if (n == 0) return null;
-        byte[] bytes = generate(b, n);
+        Code key = new Code(Arrays.copyOf(b.words, n));
+        CompiledBlock c = SHARED.get(key);
+        if (c != null) return c;
+        c = load(generate(b, n));
+        if (SHARED.size() < SHARED_MAX) SHARED.putIfAbsent(key, c);
+        return c;
+    }
+
+    private static CompiledBlock load(byte[] bytes) {
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
             return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();

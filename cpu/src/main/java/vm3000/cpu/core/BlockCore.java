@@ -56,7 +56,7 @@ public final class BlockCore {
     /** Pages whose blocks were dropped because their memory was written. */
     public long invalidations() { return cache.invalidations(); }
 
-    /** Blocks compiled to JVM bytecode so far. */
+    /** Blocks given compiled code so far (compiled now, or found compiled from the same words). */
     public long blocksCompiled() { return compiled; }
 
     /** Runs of compiled blocks so far. */
