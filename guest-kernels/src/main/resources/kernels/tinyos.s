@@ -91,6 +91,9 @@
         .equ    P_OUT, 1024             # output buffer
         .equ    OUT_MAX, PROC_SIZE - P_OUT  # 7 KiB: what does not fit is dropped
 
+        .equ    FRAME, 40               # a routine's stack frame: ra, s0..s7, one word (tinyos/frame.s)
+        .equ    FRAME_LOCAL, 36
+
         .equ    SYS_EXIT, 4001
         .equ    SYS_WRITE, 4004
         .equ    SYS_GETPID, 4020
@@ -111,6 +114,7 @@
         .include "tinyos/vm.s"
         .include "tinyos/proc.s"
         .include "tinyos/loader.s"
+        .include "tinyos/frame.s"
 
         .include "lib/console.s"
 

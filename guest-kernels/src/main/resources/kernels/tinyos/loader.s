@@ -9,15 +9,10 @@
 # Returns the entry point, or 0 if the image is not a big-endian 32-bit MIPS executable whose
 # segments (at most MAXSEGS) lie in kuseg below the stack region and within the file.
 elf_load:
-        addiu   $sp, $sp, -32
+        addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
-        sw      $s1, 8($sp)
-        sw      $s2, 12($sp)
-        sw      $s3, 16($sp)
-        sw      $s4, 20($sp)
-        sw      $s5, 24($sp)
-        sw      $s6, 28($sp)
+        jal     save_sregs
+        nop
         move    $s0, $a0
         move    $s1, $a1
         move    $s2, $a2
@@ -75,31 +70,18 @@ elf_load:
         b       9f
         lw      $v0, 24($s1)            # e_entry
 8:      move    $v0, $zero
-9:      lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        lw      $s1, 8($sp)
-        lw      $s2, 12($sp)
-        lw      $s3, 16($sp)
-        lw      $s4, 20($sp)
-        lw      $s5, 24($sp)
-        lw      $s6, 28($sp)
-        jr      $ra
-        addiu   $sp, $sp, 32
+9:      j       frame_return
+        nop
 
 # load_segment(p, phdr, image): one PT_LOAD segment. Checks it, records its pages in p's
 # segment list, gives every page a fresh zero page, copies the file bytes, and makes the pages
 # writable if the segment is. Returns its end address (vaddr + memsz), or 0 if it is bad.
 # $s2 is the image length (from elf_load).
 load_segment:
-        addiu   $sp, $sp, -32
+        addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
-        sw      $s1, 8($sp)
-        sw      $s3, 12($sp)
-        sw      $s4, 16($sp)
-        sw      $s5, 20($sp)
-        sw      $s6, 24($sp)
-        sw      $s7, 28($sp)
+        jal     save_sregs
+        nop
         move    $s0, $a0
         lw      $s3, 8($a1)             # p_vaddr
         lw      $s4, 20($a1)            # p_memsz
@@ -178,24 +160,17 @@ load_segment:
 6:      b       9f
         move    $v0, $s4
 8:      move    $v0, $zero
-9:      lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        lw      $s1, 8($sp)
-        lw      $s3, 12($sp)
-        lw      $s4, 16($sp)
-        lw      $s5, 20($sp)
-        lw      $s6, 24($sp)
-        lw      $s7, 28($sp)
-        jr      $ra
-        addiu   $sp, $sp, 32
+9:      j       frame_return
+        nop
 
 # ensure_page(p, va): the kseg0 address of user address va, giving its page a fresh zero page
 # (valid, read-only, private) if it has none; 0 if memory is exhausted.
 ensure_page:
-        addiu   $sp, $sp, -16
+        addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
-        sw      $a1, 8($sp)
+        jal     save_sregs
+        nop
+        sw      $a1, FRAME_LOCAL($sp)
         srl     $t0, $a1, 12
         sll     $t0, $t0, 2
         lw      $t1, P_PT($a0)
@@ -213,15 +188,13 @@ ensure_page:
         sw      $v0, 0($s0)
 1:      srl     $v0, $v0, 12
         sll     $v0, $v0, 12
-        lw      $a1, 8($sp)
+        lw      $a1, FRAME_LOCAL($sp)
         andi    $t0, $a1, 0xfff
         or      $v0, $v0, $t0
         lui     $t0, 0x8000
         or      $v0, $v0, $t0
-9:      lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        jr      $ra
-        addiu   $sp, $sp, 16
+9:      j       frame_return
+        nop
 
 # parse_modules(args): finds "modules=ADDR:LEN:NAME,..." in the boot argument string (ADDR in
 # 0x hex, a kseg0 address; LEN in decimal; NAME up to ',', ' ' or the end) and fills mods and

@@ -7,10 +7,10 @@
 # spawn(): starts the next program of the workload, if any: a process structure, a page-table
 # region, an ASID, then either the built-in program's code mapped (shared, read-only) or the
 # boot module's ELF segments loaded into fresh pages.
-spawn:  addiu   $sp, $sp, -16
+spawn:  addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
-        sw      $s1, 8($sp)
+        jal     save_sregs
+        nop
         la      $t0, nextproc
         lw      $s1, 0($t0)             # index of the next program
         la      $t2, nprogs
@@ -94,18 +94,14 @@ spawn:  addiu   $sp, $sp, -16
         move    $a0, $s0
         jal     proc_exit
         li      $a1, 255
-9:      lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        lw      $s1, 8($sp)
-        jr      $ra
-        addiu   $sp, $sp, 16
+9:      j       frame_return
+        nop
 
 proc_exit:
-        addiu   $sp, $sp, -16
+        addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
-        sw      $s1, 8($sp)
-        sw      $s2, 12($sp)
+        jal     save_sregs
+        nop
         move    $s0, $a0
         sw      $a1, P_EXIT($s0)
         li      $t0, S_DONE
@@ -151,19 +147,16 @@ proc_exit:
         sw      $zero, 0($t0)
         jal     spawn
         nop
-        lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        lw      $s1, 8($sp)
-        lw      $s2, 12($sp)
-        jr      $ra
-        addiu   $sp, $sp, 16
+        j       frame_return
+        nop
 
 # asid_alloc(p): an ASID for p. A never-used one if any is left, else a free one after
 # invalidating the TLB entries its previous owner left behind.
 asid_alloc:
-        addiu   $sp, $sp, -16
+        addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
+        jal     save_sregs
+        nop
         move    $s0, $a0
         la      $t0, asid_fresh
         lw      $v0, 0($t0)
@@ -188,18 +181,16 @@ asid_alloc:
         lw      $t1, 0($t0)
         addiu   $t1, $t1, 1
         sw      $t1, 0($t0)
-        sw      $v0, 8($sp)
+        sw      $v0, FRAME_LOCAL($sp)
         jal     tlb_flush_asid
         move    $a0, $v0
-        lw      $v0, 8($sp)
+        lw      $v0, FRAME_LOCAL($sp)
 3:      sll     $t0, $v0, 2
         la      $t1, asid_owner
         addu    $t0, $t1, $t0
         sw      $s0, 0($t0)
-        lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        jr      $ra
-        addiu   $sp, $sp, 16
+        j       frame_return
+        nop
 
 # tlb_flush_asid(asid): invalidates every TLB entry of that ASID. An invalidated entry gets the
 # slot's own kseg0 page as VPN, as at power-on, so no two entries can ever collide.

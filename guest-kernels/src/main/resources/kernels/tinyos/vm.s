@@ -25,9 +25,10 @@ uaddr:  addiu   $sp, $sp, -8
 # dz_page(p, va): the valid page-table entry of va in process p, or 0. An invalid entry of a
 # page in the heap (below the break) or the stack region gets a fresh zero-filled page.
 dz_page:
-        addiu   $sp, $sp, -8
+        addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
+        jal     save_sregs
+        nop
         bltz    $a1, 8f                 # kseg: never
         srl     $t0, $a1, 12
         sll     $t0, $t0, 2
@@ -62,10 +63,8 @@ dz_page:
         b       9f
         sw      $t1, 0($t0)
 8:      move    $v0, $zero
-9:      lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        jr      $ra
-        addiu   $sp, $sp, 8
+9:      j       frame_return
+        nop
 
 # page_alloc(): a zero-filled page (kseg0 address), or 0 if there is none. Freed pages first.
 page_alloc:
@@ -105,11 +104,10 @@ page_free:
 # unmap_range(start, end, pt): clears the page-table entries of [start, end) and frees the
 # private pages they map (PTE_OWN); the shared code pages of the built-in programs stay.
 unmap_range:
-        addiu   $sp, $sp, -16
+        addiu   $sp, $sp, -FRAME
         sw      $ra, 0($sp)
-        sw      $s0, 4($sp)
-        sw      $s1, 8($sp)
-        sw      $s2, 12($sp)
+        jal     save_sregs
+        nop
         move    $s0, $a0
         move    $s1, $a1
         move    $s2, $a2
@@ -129,9 +127,5 @@ unmap_range:
         or      $a0, $a0, $t2
 2:      b       1b
         addiu   $s0, $s0, 0x1000
-3:      lw      $ra, 0($sp)
-        lw      $s0, 4($sp)
-        lw      $s1, 8($sp)
-        lw      $s2, 12($sp)
-        jr      $ra
-        addiu   $sp, $sp, 16
+3:      j       frame_return
+        nop
