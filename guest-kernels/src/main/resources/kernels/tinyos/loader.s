@@ -177,22 +177,13 @@ ensure_page:
         addu    $s0, $t0, $t1           # &pte
         lw      $v0, 0($s0)
         bnez    $v0, 1f
-        nop
-        jal     page_alloc
-        nop
+        move    $a0, $s0                # p is not needed any more
+        jal     pte_new
+        li      $a1, LO_V | PTE_OWN
         beqz    $v0, 9f
         nop
-        li      $t0, 0x1ffff000
-        and     $v0, $v0, $t0
-        ori     $v0, $v0, LO_V | PTE_OWN
-        sw      $v0, 0($s0)
-1:      srl     $v0, $v0, 12
-        sll     $v0, $v0, 12
+1:      jal     pte_kseg0
         lw      $a1, FRAME_LOCAL($sp)
-        andi    $t0, $a1, 0xfff
-        or      $v0, $v0, $t0
-        lui     $t0, 0x8000
-        or      $v0, $v0, $t0
 9:      j       frame_return
         nop
 

@@ -13,14 +13,21 @@ uaddr:  addiu   $sp, $sp, -8
         lw      $ra, 0($sp)
         beqz    $v0, 1f
         addiu   $sp, $sp, 8
+        j       pte_kseg0               # returns to our caller
+        nop
+1:      jr      $ra
+        nop
+
+# pte_kseg0(v0 = a valid page-table entry, a1 = user address in its page): the kseg0 address
+# of a1. A leaf: changes only v0 and t0.
+pte_kseg0:
         srl     $v0, $v0, 12            # PFN
         sll     $v0, $v0, 12
         andi    $t0, $a1, 0xfff
         or      $v0, $v0, $t0
         lui     $t0, 0x8000
+        jr      $ra
         or      $v0, $v0, $t0
-1:      jr      $ra
-        nop
 
 # dz_page(p, va): the valid page-table entry of va in process p, or 0. An invalid entry of a
 # page in the heap (below the break) or the stack region gets a fresh zero-filled page.
@@ -49,14 +56,11 @@ dz_page:
         sltu    $t2, $a1, $t1
         bnez    $t2, 8f                 # neither heap nor stack
         nop
-2:      jal     page_alloc
-        nop
+2:      move    $a0, $s0
+        jal     pte_new
+        li      $a1, LO_V | LO_D | PTE_OWN
         beqz    $v0, 9f                 # out of memory: treated as a bad address
         nop
-        li      $t0, 0x1ffff000
-        and     $v0, $v0, $t0
-        ori     $v0, $v0, LO_V | LO_D | PTE_OWN
-        sw      $v0, 0($s0)
         la      $t0, n_dzero
         lw      $t1, 0($t0)
         addiu   $t1, $t1, 1
@@ -92,6 +96,22 @@ page_alloc:
         nop
 3:      jr      $ra
         move    $v0, $zero
+
+# pte_new(a0 = &pte, a1 = EntryLo bits): gives the entry's page a fresh zero-filled page and
+# stores its PFN | a1 at &pte. Returns that entry, or 0 (the entry untouched) if memory is
+# exhausted. Keeps its return address in t3: page_alloc is a leaf that uses only t0, t1, v0.
+pte_new:
+        move    $t3, $ra
+        jal     page_alloc
+        nop
+        beqz    $v0, 1f
+        nop
+        li      $t0, 0x1ffff000
+        and     $v0, $v0, $t0           # PFN
+        or      $v0, $v0, $a1
+        sw      $v0, 0($a0)
+1:      jr      $t3
+        nop
 
 # page_free(page)
 page_free:
