@@ -3,10 +3,9 @@
 # one by one. A frame is FRAME bytes: $ra at 0, $s0..$s7 at 4..32, and one word at FRAME_LOCAL
 # for the routine's own use. A routine starts with
 #
-#       addiu   $sp, $sp, -FRAME
-#       sw      $ra, 0($sp)
-#       jal     save_sregs
-#       nop
+#       move    $t9, $ra
+#       jal     frame_enter
+#       addiu   $sp, $sp, -FRAME        (in the delay slot: the frame exists when it runs)
 #
 # and returns with `j frame_return` (its result already in $v0). Saving all eight s registers
 # costs a few stores more than saving just the ones used, but keeps every routine's prologue
@@ -14,8 +13,11 @@
 # Part of tinyos.s, which includes it and defines FRAME and FRAME_LOCAL.
 
         .text
-# save_sregs: stores $s0..$s7 into the caller's fresh frame at $sp. Changes nothing else.
-save_sregs:
+# frame_enter: fills the caller's fresh frame at $sp: its return address (passed in $t9) and
+# $s0..$s7; then sets $s0 = $a0, the first argument, which every such routine keeps at hand.
+# Changes nothing else.
+frame_enter:
+        sw      $t9, 0($sp)
         sw      $s0, 4($sp)
         sw      $s1, 8($sp)
         sw      $s2, 12($sp)
@@ -23,8 +25,9 @@ save_sregs:
         sw      $s4, 20($sp)
         sw      $s5, 24($sp)
         sw      $s6, 28($sp)
-        jr      $ra
         sw      $s7, 32($sp)
+        jr      $ra
+        move    $s0, $a0
 
 # frame_return: jump here (j) to leave a routine with a FRAME frame: restores $ra and
 # $s0..$s7, pops the frame and returns to the routine's caller. $v0 and $v1 pass through.

@@ -9,11 +9,9 @@
 # Returns the entry point, or 0 if the image is not a big-endian 32-bit MIPS executable whose
 # segments (at most MAXSEGS) lie in kuseg below the stack region and within the file.
 elf_load:
+        move    $t9, $ra
+        jal     frame_enter
         addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
-        move    $s0, $a0
         move    $s1, $a1
         move    $s2, $a2
         sltiu   $t0, $s2, 52            # the ELF header
@@ -78,11 +76,9 @@ elf_load:
 # writable if the segment is. Returns its end address (vaddr + memsz), or 0 if it is bad.
 # $s2 is the image length (from elf_load).
 load_segment:
+        move    $t9, $ra
+        jal     frame_enter
         addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
-        move    $s0, $a0
         lw      $s3, 8($a1)             # p_vaddr
         lw      $s4, 20($a1)            # p_memsz
         lw      $s5, 16($a1)            # p_filesz
@@ -166,10 +162,9 @@ load_segment:
 # ensure_page(p, va): the kseg0 address of user address va, giving its page a fresh zero page
 # (valid, read-only, private) if it has none; 0 if memory is exhausted.
 ensure_page:
+        move    $t9, $ra
+        jal     frame_enter
         addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
         sw      $a1, FRAME_LOCAL($sp)
         srl     $t0, $a1, 12
         sll     $t0, $t0, 2

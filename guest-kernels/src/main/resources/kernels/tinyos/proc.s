@@ -7,10 +7,9 @@
 # spawn(): starts the next program of the workload, if any: a process structure, a page-table
 # region, an ASID, then either the built-in program's code mapped (shared, read-only) or the
 # boot module's ELF segments loaded into fresh pages.
-spawn:  addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
+spawn:  move    $t9, $ra
+        jal     frame_enter
+        addiu   $sp, $sp, -FRAME
         la      $t0, nextproc
         lw      $s1, 0($t0)             # index of the next program
         la      $t2, nprogs
@@ -98,11 +97,9 @@ spawn:  addiu   $sp, $sp, -FRAME
         nop
 
 proc_exit:
+        move    $t9, $ra
+        jal     frame_enter
         addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
-        move    $s0, $a0
         sw      $a1, P_EXIT($s0)
         li      $t0, S_DONE
         sw      $t0, P_STATE($s0)
@@ -153,11 +150,9 @@ proc_exit:
 # asid_alloc(p): an ASID for p. A never-used one if any is left, else a free one after
 # invalidating the TLB entries its previous owner left behind.
 asid_alloc:
+        move    $t9, $ra
+        jal     frame_enter
         addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
-        move    $s0, $a0
         la      $t0, asid_fresh
         lw      $v0, 0($t0)
         li      $t1, NASID

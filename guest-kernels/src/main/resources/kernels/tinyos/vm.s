@@ -32,10 +32,9 @@ pte_kseg0:
 # dz_page(p, va): the valid page-table entry of va in process p, or 0. An invalid entry of a
 # page in the heap (below the break) or the stack region gets a fresh zero-filled page.
 dz_page:
+        move    $t9, $ra
+        jal     frame_enter
         addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
         bltz    $a1, 8f                 # kseg: never
         srl     $t0, $a1, 12
         sll     $t0, $t0, 2
@@ -124,11 +123,9 @@ page_free:
 # unmap_range(start, end, pt): clears the page-table entries of [start, end) and frees the
 # private pages they map (PTE_OWN); the shared code pages of the built-in programs stay.
 unmap_range:
+        move    $t9, $ra
+        jal     frame_enter
         addiu   $sp, $sp, -FRAME
-        sw      $ra, 0($sp)
-        jal     save_sregs
-        nop
-        move    $s0, $a0
         move    $s1, $a1
         move    $s2, $a2
 1:      sltu    $t0, $s0, $s1
