@@ -8,13 +8,7 @@
 
         .set    noreorder
         .include "lib/machine.s"
-
-        .section .vectors
-        j       panic                   # 0x80000000: UTLB refill: not expected here
-        nop
-        .org    0x80
-        j       general                 # 0x80000080: general exception
-        nop
+        .include "lib/vectors.s"
 
         .text
         .globl  __start
@@ -23,14 +17,9 @@ __start:
         jal     argnum
         li      $a1, 1000
         move    $s0, $v0
-        la      $a0, ustart
-        la      $a1, uend
-        jal     map_user
-        nop
-        move    $s1, $s0
         la      $a0, uwork
-        j       enter_user
-        move    $a1, $zero
+        j       bench_user
+        nop
 
 general:                                # only the final syscall is expected
         mfc0    $k0, $13
@@ -38,13 +27,7 @@ general:                                # only the final syscall is expected
         li      $k1, EXC_SYS << 2
         bne     $k0, $k1, panic
         nop
-        la      $a0, s_done
-        jal     puts
-        nop
-        jal     putdec
-        move    $a0, $s0
-        la      $a0, s_iter
-        jal     puts
+        jal     bench_report            # the count, then the loop's checksum
         nop
         jal     puthex
         move    $a0, $s2
@@ -56,6 +39,8 @@ general:                                # only the final syscall is expected
         .include "lib/console.s"
         .include "lib/args.s"
         .include "lib/trap.s"
+        .include "lib/bench.s"
+        .include "lib/bench_user.s"
 
         .text
         .align  12

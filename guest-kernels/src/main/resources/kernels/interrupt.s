@@ -9,12 +9,7 @@
         .include "lib/machine.s"
         .equ    PERIOD, 200             # cycles between interrupts
 
-        .section .vectors
-        j       panic                   # 0x80000000: UTLB refill: not expected here
-        nop
-        .org    0x80
-        j       general
-        nop
+        .include "lib/vectors.s"
 
         .text
         .globl  __start
@@ -24,7 +19,7 @@ __start:
         li      $a1, 1000
         move    $s0, $v0
         la      $s1, ticks
-        beqz    $s0, 2f
+        beqz    $s0, bench_exit
         nop
         mfc0    $t0, $9                 # Compare = Count + PERIOD
         addiu   $t0, $t0, PERIOD
@@ -34,17 +29,8 @@ __start:
 1:      lw      $t0, 0($s1)             # spin until enough interrupts
         bne     $t0, $s0, 1b
         nop
+        j       bench_exit
         mtc0    $zero, $12              # interrupts off
-2:      la      $a0, s_done
-        jal     puts
-        nop
-        jal     putdec
-        move    $a0, $s0
-        la      $a0, s_iter
-        jal     puts
-        nop
-        jal     poweroff
-        move    $a0, $zero
 
 # General exception: only the timer interrupt is expected. Returns to EPC itself: the
 # interrupted instruction has not executed.
@@ -69,6 +55,7 @@ general:
         .include "lib/console.s"
         .include "lib/args.s"
         .include "lib/trap.s"
+        .include "lib/bench.s"
 
         .bss
 ticks:  .space  4

@@ -8,13 +8,7 @@
 
         .set    noreorder
         .include "lib/machine.s"
-
-        .section .vectors
-        j       panic                   # 0x80000000: UTLB refill: not expected here
-        nop
-        .org    0x80
-        j       general                 # 0x80000080: general exception
-        nop
+        .include "lib/vectors.s"
 
         .text
         .globl  __start
@@ -23,28 +17,11 @@ __start:
         jal     argnum
         li      $a1, 1000
         move    $s0, $v0
-        beqz    $s0, done
+        beqz    $s0, bench_exit
         nop
-        la      $a0, ustart
-        la      $a1, uend
-        jal     map_user
-        nop
-        move    $s1, $s0                # the user loop's counter
         la      $a0, uloop
-        j       enter_user
-        move    $a1, $zero              # user mode, interrupts off
-
-# The user loop ends with syscall v0 = 1, which lands here, still in kernel mode.
-done:   la      $a0, s_done
-        jal     puts
+        j       bench_user
         nop
-        jal     putdec
-        move    $a0, $s0
-        la      $a0, s_iter
-        jal     puts
-        nop
-        jal     poweroff
-        move    $a0, $zero
 
 # General exception: a syscall returns to EPC + 4 (v0 = 0) or finishes the run (v0 != 0).
 general:
@@ -53,7 +30,7 @@ general:
         li      $k1, EXC_SYS << 2
         bne     $k0, $k1, panic
         nop
-        bnez    $v0, done
+        bnez    $v0, bench_exit     # the loop's last syscall (v0 = 1): the run is over
         nop
         mfc0    $k0, $14
         addiu   $k0, $k0, 4
@@ -63,6 +40,8 @@ general:
         .include "lib/console.s"
         .include "lib/args.s"
         .include "lib/trap.s"
+        .include "lib/bench.s"
+        .include "lib/bench_user.s"
 
         .text
         .align  12

@@ -28,7 +28,7 @@ utlb:   mfc0    $k0, $4                 # Context: PTEBase | BadVPN << 2 = &pte
         jr      $k1
         rfe
         .org    0x80
-        j       general
+        j       final_syscall           # only the final syscall is expected
         nop
 
         .text
@@ -49,35 +49,15 @@ __start:
         addiu   $t2, $t2, -1
         bnez    $t2, 1b
         addiu   $t1, $t1, 0x1000
-        la      $a0, ustart
-        la      $a1, uend
-        jal     map_user
-        nop
-        move    $s1, $s0
         la      $a0, uloop
-        j       enter_user
-        move    $a1, $zero
-
-general:                                # only the final syscall is expected
-        mfc0    $k0, $13
-        andi    $k0, $k0, 0x7c
-        li      $k1, EXC_SYS << 2
-        bne     $k0, $k1, panic
+        j       bench_user
         nop
-        la      $a0, s_done
-        jal     puts
-        nop
-        jal     putdec
-        move    $a0, $s0
-        la      $a0, s_iter
-        jal     puts
-        nop
-        jal     poweroff
-        move    $a0, $zero
 
         .include "lib/console.s"
         .include "lib/args.s"
         .include "lib/trap.s"
+        .include "lib/bench.s"
+        .include "lib/bench_user.s"
 
         .text
         .align  12

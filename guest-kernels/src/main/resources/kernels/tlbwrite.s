@@ -35,16 +35,8 @@ __start:
         addiu   $s1, $s1, 1
         bne     $s1, $s0, 1b
         nop
-2:      la      $a0, s_done
-        jal     puts
+2:      j       bench_exit
         nop
-        jal     putdec
-        move    $a0, $s0
-        la      $a0, s_iter
-        jal     puts
-        nop
-        jal     poweroff
-        move    $a0, $zero
 3:      la      $a0, s_many
         jal     puts
         nop
@@ -53,6 +45,8 @@ __start:
 
         .include "lib/console.s"
         .include "lib/args.s"
+        .include "lib/trap.s"
+        .include "lib/bench.s"
 
         .rodata
 s_done: .asciiz "tlbwrite: "
