@@ -22,6 +22,30 @@ class MethodSizeTest {
     /** HotSpot's HugeMethodLimit. */
     static final int HUGE_METHOD_LIMIT = 8000;
 
+    /**
+     * The largest blocks the compiler can be given (128 instructions, every one a store or a load
+     * or an ALU operation) still give a {@code run} method HotSpot will compile.
+     */
+    @ParameterizedTest(name = "128 x {0}")
+    @CsvSource({"sw", "lw", "sb", "lhu", "addu", "sllv", "multu", "divu", "mflo"})
+    void compiledBlock_ofTheLongestBlock_isUnderTheJitSizeLimit(String mnemonic) throws IOException {
+        vm3000.cpu.isa.Op op = vm3000.cpu.isa.Op.valueOf(mnemonic.toUpperCase());
+        vm3000.cpu.isa.Op[] ops = new vm3000.cpu.isa.Op[Block.MAX];
+        int[] words = new int[Block.MAX];
+        for (int i = 0; i < Block.MAX; i++) {
+            ops[i] = op;
+            // rs = 8 + i % 16, rt = 9 + i % 15, rd = 10 + i % 14, offset 0x7ff0: many registers, big constants
+            words[i] = op.match() | ((8 + i % 16) << 21) | ((9 + i % 15) << 16) | ((10 + i % 14) << 11) | 0x7ff0;
+        }
+        Block b = new Block(ops, words, -1);
+        int n = BlockCompiler.coverage(b);
+        assertTrue(n == Block.MAX, mnemonic + ": only " + n + " of " + Block.MAX + " instructions are compiled");
+        byte[] bytes = BlockCompiler.generate(b, n);
+        Integer size = codeLengths(new java.io.ByteArrayInputStream(bytes), "compiled block").get("run");
+        assertTrue(size != null && size < HUGE_METHOD_LIMIT,
+                "128 x " + mnemonic + ": run has " + size + " bytes of bytecode; HotSpot compiles none over " + HUGE_METHOD_LIMIT);
+    }
+
     @ParameterizedTest(name = "{0}.{1}")
     @CsvSource({
             "Cpu, step", "Cpu, exec", "Cpu, runUntil",
@@ -41,6 +65,13 @@ class MethodSizeTest {
     static Map<String, Integer> codeLengths(String resource) throws IOException {
         try (InputStream raw = MethodSizeTest.class.getResourceAsStream(resource)) {
             assertTrue(raw != null, resource + " is not on the class path");
+            return codeLengths(raw, resource);
+        }
+    }
+
+    /** Bytecode length of each method of the class file read from {@code raw}. */
+    static Map<String, Integer> codeLengths(InputStream raw, String resource) throws IOException {
+        {
             DataInputStream in = new DataInputStream(raw);
             if (in.readInt() != 0xCAFEBABE) throw new IOException(resource + ": not a class file");
             in.readUnsignedShort(); // minor
