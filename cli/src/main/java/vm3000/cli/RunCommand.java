@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--depth", paramLabel = "N", description = "with --vmm: N VMMs stacked, each a guest of the one "
             + "below (default 1)")
-    int depth = 1;
+    Integer depth;
 
     @Option(names = "--vm-output", paramLabel = "DIR", description = "with --vmm: each VM's console to DIR/vmN.txt "
             + "instead of standard output prefixed with [vmN]")
@@ -94,6 +94,8 @@ final class RunCommand implements Callable<Integer> {
         PrintStream err = main.err;
         if (vmm != null) return new VmmRun(this).call();
         try {
+            if (depth != null) throw new BadInputException("--depth needs --vmm trap");
+            if (vmOutput != null) throw new BadInputException("--vm-output needs --vmm trap");
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             Set<TraceFlags> flags = parseTrace();
             Sys161Config cfg = config == null ? Sys161Config.defaults() : Sys161Config.read(config);

@@ -37,19 +37,20 @@ final class VmmRun {
         List<OutputStream> consoles = new ArrayList<>();
         try {
             if (!cmd.vmm.equals("trap")) throw new BadInputException("--vmm: '" + cmd.vmm + "' is not a VMM (trap)");
-            if (cmd.depth < 1 || cmd.depth > 8) throw new BadInputException("--depth must be 1..8: " + cmd.depth);
+            int depth = cmd.depth == null ? 1 : cmd.depth;
+            if (depth < 1 || depth > 8) throw new BadInputException("--depth must be 1..8: " + depth);
             if (cmd.maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             List<Spec> specs = specs();
             Sys161Config cfg = cmd.config == null ? Sys161Config.defaults() : Sys161Config.read(cmd.config);
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
             int hostRam;
             try {
-                hostRam = VmmStack.hostRam((long) ram * specs.size(), cmd.depth);
+                hostRam = VmmStack.hostRam((long) ram * specs.size(), depth);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--ram: " + e.getMessage());
             }
             VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), MachineOptions.Core.BLOCK,
-                    cmd.depth, Allocator.DEFAULT_SLICE);
+                    depth, Allocator.DEFAULT_SLICE);
             TrapVmm top = stack.top();
             List<Boot.Module> mods = new ArrayList<>();
             for (Path p : cmd.modules) mods.add(new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p)));

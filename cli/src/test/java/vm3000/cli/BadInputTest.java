@@ -131,4 +131,11 @@ class BadInputTest {
         Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
         assertBadInput(Cli.run("run", "--core", "jit", s.toString()), "'jit'");
     }
+
+    @Test
+    void vmmOptionsWithoutVmm_areRefused() throws IOException {
+        Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
+        assertBadInput(Cli.run("run", "--depth", "2", s.toString()), "--depth needs --vmm");
+        assertBadInput(Cli.run("run", "--vm-output", dir.toString(), s.toString()), "--vm-output needs --vmm");
+    }
 }
