@@ -35,6 +35,8 @@ public final class Cpu {
     int pc;
     int npc;
     boolean inDelaySlot;
+    /** npc when the last exception was taken (see {@link #exceptionNext}). */
+    private int exceptionNext;
     boolean llBit;
 
     final Cp0 cp0;
@@ -87,6 +89,16 @@ public final class Cpu {
     public void setHiLo(int hi, int lo) { this.hi = hi; this.lo = lo; }
     public int pc() { return pc; }
     public boolean inDelaySlot() { return inDelaySlot; }
+
+    /**
+     * Where the context interrupted by the last exception continues after the instruction at
+     * which it was taken: EPC + 4 without Cause.BD, the branch's outcome with it. The hardware
+     * keeps this but reports only EPC and BD, from which a monitor can recompute it except after
+     * a branch in a delay slot (executed deterministically here: the slot's branch decides where
+     * execution goes after the first branch's target). A monitor that restores an interrupted
+     * context reads it here.
+     */
+    public int exceptionNext() { return exceptionNext; }
     public Cp0 cp0() { return cp0; }
     public PhysicalBus bus() { return bus; }
     public Clock clock() { return clock; }
@@ -543,6 +555,7 @@ public final class Cpu {
         int vector = cp0.enterException(excCode, ce, excPc, inDelaySlot, utlb);
         counters.exceptions[excCode]++;
         llBit = false;
+        exceptionNext = npc;
         if (tracer != null) tracer.exception(excCode, excPc, cp0.badVAddr(), vector);
         setPc(vector);
         if (monitor != null) {

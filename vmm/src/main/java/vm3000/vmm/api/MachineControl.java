@@ -49,6 +49,14 @@ public interface MachineControl {
 
     Endian endian();
 
+    /**
+     * Where the context interrupted by the last exception at this level continues after the
+     * instruction at EPC (with Cause.BD: after the delay slot at EPC + 4). The R3000 keeps this
+     * but does not report it; the branch at EPC gives it, except when that slot was itself the
+     * target of a branch executed in a delay slot, which this machine executes deterministically.
+     */
+    int exceptionNext();
+
     /** RFE, jump to {@code pc}, run until the next exception at this level or until the level stops. */
     Trap resume(int pc);
 }

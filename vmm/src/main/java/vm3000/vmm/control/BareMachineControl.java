@@ -88,6 +88,8 @@ public final class BareMachineControl implements MachineControl, Monitor {
         return true;
     }
 
+    @Override public int exceptionNext() { return cpu.exceptionNext(); }
+
     @Override public int ramSize() { return ram.size(); }
     @Override public Endian endian() { return ram.endian(); }
 

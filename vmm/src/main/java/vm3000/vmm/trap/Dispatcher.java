@@ -10,7 +10,6 @@ import vm3000.cpu.mmu.Access;
 import vm3000.cpu.mmu.Mmu;
 import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.api.Trap;
-import vm3000.vmm.trap.interp.BranchOutcome;
 import vm3000.vmm.trap.interp.Mfc0;
 import vm3000.vmm.trap.interp.Mtc0;
 import vm3000.vmm.trap.interp.Reflect;
@@ -115,7 +114,7 @@ public final class Dispatcher {
         for (int r = 1; r < 32; r++) cpu.setReg(r, mc.reg(r));
         cpu.setHiLo(mc.hi(), mc.lo());
         boolean bd = cause < 0;
-        if (bd) cpu.setPc(epc + 4, BranchOutcome.after(vm, epc), true);
+        if (bd) cpu.setPc(epc + 4, mc.exceptionNext(), true);
         else cpu.setPc(epc);
         int code = trap.excCode();
         stats.traps[code]++;
