@@ -74,7 +74,10 @@ class RandomEquivalenceTest {
                 // A branch in the delay slot of a taken branch: the VMM's timer stopped the direct run
                 // in the slot after the first target, whose successor is the second branch's target;
                 // the branch at EPC (not a branch at all) cannot say so.
-                Arguments.of(52L, true, 131L, "VMM trap in the slot of a branch executed in a delay slot"));
+                Arguments.of(52L, true, 131L, "VMM trap in the slot of a branch executed in a delay slot"),
+                // LL, then the VMM's slice ended (a real interrupt, which clears the real LL bit),
+                // then SC: it failed under the VMM and succeeded on the bare machine.
+                Arguments.of(254L, true, 80_001L, "SC after a VMM trap the guest never saw"));
     }
 
     @ParameterizedTest(name = "{0} user={1} to {2}: {3}")

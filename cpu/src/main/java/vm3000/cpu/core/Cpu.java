@@ -37,6 +37,8 @@ public final class Cpu {
     boolean inDelaySlot;
     /** npc when the last exception was taken (see {@link #exceptionNext}). */
     private int exceptionNext;
+    /** The LL bit when the last exception was taken (see {@link #exceptionLlBit}). */
+    private boolean exceptionLlBit;
     boolean llBit;
 
     final Cp0 cp0;
@@ -99,6 +101,16 @@ public final class Cpu {
      * context reads it here.
      */
     public int exceptionNext() { return exceptionNext; }
+
+    /**
+     * The LL bit of the context interrupted by the last exception, as it was before the exception
+     * cleared it: a monitor that resumes that context as if nothing happened (its own timer, a
+     * refill the guest never sees) restores it with {@link #setLlBit}, so that the guest's SC does
+     * as it would have on the bare machine.
+     */
+    public boolean exceptionLlBit() { return exceptionLlBit; }
+    public boolean llBit() { return llBit; }
+    public void setLlBit(boolean value) { llBit = value; }
     public Cp0 cp0() { return cp0; }
     public PhysicalBus bus() { return bus; }
     public Clock clock() { return clock; }
@@ -554,6 +566,7 @@ public final class Cpu {
         int excPc = inDelaySlot ? pc - 4 : pc;
         int vector = cp0.enterException(excCode, ce, excPc, inDelaySlot, utlb);
         counters.exceptions[excCode]++;
+        exceptionLlBit = llBit;
         llBit = false;
         exceptionNext = npc;
         if (tracer != null) tracer.exception(excCode, excPc, cp0.badVAddr(), vector);

@@ -57,6 +57,15 @@ public interface MachineControl {
      */
     int exceptionNext();
 
+    /**
+     * The LL bit of the context interrupted by the last exception at this level, before the
+     * exception cleared it, and the LL bit the next {@link #resume} continues with. A monitor that
+     * resumes a context after a trap the context never sees restores it, so its SC succeeds or
+     * fails as without the trap.
+     */
+    boolean exceptionLlBit();
+    void setLlBit(boolean value);
+
     /** RFE, jump to {@code pc}, run until the next exception at this level or until the level stops. */
     Trap resume(int pc);
 }

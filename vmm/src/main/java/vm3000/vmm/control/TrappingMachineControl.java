@@ -64,6 +64,8 @@ public final class TrappingMachineControl implements MachineControl {
 
     /** The VM's: the lower VMM restored its context exactly, and reflected the trap into it. */
     @Override public int exceptionNext() { return vm.cpu().exceptionNext(); }
+    @Override public boolean exceptionLlBit() { return vm.cpu().exceptionLlBit(); }
+    @Override public void setLlBit(boolean value) { vm.cpu().setLlBit(value); }
 
     @Override public int ramSize() { return vm.partition().size(); }
     @Override public Endian endian() { return lower.endian(); }
