@@ -79,13 +79,17 @@ final class Runs {
         return new Guest(name, ElfFile.parse(Assembler.assembleElf(text, source.toString(), asm), name), name, PROGRAM_RAM);
     }
 
-    static Outcome bare(Guest g) throws Exception {
+    static Outcome bare(Guest g) throws Exception { return bare(g, LIMIT, m -> {}); }
+
+    /** As {@link #bare(Guest)}, to {@code limit} cycles, with {@code setup} applied after the boot. */
+    static Outcome bare(Guest g, long limit, java.util.function.Consumer<Cp0> setup) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         MachineOptions options = MachineOptions.defaults().withRam(g.ram()).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(options, Sys161Config.defaults());
         Boot.load(m, g.elf(), g.args(), g.modules());
-        return Outcome.of(m.run(LIMIT), console, m.cpu(), m.clock());
+        setup.accept(m.cp0());
+        return Outcome.of(m.run(limit), console, m.cpu(), m.clock());
     }
 
     /** The guests as VMs of the top VMM of a stack of {@code depth}; their outcomes in order. */
@@ -94,6 +98,16 @@ final class Runs {
     }
 
     static List<Outcome> underVmm(int depth, List<Guest> guests, List<VmmStack> keep) throws Exception {
+        return underVmm(depth, guests, keep, LIMIT, c -> {});
+    }
+
+    /**
+     * As {@link #underVmm(int, List)}, each VM limited to {@code limit} of its own cycles, with
+     * {@code setup} applied to each VM's CP0 after its boot (as {@link #bare(Guest, long,
+     * java.util.function.Consumer)} does to the bare machine's).
+     */
+    static List<Outcome> underVmm(int depth, List<Guest> guests, List<VmmStack> keep, long limit,
+                                  java.util.function.Consumer<Cp0> setup) throws Exception {
         long ram = 0;
         for (Guest g : guests) ram += g.ram();
         VmmStack stack = VmmStack.create(VmmStack.hostRam(ram, depth), guests.get(0).elf().endian(),
@@ -107,7 +121,8 @@ final class Runs {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             VirtualMachine vm = top.createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet,
                     MachineOptions.DEFAULT_SEED);
-            vm.setLimit(LIMIT);
+            setup.accept(vm.cp0());
+            vm.setLimit(limit);
             consoles.add(console);
             vms.add(vm);
         }

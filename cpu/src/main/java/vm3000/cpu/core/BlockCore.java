@@ -401,7 +401,12 @@ public final class BlockCore {
         cpu.npc = inSlot && taken ? target : pc + 4;
         cpu.inDelaySlot = inSlot;
         clock.advanceTo(start + i);
-        return cpu.exec(op, w);
+        long before = stamp();
+        boolean retired = cpu.exec(op, w);
+        // A CP0 instruction that changed the translation (ASID, TLB, mode): the rest of the
+        // block was decoded under the old one and must be fetched again.
+        if (retired && stamp() != before) cpu.blockExit = true;
+        return retired;
     }
 
     private void account(int retired, int executed, boolean user) {

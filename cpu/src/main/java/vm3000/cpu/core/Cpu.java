@@ -35,6 +35,10 @@ public final class Cpu {
     int pc;
     int npc;
     boolean inDelaySlot;
+    /** npc when the last exception was taken (see {@link #exceptionNext}). */
+    private int exceptionNext;
+    /** The LL bit when the last exception was taken (see {@link #exceptionLlBit}). */
+    private boolean exceptionLlBit;
     boolean llBit;
 
     final Cp0 cp0;
@@ -87,6 +91,26 @@ public final class Cpu {
     public void setHiLo(int hi, int lo) { this.hi = hi; this.lo = lo; }
     public int pc() { return pc; }
     public boolean inDelaySlot() { return inDelaySlot; }
+
+    /**
+     * Where the context interrupted by the last exception continues after the instruction at
+     * which it was taken: EPC + 4 without Cause.BD, the branch's outcome with it. The hardware
+     * keeps this but reports only EPC and BD, from which a monitor can recompute it except after
+     * a branch in a delay slot (executed deterministically here: the slot's branch decides where
+     * execution goes after the first branch's target). A monitor that restores an interrupted
+     * context reads it here.
+     */
+    public int exceptionNext() { return exceptionNext; }
+
+    /**
+     * The LL bit of the context interrupted by the last exception, as it was before the exception
+     * cleared it: a monitor that resumes that context as if nothing happened (its own timer, a
+     * refill the guest never sees) restores it with {@link #setLlBit}, so that the guest's SC does
+     * as it would have on the bare machine.
+     */
+    public boolean exceptionLlBit() { return exceptionLlBit; }
+    public boolean llBit() { return llBit; }
+    public void setLlBit(boolean value) { llBit = value; }
     public Cp0 cp0() { return cp0; }
     public PhysicalBus bus() { return bus; }
     public Clock clock() { return clock; }
@@ -542,7 +566,9 @@ public final class Cpu {
         int excPc = inDelaySlot ? pc - 4 : pc;
         int vector = cp0.enterException(excCode, ce, excPc, inDelaySlot, utlb);
         counters.exceptions[excCode]++;
+        exceptionLlBit = llBit;
         llBit = false;
+        exceptionNext = npc;
         if (tracer != null) tracer.exception(excCode, excPc, cp0.badVAddr(), vector);
         setPc(vector);
         if (monitor != null) {

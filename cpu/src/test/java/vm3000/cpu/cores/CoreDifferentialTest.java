@@ -122,6 +122,17 @@ class CoreDifferentialTest {
         }));
     }
 
+    /**
+     * Kernel mode running from a kuseg page changes EntryHi: the next instruction on that page is
+     * fetched under the new ASID, which no longer maps it (a UTLB miss), not from the block
+     * decoded under the old one (random kernel program 4245, found by the VMM's random test).
+     */
+    @org.junit.jupiter.api.Test
+    void translationChangedInsideABlock_nextFetchTranslatedAgain() {
+        assertSameOnBothCores("kernel seed 4245", 4245,
+                m -> RandomPrograms.validProgram(m, new SplittableRandom(4245), false), 37_000);
+    }
+
     @TestFactory
     Stream<DynamicTest> randomValidPrograms_sameWithoutCompilation() {
         return Stream.of(false, true).map(user -> DynamicTest.dynamicTest(user ? "user" : "kernel", () -> {

@@ -49,6 +49,23 @@ public interface MachineControl {
 
     Endian endian();
 
+    /**
+     * Where the context interrupted by the last exception at this level continues after the
+     * instruction at EPC (with Cause.BD: after the delay slot at EPC + 4). The R3000 keeps this
+     * but does not report it; the branch at EPC gives it, except when that slot was itself the
+     * target of a branch executed in a delay slot, which this machine executes deterministically.
+     */
+    int exceptionNext();
+
+    /**
+     * The LL bit of the context interrupted by the last exception at this level, before the
+     * exception cleared it, and the LL bit the next {@link #resume} continues with. A monitor that
+     * resumes a context after a trap the context never sees restores it, so its SC succeeds or
+     * fails as without the trap.
+     */
+    boolean exceptionLlBit();
+    void setLlBit(boolean value);
+
     /** RFE, jump to {@code pc}, run until the next exception at this level or until the level stops. */
     Trap resume(int pc);
 }

@@ -88,6 +88,10 @@ public final class BareMachineControl implements MachineControl, Monitor {
         return true;
     }
 
+    @Override public int exceptionNext() { return cpu.exceptionNext(); }
+    @Override public boolean exceptionLlBit() { return cpu.exceptionLlBit(); }
+    @Override public void setLlBit(boolean value) { cpu.setLlBit(value); }
+
     @Override public int ramSize() { return ram.size(); }
     @Override public Endian endian() { return ram.endian(); }
 

@@ -62,6 +62,11 @@ public final class TrappingMachineControl implements MachineControl {
         return vm.partition().contains(paddr, size) && vm.cpu().bus().store(paddr, size, value);
     }
 
+    /** The VM's: the lower VMM restored its context exactly, and reflected the trap into it. */
+    @Override public int exceptionNext() { return vm.cpu().exceptionNext(); }
+    @Override public boolean exceptionLlBit() { return vm.cpu().exceptionLlBit(); }
+    @Override public void setLlBit(boolean value) { vm.cpu().setLlBit(value); }
+
     @Override public int ramSize() { return vm.partition().size(); }
     @Override public Endian endian() { return lower.endian(); }
 

@@ -10,7 +10,6 @@ import vm3000.cpu.mmu.Access;
 import vm3000.cpu.mmu.Mmu;
 import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.api.Trap;
-import vm3000.vmm.trap.interp.BranchOutcome;
 import vm3000.vmm.trap.interp.Mfc0;
 import vm3000.vmm.trap.interp.Mtc0;
 import vm3000.vmm.trap.interp.Reflect;
@@ -101,6 +100,7 @@ public final class Dispatcher {
         var cpu = vm.cpu();
         for (int r = 1; r < 32; r++) mc.setReg(r, cpu.reg(r));
         mc.setHiLo(cpu.hi(), cpu.lo());
+        mc.setLlBit(cpu.llBit());
         int hostAsid = asids.hostAsid(vm.id(), vm.cp0().asid() >>> 6);
         stats.asidRecycles = asids.recycles();
         mc.mtc0(Cp0.ENTRYHI, hostAsid << 6);
@@ -114,8 +114,9 @@ public final class Dispatcher {
         int epc = mc.mfc0(Cp0.EPC);
         for (int r = 1; r < 32; r++) cpu.setReg(r, mc.reg(r));
         cpu.setHiLo(mc.hi(), mc.lo());
+        cpu.setLlBit(mc.exceptionLlBit()); // a reflected exception clears it, as the hardware does
         boolean bd = cause < 0;
-        if (bd) cpu.setPc(epc + 4, BranchOutcome.after(vm, epc), true);
+        if (bd) cpu.setPc(epc + 4, mc.exceptionNext(), true);
         else cpu.setPc(epc);
         int code = trap.excCode();
         stats.traps[code]++;
