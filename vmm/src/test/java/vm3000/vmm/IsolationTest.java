@@ -44,10 +44,10 @@ class IsolationTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     /**
-     * Wild stores: every 64 KiB of kseg0 up to the LAMEbus window, i.e. all of the physical address
-     * space where RAM can be, inside the partition and far past it (bus errors, skipped).
+     * The start of both hostile programs: a general exception handler that skips the faulting
+     * instruction, and kernel mode with BEV clear.
      */
-    private static final String WILD_STORES = """
+    private static final String SKIP_FAULTS = """
             .set noreorder
             .section .vectors
             .org 0x80
@@ -59,6 +59,13 @@ class IsolationTest {
             .globl __start
     __start:
             mtc0 $zero, $12
+    """;
+
+    /**
+     * Wild stores: every 64 KiB of kseg0 up to the LAMEbus window, i.e. all of the physical address
+     * space where RAM can be, inside the partition and far past it (bus errors, skipped).
+     */
+    private static final String WILD_STORES = SKIP_FAULTS + """
             lui $t0, 0x8000
             lui $t1, 0x9fe0
             li $t2, 0x5a5a5a5a
@@ -77,18 +84,7 @@ class IsolationTest {
      * User mode with TLB entries past the partition and on the device window, CU0 set: stores
      * there, then mtc0 to Status asking for kernel mode and CU0, then stores to kseg0 and kseg1.
      */
-    private static final String PAST_PARTITION = """
-            .set noreorder
-            .section .vectors
-            .org 0x80
-            mfc0 $k0, $14
-            addiu $k0, $k0, 4
-            jr $k0
-            rfe
-            .text
-            .globl __start
-    __start:
-            mtc0 $zero, $12
+    private static final String PAST_PARTITION = SKIP_FAULTS + """
             lui $t0, 0x0000
             ori $t0, $t0, 0x1000
             mtc0 $t0, $10              # kuseg page 1 -> physical page 1: the user code
