@@ -331,21 +331,25 @@ public final class Cpu {
         hi = (int) (product >>> 32);
     }
 
-    /** Division by zero leaves the R3000's result: LO = -1 (or 1 for a negative dividend), HI = dividend. */
+    /**
+     * Division by zero, undefined on the R3000, gives System/161's "machine infinity": LO =
+     * 0x7fffffff for a dividend >= 0, 0xffffffff for a negative one, HI = 0.
+     */
     void div(int n, int d) {
         if (d == 0) {
-            lo = n >= 0 ? -1 : 1;
-            hi = n;
+            lo = n >= 0 ? Integer.MAX_VALUE : -1;
+            hi = 0;
         } else {
             lo = n / d; // INT_MIN / -1 gives INT_MIN, remainder 0, as the hardware does
             hi = n % d;
         }
     }
 
+    /** Division by zero gives System/161's LO = 0xffffffff, HI = 0. */
     void divu(int n, int d) {
         if (d == 0) {
             lo = -1;
-            hi = n;
+            hi = 0;
         } else {
             lo = Integer.divideUnsigned(n, d);
             hi = Integer.remainderUnsigned(n, d);

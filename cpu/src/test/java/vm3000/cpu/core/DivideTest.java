@@ -12,9 +12,10 @@ import vm3000.cpu.isa.Op;
 
 /**
  * DIV/DIVU: LO = quotient (truncated toward zero), HI = remainder (sign of the dividend).
- * INT_MIN / -1 gives LO = INT_MIN, HI = 0 without an exception. Division by zero raises nothing
- * and leaves the documented result: DIV gives LO = -1 for a dividend >= 0 and 1 otherwise,
- * DIVU gives LO = 0xffffffff; both leave HI = the dividend.
+ * INT_MIN / -1 gives LO = INT_MIN, HI = 0 without an exception (the R3000's result; System/161
+ * crashes). Division by zero raises nothing and gives System/161's values, which its CPU tests
+ * (td-div-*z, td-divu-*z) check: DIV gives LO = 0x7fffffff for a dividend >= 0 and 0xffffffff
+ * otherwise, DIVU gives LO = 0xffffffff; both give HI = 0.
  */
 class DivideTest {
     static Case div(String name, Op op, int n, int d, int quotient, int remainder) {
@@ -42,10 +43,10 @@ class DivideTest {
         c.add(div("div_minByMinusOne_noTrap", Op.DIV, min, -1, min, 0));
         c.add(div("div_minByOne", Op.DIV, min, 1, min, 0));
         c.add(div("div_minByTwo", Op.DIV, min, 2, -0x4000_0000, 0));
-        c.add(div("div_posByZero", Op.DIV, 5, 0, -1, 5));
-        c.add(div("div_zeroByZero", Op.DIV, 0, 0, -1, 0));
-        c.add(div("div_negByZero", Op.DIV, -5, 0, 1, -5));
-        c.add(div("div_minByZero", Op.DIV, min, 0, 1, min));
+        c.add(div("div_posByZero_isMaxInt", Op.DIV, 5, 0, Integer.MAX_VALUE, 0));
+        c.add(div("div_zeroByZero_isMaxInt", Op.DIV, 0, 0, Integer.MAX_VALUE, 0));
+        c.add(div("div_negByZero_isMinusOne", Op.DIV, -5, 0, -1, 0));
+        c.add(div("div_minByZero_isMinusOne", Op.DIV, min, 0, -1, 0));
 
         c.add(div("divu_exact", Op.DIVU, 42, 6, 7, 0));
         c.add(div("divu_withRemainder", Op.DIVU, 7, 2, 3, 1));
@@ -53,8 +54,8 @@ class DivideTest {
         c.add(div("divu_byHighBitDivisor", Op.DIVU, 7, -2, 0, 7));
         c.add(div("divu_allOnesByAllOnes", Op.DIVU, -1, -1, 1, 0));
         c.add(div("divu_minByMinusOne_isZero", Op.DIVU, min, -1, 0, min));
-        c.add(div("divu_byZero", Op.DIVU, 5, 0, -1, 5));
-        c.add(div("divu_highBitByZero", Op.DIVU, -5, 0, -1, -5));
+        c.add(div("divu_byZero_isAllOnes", Op.DIVU, 5, 0, -1, 0));
+        c.add(div("divu_highBitByZero_isAllOnes", Op.DIVU, -5, 0, -1, 0));
         return c;
     }
 
