@@ -3,8 +3,11 @@ package vm3000.cpu.bus;
 /**
  * The physical address space: RAM from 0, the LAMEbus window at 0x1fe00000, nothing else.
  * An access to nothing is a bus error (IBE/DBE). Reads return the zero-extended value or
- * {@link #BUS_ERROR}. Device registers are words: a sub-word read of a device returns its lane
- * of the register, a sub-word write to a device is a bus error.
+ * {@link #BUS_ERROR}. Device registers are words, and the bus moves whole words to and from
+ * them, as System/161's does: a sub-word read reads the register and returns its byte or halfword
+ * lane; a sub-word write reads the register, replaces the lane and writes the word back (OS/161's
+ * drivers copy into device buffers byte by byte). The read's side effects, if the register has
+ * any, happen too; a read that is a bus error makes the write one.
  */
 public final class Bus implements PhysicalBus {
 
@@ -47,7 +50,14 @@ public final class Bus implements PhysicalBus {
             }
             return true;
         }
-        if (!Lamebus.contains(paddr) || size != 4) return false;
-        return lamebus.write(paddr, value);
+        if (!Lamebus.contains(paddr)) return false;
+        if (size == 4) return lamebus.write(paddr, value);
+        int word = paddr & ~3;
+        long old = lamebus.read(word);
+        if (old == BUS_ERROR) return false;
+        Endian e = ram.endian();
+        int shift = size == 2 ? e.halfShift(paddr) : e.byteShift(paddr);
+        int lane = (size == 2 ? 0xFFFF : 0xFF) << shift;
+        return lamebus.write(word, ((int) old & ~lane) | ((value << shift) & lane));
     }
 }
