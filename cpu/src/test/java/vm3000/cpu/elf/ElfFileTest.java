@@ -61,6 +61,28 @@ class ElfFileTest {
 
     private static void putWord(byte[] b, int at, int v) { putHalf(b, at, v >>> 16); putHalf(b, at + 2, v); }
 
+    private static int word(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    /**
+     * Program headers other than PT_LOAD are ignored, as a current GNU ld's PT_MIPS_ABIFLAGS and
+     * PT_GNU_STACK must be (System/161 would reject them; docs/machine.md, section 7).
+     */
+    @Test
+    void otherProgramHeaderTypes_areIgnored() throws BadInputException {
+        byte[] b = valid();
+        int phoff = word(b, 28);
+        int phentsize = (b[42] & 0xFF) << 8 | (b[43] & 0xFF);
+        putWord(b, phoff + 2 * phentsize, 0x7000_0003); // .rodata's header becomes PT_MIPS_ABIFLAGS
+        putWord(b, phoff + 3 * phentsize, 0x6474_e551); // .data's becomes PT_GNU_STACK
+        ElfFile elf = ElfFile.parse(b, "k.elf");
+        assertEquals(List.of(0x80000000, 0x80001000, elf.segments().get(2).vaddr()),
+                elf.segments().stream().map(ElfFile.Segment::vaddr).toList());
+        assertEquals(3, elf.segments().size(), "the three PT_LOAD headers left");
+        assertEquals(0, elf.segments().get(2).filesz(), ".bss");
+    }
+
     @Test void notElf() { assertEquals("k.elf: not an ELF file", error("#!/bin/sh\n".getBytes())); }
     @Test void empty() { assertEquals("k.elf: not an ELF file", error(new byte[0])); }
 
