@@ -4,6 +4,7 @@
 # clear, the interrupt is not taken but IP7 shows in Cause; setting IEc then takes it before
 # the next instruction (EPC = that instruction). A timer interrupt that falls on a delay-slot
 # instruction (Compare swept over a window around a branch) has EPC = the branch and BD = 1.
+# (intr/clock.s tests what Count does at a match and on a Compare write.)
         .include "../lib/harness.s"     # vectors, exception log, check/puts/puthex
         .text
         .globl  __start
@@ -124,10 +125,11 @@ f_next: nop
         li      $s5, 0                  # interrupts with BD = 1 and EPC = the branch
         li      $s6, 0                  # interrupts with BD = 1 and another EPC
 4:      lw      $t5, NEXC($s7)
-        mfc0    $t0, $9
-        addu    $t0, $t0, $s4
-        addiu   $t0, $t0, 2
-        mtc0    $t0, $11
+        li      $t0, -1                 # no match while the window is set up: Count
+        mtc0    $t0, $11                # restarts from 0 at every match, so a Compare
+        mtc0    $zero, $9               # left from the last round could fire in between
+        addiu   $t0, $s4, 2             # Count 1
+        mtc0    $t0, $11                # Count 2: the match comes s4 cycles on
         li      $t0, 0x8001
         mtc0    $t0, $12
 f_tb:   beq     $zero, $zero, 5f

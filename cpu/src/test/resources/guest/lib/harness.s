@@ -5,6 +5,8 @@
 # +24 EntryHi. They then return with `jr k0; rfe` to RESUME if it is set (one shot, cleared),
 # else to EPC+4 (EPC for Int). On Int they first clear Status.IM so rfe does not re-enter. If
 # SYSRET is set, a Sys goes there in kernel mode without rfe (user code handing back control).
+# If INTHOOK is set, an Int goes there instead, unlogged, with k0 and k1 free: a program's own
+# interrupt handler, which returns with `jr k0; rfe` itself.
 # check(a0 = label, a1 = actual, a2 = expected, a3 = exit code if they differ) prints
 # "label ok" or "label FAIL <actual>" and powers off with a3.
         .set    noreorder
@@ -13,6 +15,7 @@
         .equ    NEXC, 0x100             # offsets from 0x80000000 ($s7)
         .equ    SYSRET, 0x108
         .equ    RESUME, 0x10c
+        .equ    INTHOOK, 0x110
         .equ    LOG, 0x80000200
         .equ    E_VEC, 0
         .equ    E_CAUSE, 4
@@ -27,13 +30,24 @@
         j       handler
         nop
         .org    0x80
-        li      $k1, 2                  # 0x80000080: general exception
-        j       handler
+        j       general                 # 0x80000080: general exception
         nop
         .org    0x100
         .space  0x500                   # NEXC, SYSRET, RESUME; LOG at 0x200
 
         .text
+general:
+        mfc0    $k1, $13
+        andi    $k1, $k1, 0x7c
+        bnez    $k1, 1f                 # not an interrupt
+        lui     $k0, 0x8000
+        lw      $k0, INTHOOK($k0)
+        beqz    $k0, 1f
+        nop
+        jr      $k0                     # Int with INTHOOK set: the program's own handler
+        nop
+1:      b       handler
+        li      $k1, 2
 handler:
         lui     $k0, 0x8000
         sw      $k1, 0x104($k0)         # vector id, while k1 is needed

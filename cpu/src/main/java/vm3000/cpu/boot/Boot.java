@@ -20,8 +20,9 @@ import vm3000.cpu.elf.LoadedImage;
 /**
  * Builds a machine from a configuration and boots an ELF kernel on it, as System/161's boot ROM
  * does: the image is loaded at its kseg0/kseg1 addresses, the boot argument string (NUL-terminated,
- * padded to a word) is copied to the top of RAM and passed in $a0, $sp = $a0 - 4, $t9 = the entry,
- * and execution begins at the ELF entry in kernel mode with interrupts off and Status.BEV set.
+ * padded to a word) is copied to the top of RAM and passed in $a0, $sp = $a0 - 4, every other
+ * register is 0, and execution begins at the ELF entry in kernel mode with interrupts off and
+ * Status.BEV set.
  */
 public final class Boot {
     private Boot() {}
@@ -102,8 +103,7 @@ public final class Boot {
         m.ram().write(argsAt, args, 0, args.length);
         Cpu cpu = m.cpu();
         cpu.setReg(4, 0x80000000 | argsAt);       // $a0: the argument string, as System/161 places it
-        cpu.setReg(29, (0x80000000 | argsAt) - 4); // $sp: just below it
-        cpu.setReg(25, image.entry());            // $t9 = the entry, as System/161 sets it
+        cpu.setReg(29, (0x80000000 | argsAt) - 4); // $sp: just below it; nothing else is set
         cpu.setPc(image.entry());
         return image;
     }

@@ -4,7 +4,8 @@ package vm3000.cpu.bus;
  * The LAMEbus (System/161 doc/lamebus.html): 32 slots of 64 KiB from physical 0x1fe00000, one
  * interrupt line per slot. The bus controller (mainboard) in slot 31 reports the lines and each
  * slot's configuration; the CPU sees the OR of the enabled lines as hardware interrupt 0
- * (Cause.IP2). The mask of enabled lines is the controller's IRQE (and CIRQE) register.
+ * (Cause.IP2). The mask of enabled lines is the controller's IRQE (and CIRQE) register. The
+ * controller's CIPI register drives the CPU's hardware interrupt 1 (Cause.IP3) through {@link #setIpi}.
  */
 public final class Lamebus {
     public static final int BASE = 0x1fe00000;
@@ -15,6 +16,7 @@ public final class Lamebus {
     private final LamebusDevice[] slots = new LamebusDevice[SLOTS];
     private int irqLines;
     private int irqEnable = 0xFFFFFFFF;
+    private boolean ipi;
 
     /** Places {@code device} in {@code slot}; the slot must be empty. */
     public void attach(int slot, LamebusDevice device) {
@@ -40,6 +42,14 @@ public final class Lamebus {
 
     /** True when an enabled line is raised: the CPU's hardware interrupt 0. */
     public boolean cpuIrq() { return (irqLines & irqEnable) != 0; }
+
+    /**
+     * Raises or lowers CPU 0's inter-processor interrupt (the controller's CIPI register): the
+     * CPU's hardware interrupt 1, not gated by IRQE or CIRQE, as on System/161.
+     */
+    public void setIpi(boolean asserted) { ipi = asserted; }
+
+    public boolean ipi() { return ipi; }
 
     /** True if {@code paddr} lies in the LAMEbus window. */
     public static boolean contains(int paddr) {

@@ -21,7 +21,7 @@ import vm3000.cpu.mmu.Mmu;
  * interrupts are taken at the same instruction as the interpreter takes them; it stops after any
  * instruction that touched a device or wrote over decoded code; and whenever the interpreter's
  * state is not a block start (a delay slot, a pending interrupt, code that cannot form a block)
- * the dispatcher lets the interpreter take one step. Tracing always uses the interpreter.
+ * the dispatcher lets the interpreter take one step (idling in a WAIT, too). Tracing always uses the interpreter.
  */
 public final class BlockCore {
     private final Cpu cpu;
@@ -90,7 +90,7 @@ public final class BlockCore {
                 clock.runDue();
                 cpu.syncInterruptLines();
             }
-            Block b = cpu.inDelaySlot || cp0.deliverableInterrupts() != 0 ? null : lookup(cpu.pc);
+            Block b = cpu.inDelaySlot || cpu.waiting || cp0.deliverableInterrupts() != 0 ? null : lookup(cpu.pc);
             if (b == null) {
                 cpu.step();
                 continue;

@@ -61,10 +61,14 @@ public final class Cpu {
     boolean blockExit;
     /** Set by a monitor (from {@link Monitor#trap}) to make the run loop return to its caller. */
     boolean stopRequested;
+    /** A WAIT retired with no hardware interrupt line active: the CPU idles until one rises. */
+    boolean waiting;
+    /** The address of that WAIT, for the diagnostic if nothing can ever wake it. */
+    private int waitPc;
 
     /** The CPU of a real machine: RAM and the LAMEbus, whose lines reach it as hardware interrupt 0. */
     public Cpu(Cp0 cp0, Bus bus, Clock clock, PowerState power) {
-        this(cp0, bus.ram(), bus, () -> bus.lamebus().cpuIrq() ? Cp0.IP_LAMEBUS : 0, clock, power);
+        this(cp0, bus.ram(), bus, InterruptLines.of(bus.lamebus()), clock, power);
     }
 
     /**
@@ -91,6 +95,9 @@ public final class Cpu {
     public void setHiLo(int hi, int lo) { this.hi = hi; this.lo = lo; }
     public int pc() { return pc; }
     public boolean inDelaySlot() { return inDelaySlot; }
+
+    /** True while the CPU idles in a WAIT (see {@link #startWait}). */
+    public boolean waiting() { return waiting; }
 
     /**
      * Where the context interrupted by the last exception continues after the instruction at
@@ -166,11 +173,19 @@ public final class Cpu {
      */
     public void requestStop() { stopRequested = true; }
 
-    /** One cycle: an interrupt, or one instruction. */
+    /** One cycle: an interrupt, or one instruction; or, idle in a WAIT, the time to the next event. */
     public void step() {
         if (clock.now() >= clock.nextEvent()) {
             clock.runDue();
             syncInterruptLines();
+        }
+        if (waiting) {
+            if (!cp0.hardwareInterruptLine()) {
+                idle();
+                return;
+            }
+            waiting = false;
+            cp0.resume();
         }
         executed++;
         int pending = cp0.deliverableInterrupts();
@@ -385,7 +400,7 @@ public final class Cpu {
                 if (tracer != null) tracer.tlb("tlbp", cp0.index() < 0 ? -1 : cp0.indexSlot(), cp0.entryHi(), 0);
                 return true;
             case RFE: cp0.rfe(); return true;
-            case WAIT: return waitForInterrupt();
+            case WAIT: return startWait();
             default: throw new IllegalStateException("not a CP0 instruction: " + op);
         }
     }
@@ -404,19 +419,37 @@ public final class Cpu {
     }
 
     /**
-     * WAIT completes when any interrupt line is active, masked or not. Until then the machine
-     * idles: time jumps to the next device event and the WAIT is retried. With no event to wait
-     * for, the machine could never wake, so it stops with a diagnostic.
+     * WAIT, as System/161 executes it: the instruction retires in its cycle; if no hardware
+     * interrupt line is active then (masked or not; the software interrupts do not count), the
+     * CPU idles from the next cycle until one rises. While it idles its own time stands still
+     * (Count, Random and the on-chip timer, so the timer cannot end a WAIT) and machine time
+     * jumps from device event to device event ({@link #step}). Returns true: WAIT always retires.
+     * A monitor's interpreter of WAIT calls this after its privilege check.
      */
-    private boolean waitForInterrupt() {
-        if (cp0.anyInterruptLine()) return true;
+    public boolean startWait() {
+        if (!cp0.hardwareInterruptLine()) {
+            waiting = true;
+            waitPc = pc;
+            blockExit = true;
+        }
+        return true;
+    }
+
+    /**
+     * One stretch of idling in WAIT: the CPU's time stops, machine time jumps to the next event
+     * (which may raise a line), and the idle cycles count towards the instruction limit, so that
+     * a WAIT that events keep from ending cannot outlast it. With no event at all the CPU could
+     * never wake, so the machine stops with a diagnostic instead of hanging.
+     */
+    private void idle() {
+        cp0.pause();
         long wake = clock.nextEvent();
         if (wake == Long.MAX_VALUE) {
-            power.machineCheck(String.format("WAIT at pc 0x%08x with no interrupt that could ever wake it", pc));
-            return false;
+            power.machineCheck(String.format("WAIT at pc 0x%08x with no interrupt that could ever wake it", waitPc));
+            return;
         }
-        clock.advanceTo(wake - 1); // step() adds the cycle of this attempt
-        return false;
+        executed += wake - clock.now();
+        clock.advanceTo(wake);
     }
 
     // --- Memory access -------------------------------------------------------------------------

@@ -8,8 +8,14 @@ import vm3000.cpu.bus.Clock;
  * may keep one as a guest's shadow CP0.
  *
  * <p>Register numbers and bit layouts are System/161's doc/mips.html (which matches the R3000
- * manual for every R3000 register). Count advances once per machine cycle and is derived from the
- * {@link Clock}; Random likewise counts upward through 8..63, one step per cycle.
+ * manual for every R3000 register). Count and Random step once per cycle of this CPU: machine
+ * time from the {@link Clock}, less the time the CPU stood still ({@link #pause}: idle in WAIT).
+ *
+ * <p>The on-chip timer is a MIPS-161 extra that System/161's documentation does not describe, so
+ * System/161's behaviour is the specification (docs/machine.md, "The on-chip timer"): Count is 1
+ * at reset and Compare 0; the timer is off until Compare is first written; when Count steps onto
+ * Compare it becomes 0 instead and hardware interrupt 5 rises; writing Compare lowers it, and
+ * sets Count to 0 if Count is above the new Compare (unsigned).
  */
 public final class Cp0 {
     public static final int INDEX = 0, RANDOM = 1, ENTRYLO = 2, CONTEXT = 4, BADVADDR = 8, COUNT = 9,
@@ -37,11 +43,15 @@ public final class Cp0 {
     public static final int CAUSE_SW_MASK = 0x300;
     /** Hardware interrupt 0: the LAMEbus. */
     public static final int IP_LAMEBUS = 1 << 10;
+    /** Hardware interrupt 1: the inter-processor interrupt (the mainboard's CIPI register). */
+    public static final int IP_IPI = 1 << 11;
     /** Hardware interrupt 5: the on-chip timer. */
     public static final int IP_TIMER = 1 << 15;
 
     // Index, Context.
     public static final int INDEX_P = 1 << 31;
+    /** EntryHi at reset, as on System/161: VPN 0x81040000, ASID 0 (no TLB entry at reset has it). */
+    public static final int ENTRYHI_RESET = 0x81040000;
     private static final int INDEX_SLOT_MASK = 0x3F << 8;
     private static final int CONTEXT_PTEBASE_MASK = 0xFFE00000;
 
@@ -52,20 +62,29 @@ public final class Cp0 {
     private int entryLo;
     private int context;
     private int badVAddr;
-    private int entryHi;
+    private int entryHi = ENTRYHI_RESET;
     private int status = SR_BEV;
     private int cause;
     private int epc;
-    private long countOffset;
+    /** Count = countBase + cycles(), modulo 2^32: 1 at reset. */
+    private long countBase = 1;
     private int compare;
+    /** The timer is off until Compare is first written. */
+    private boolean compareUsed;
     private boolean timerPending;
     private Clock.Event timerEvent;
+    /** The machine time timerEvent is due at. */
+    private long timerAt;
+    /** Machine ticks during which this CPU's time stood still. */
+    private long lag;
+    private boolean paused;
+    /** cycles() when paused. */
+    private long pausedAt;
     /** Hardware interrupt lines driven from outside CP0 (the LAMEbus), in Cause.IP positions. */
     private int externalLines;
 
     public Cp0(Clock clock) {
         this.clock = clock;
-        scheduleTimer();
     }
 
     public Tlb tlb() { return tlb; }
@@ -104,9 +123,15 @@ public final class Cp0 {
             case INDEX: index = (index & INDEX_P) | (value & INDEX_SLOT_MASK); break;
             case ENTRYLO: entryLo = value & Tlb.LO_WRITABLE; break;
             case CONTEXT: context = (value & CONTEXT_PTEBASE_MASK) | (context & ~CONTEXT_PTEBASE_MASK); break;
-            case COUNT: countOffset = (value & 0xFFFFFFFFL) - clock.now(); scheduleTimer(); break;
+            case COUNT: countBase = value - cycles(); scheduleTimer(); break;
             case ENTRYHI: entryHi = value & Tlb.HI_WRITABLE; break;
-            case COMPARE: compare = value; timerPending = false; scheduleTimer(); break;
+            case COMPARE:
+                compare = value;
+                compareUsed = true;
+                if (Integer.compareUnsigned(count(), value) > 0) countBase = -cycles();
+                timerPending = false;
+                scheduleTimer();
+                break;
             case STATUS:
                 if ((value & (SR_SWC | SR_ISC)) != 0) return false;
                 // TS can be cleared by software but never set (doc/mips.html).
@@ -145,16 +170,22 @@ public final class Cp0 {
         return cause() & status & SR_IM_MASK;
     }
 
-    /** Any interrupt line active, masked or not: what ends a WAIT. */
-    public boolean anyInterruptLine() { return (cause() & SR_IM_MASK) != 0; }
+    /**
+     * A hardware interrupt line active, masked or not (the software interrupts IP0/IP1 are not
+     * lines): a WAIT that finds one completes at once, and the CPU waiting in WAIT wakes on one.
+     */
+    public boolean hardwareInterruptLine() { return (cause() & SR_IM_MASK & ~CAUSE_SW_MASK) != 0; }
 
     /** Drives the hardware interrupt lines that come from outside CP0 (Cause.IP positions). */
     public void setExternalLines(int ipBits) { externalLines = ipBits & SR_IM_MASK & ~CAUSE_SW_MASK; }
 
-    public int count() { return (int) (countOffset + clock.now()); }
+    public int count() { return (int) (countBase + cycles()); }
 
-    /** Random's slot field: 8..63, stepping upward once per cycle. */
-    public int random() { return 8 + (int) Long.remainderUnsigned(clock.now() + 55, 56); }
+    /** Random's slot field: 8..63, stepping upward once per cycle; 63 at reset, as on System/161. */
+    public int random() { return 8 + (int) Long.remainderUnsigned(cycles() + 55, 56); }
+
+    /** This CPU's cycles since reset: the machine's time less the time it stood still. */
+    private long cycles() { return paused ? pausedAt : clock.now() - lag; }
 
     // --- TLB instructions -------------------------------------------------------------------
 
@@ -211,14 +242,49 @@ public final class Cp0 {
 
     // --- The on-chip timer -------------------------------------------------------------------
 
-    /** (Re)arms the event at which Count will next equal Compare. */
+    /**
+     * Stops this CPU's time: Count, Random and the timer stand still until {@link #resume}, while
+     * the machine's time goes on. How a CPU idles in WAIT (System/161 does not advance Count then,
+     * so the timer cannot end a WAIT).
+     */
+    public void pause() {
+        if (paused) return;
+        pausedAt = cycles();
+        paused = true;
+        clock.cancel(timerEvent);
+        timerEvent = null;
+    }
+
+    /** Lets this CPU's time go on from where {@link #pause} stopped it. */
+    public void resume() {
+        if (!paused) return;
+        lag = clock.now() - pausedAt;
+        paused = false;
+        scheduleTimer();
+    }
+
+    public boolean paused() { return paused; }
+
+    /**
+     * (Re)arms the event at the cycle at which Count steps onto Compare. The count an
+     * instruction sees at cycle t is count(t); the match is the first later cycle at which it
+     * would equal Compare: Compare - Count cycles on, or 2^32 if they are equal now.
+     */
     private void scheduleTimer() {
         clock.cancel(timerEvent);
+        timerEvent = null;
+        if (!compareUsed || paused) return;
         long delta = (compare - count()) & 0xFFFFFFFFL;
         if (delta == 0) delta = 1L << 32;
-        timerEvent = clock.schedule(clock.now() + delta, () -> {
-            timerPending = true;
-            scheduleTimer();
-        });
+        timerAt = clock.now() + delta;
+        timerEvent = clock.schedule(timerAt, this::timerMatch);
+    }
+
+    /** Count stepped onto Compare: it becomes 0 instead, and the timer's line rises. */
+    private void timerMatch() {
+        timerEvent = null;
+        countBase = lag - timerAt; // Count is 0 at the cycle of the match, however late the event runs
+        timerPending = true;
+        scheduleTimer();
     }
 }

@@ -25,13 +25,16 @@ public final class Tlb {
     private final int[] lo = new int[ENTRIES];
 
     /**
-     * The TLB is undefined at power-on on a real R3000. vm3000 starts it as System/161's
-     * documentation tells software to clear it: 64 invalid entries with distinct kseg0 VPNs,
-     * which the MMU never presents for translation, so no two entries can ever match.
+     * The TLB is undefined at power-on on a real R3000. vm3000 starts it as System/161 does:
+     * 64 invalid entries with distinct kseg0 VPNs (0x81000000 + i * 4096, ASID 0), which the MMU
+     * never presents for translation, so no two entries can ever match.
      */
     public Tlb() {
-        for (int i = 0; i < ENTRIES; i++) hi[i] = 0x80000000 + (i << 12);
+        for (int i = 0; i < ENTRIES; i++) hi[i] = RESET_VPN + (i << 12);
     }
+
+    /** The VPN of entry 0 at reset. */
+    public static final int RESET_VPN = 0x81000000;
 
     public int hi(int index) { return hi[index]; }
     public int lo(int index) { return lo[index]; }

@@ -168,6 +168,7 @@ public final class Mainboard implements LamebusDevice {
                 return true;
             case CIPI:
                 ipi = value != 0;
+                ctx.bus().setIpi(ipi);
                 return true;
             default:
                 return false;

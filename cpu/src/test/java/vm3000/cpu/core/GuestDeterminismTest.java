@@ -59,7 +59,8 @@ class GuestDeterminismTest {
 
     @Test
     void ticker_matchesItsGoldenTranscript() throws Exception {
-        // 16 timer-card interrupts 2425 cycles apart (97 us at 25 MHz), 12 Count/Compare ones.
+        // 16 timer-card interrupts 2425 cycles apart (97 us at 25 MHz), 12 Count/Compare ones; each
+        // sample is Count at a timer-card interrupt, which restarts from 0 at every Count/Compare match.
         assertEquals(resource("ticker.expected"), run(resource("ticker.s"), MachineOptions.DEFAULT_SEED).transcript());
     }
 

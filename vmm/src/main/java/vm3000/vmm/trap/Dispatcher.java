@@ -104,13 +104,13 @@ public final class Dispatcher {
         int hostAsid = asids.hostAsid(vm.id(), vm.cp0().asid() >>> 6);
         stats.asidRecycles = asids.recycles();
         mc.mtc0(Cp0.ENTRYHI, hostAsid << 6);
-        int start = mc.mfc0(Cp0.COUNT);
-        mc.mtc0(Cp0.COMPARE, start + (int) budget);
+        mc.mtc0(Cp0.COUNT, 0);
+        mc.mtc0(Cp0.COMPARE, (int) budget);
         mc.mtc0(Cp0.STATUS, DIRECT_STATUS);
         Trap trap = mc.resume(cpu.pc());
         if (trap.stopped()) return trap;
-        long cycles = (mc.mfc0(Cp0.COUNT) - start) & 0xFFFFFFFFL;
         int cause = mc.mfc0(Cp0.CAUSE);
+        long cycles = ranFor(budget, mc.mfc0(Cp0.COUNT), cause);
         int epc = mc.mfc0(Cp0.EPC);
         for (int r = 1; r < 32; r++) cpu.setReg(r, mc.reg(r));
         cpu.setHiLo(mc.hi(), mc.lo());
@@ -122,6 +122,19 @@ public final class Dispatcher {
         stats.traps[code]++;
         decide(vm, code, (cause >>> 28) & 3, cycles);
         return null;
+    }
+
+    /**
+     * The cycles a direct run took, the trapping cycle included, from the real timer it ran
+     * under: Count started at 0 with Compare = {@code budget}. Count steps onto Compare and
+     * restarts from 0 (raising the timer line, which only writing Compare lowers), so after the
+     * slice-end interrupt the run took the budget plus what Count shows; before it, what Count
+     * shows. This holds at every depth: a nested monitor's Count is its VM's virtual Count,
+     * which follows the same rules.
+     */
+    static long ranFor(long budget, int count, int cause) {
+        long cycles = count & 0xFFFFFFFFL;
+        return (cause & Cp0.IP_TIMER) != 0 ? budget + cycles : cycles;
     }
 
     /** The dispatcher proper: a switch on the exception code of a trap from direct execution. */

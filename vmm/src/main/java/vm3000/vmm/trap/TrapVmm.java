@@ -95,7 +95,7 @@ public final class TrapVmm {
     /**
      * Runs {@code vm} until its clock reaches {@code sliceEnd} or it stops; a monitor VM also
      * returns as soon as it enters kernel mode (an exception reflected to its monitor), with that
-     * exception. Kernel mode and delay slots are interpreted, and so is any instruction at which
+     * exception. Kernel mode, delay slots and idling in WAIT are interpreted, and so is any instruction at which
      * a virtual event is due or an interrupt deliverable, so that the VM takes it at exactly the
      * cycle the bare machine would; the rest of user mode runs directly.
      */
@@ -111,7 +111,7 @@ public final class TrapVmm {
             boolean kernel = !cp0.userMode();
             if (kernel && vm.isMonitorVm()) return Trap.exception((cp0.cause() >>> 2) & 31);
             if (clock.now() >= sliceEnd) return null;
-            if (kernel || cpu.inDelaySlot() || vm.stepOnce || clock.now() >= clock.nextEvent()
+            if (kernel || cpu.inDelaySlot() || cpu.waiting() || vm.stepOnce || clock.now() >= clock.nextEvent()
                     || cp0.deliverableInterrupts() != 0) {
                 vm.stepOnce = false;
                 cpu.step();

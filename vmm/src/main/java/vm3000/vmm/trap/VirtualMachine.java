@@ -13,6 +13,7 @@ import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.Cpu;
+import vm3000.cpu.core.InterruptLines;
 import vm3000.cpu.core.StateDump;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.dev.DeviceContext;
@@ -52,7 +53,7 @@ public final class VirtualMachine {
         this.monitorVm = monitorVm;
         VmBus bus = new VmBus(mc, partition, lamebus, stats);
         this.cpu = new Cpu(cp0, PhysicalMemory.none(mc.endian()), bus,
-                () -> lamebus.cpuIrq() ? Cp0.IP_LAMEBUS : 0, clock, power);
+                InterruptLines.of(lamebus), clock, power);
         cpu.setCop0Handler((c, op, w) -> dispatcher.cop0(this, op, w));
         DeviceContext ctx = new DeviceContext(0, clock, lamebus, power, console, null, messages, partition.size(), seed);
         DeviceFactory.attach(Sys161Config.defaults(partition.size()), ctx);
@@ -89,7 +90,7 @@ public final class VirtualMachine {
             int w = ram.loadWord(pa);
             if (w != 0) mc.storePhysical(partition.base() + pa, 4, w);
         }
-        for (int r : new int[] {4, 25, 29}) cpu.setReg(r, scratch.cpu().reg(r));
+        for (int r = 1; r < 32; r++) cpu.setReg(r, scratch.cpu().reg(r));
         cpu.setPc(scratch.cpu().pc());
     }
 }
