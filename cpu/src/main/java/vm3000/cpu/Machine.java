@@ -9,6 +9,7 @@ import vm3000.cpu.core.BlockCore;
 import vm3000.cpu.core.Counters;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.rmr.RmrStack;
 
 /**
  * One vm3000 machine: RAM, the LAMEbus and its cards, the clock, and the CPU with its CP0.
@@ -24,15 +25,23 @@ public final class Machine {
     private final Cp0 cp0;
     private final Cpu cpu;
     private final BlockCore blockCore;
+    private final RmrStack rmr;
 
     public Machine(MachineOptions options) {
         this.options = options;
         this.ram = new PhysicalMemory(options.ramBytes(), options.endian());
         this.bus = new Bus(ram, lamebus);
+        if (options.rmrLevels() < 0 || options.rmrLevels() > RmrStack.MAX_LEVELS) {
+            throw new IllegalArgumentException("RMR levels must be 0.." + RmrStack.MAX_LEVELS + ": " + options.rmrLevels());
+        }
         this.cp0 = new Cp0(clock);
         this.cpu = new Cpu(cp0, bus, clock, power);
+        this.rmr = options.rmrLevels() > 0 ? new RmrStack(cpu, clock, ram, power, options.rmrLevels()) : null;
         this.blockCore = options.core() == MachineOptions.Core.BLOCK ? new BlockCore(cpu) : null;
     }
+
+    /** The RMR stack, or null on a plain R3000 ({@code rmrLevels} 0). */
+    public RmrStack rmr() { return rmr; }
 
     public MachineOptions options() { return options; }
     public Clock clock() { return clock; }
@@ -46,6 +55,7 @@ public final class Machine {
 
     /** Runs until power-off, a machine check, or {@code maxInstructions} executed in all, on the chosen core. */
     public PowerState run(long maxInstructions) {
+        if (rmr != null) rmr.start();
         if (blockCore != null) blockCore.run(maxInstructions);
         else cpu.run(maxInstructions);
         return power;

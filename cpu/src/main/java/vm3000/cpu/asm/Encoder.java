@@ -38,6 +38,7 @@ final class Encoder {
             case RS_RT: return "rs, rt";
             case RD: return "rd";
             case RS: return "rs";
+            case RT: return "rt";
             case RD_RS: return "[rd,] rs";
             case CODE20: return "[code]";
             case CODE10: return "[code[, code2]]";
@@ -104,6 +105,10 @@ final class Encoder {
             case RS:
                 count(op, ops, 1, 1);
                 pass.instruction(op, r(op, pass.register(ops.get(0)), 0, 0, 0));
+                return;
+            case RT:
+                count(op, ops, 1, 1);
+                pass.instruction(op, r(op, 0, pass.register(ops.get(0)), 0, 0));
                 return;
             case RD_RS:
                 count(op, ops, 1, 2);

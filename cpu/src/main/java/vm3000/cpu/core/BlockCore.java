@@ -9,7 +9,6 @@ import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.isa.Op;
 import vm3000.cpu.mmu.Access;
-import vm3000.cpu.mmu.Mmu;
 
 /**
  * The fast executor: runs decoded {@link Block}s with the architectural behaviour of the
@@ -25,7 +24,6 @@ import vm3000.cpu.mmu.Mmu;
  */
 public final class BlockCore {
     private final Cpu cpu;
-    private final Cp0 cp0;
     private final Clock clock;
     private final PowerState power;
     private final PhysicalMemory ram;
@@ -43,7 +41,6 @@ public final class BlockCore {
 
     public BlockCore(Cpu cpu) {
         this.cpu = cpu;
-        this.cp0 = cpu.cp0;
         this.clock = cpu.clock;
         this.power = cpu.power;
         this.ram = cpu.ram;
@@ -90,7 +87,8 @@ public final class BlockCore {
                 clock.runDue();
                 cpu.syncInterruptLines();
             }
-            Block b = cpu.inDelaySlot || cpu.waiting || cp0.deliverableInterrupts() != 0 ? null : lookup(cpu.pc);
+            Block b = cpu.inDelaySlot || cpu.waiting || cpu.interruptBelow || cpu.cp0.deliverableInterrupts() != 0
+                    ? null : lookup(cpu.pc);
             if (b == null) {
                 cpu.step();
                 continue;
@@ -98,7 +96,7 @@ public final class BlockCore {
             // A chain: each block that ran to its end on the fast path hands over its successor,
             // until the next device event or the limit. The mode and the stamp cannot change
             // along a chain (only the slow path could change them, and it ends the chain).
-            final boolean user = cp0.userMode();
+            final boolean user = cpu.cp0.userMode();
             final long stamp = stamp();
             do {
                 long budget = Math.min(clock.nextEvent() - clock.now(), limit - cpu.executed);
@@ -109,12 +107,14 @@ public final class BlockCore {
     }
 
     /**
-     * What a translation of the pc depends on: the TLB's contents (its write count), the mode
-     * and the ASID; and the cache's contents (its invalidation count). Equal stamps mean that
+     * What a translation of the pc depends on: the translation epoch (every TLB write, and on an
+     * RMR-stack machine every change of live level or window), the mode and the ASID; and the
+     * cache's contents (its invalidation count). Both counts only grow, so equal stamps mean that
      * translating the same virtual pc again would find the same block.
      */
     private long stamp() {
-        return ((cp0.tlb().writes() + cache.invalidations()) << 12) | (cp0.status() & Cp0.SR_KUC) | cp0.asid();
+        Cp0 cp0 = cpu.cp0;
+        return ((cp0.tlb().epoch().value() + cache.invalidations()) << 12) | (cp0.status() & Cp0.SR_KUC) | cp0.asid();
     }
 
     /**
@@ -139,13 +139,9 @@ public final class BlockCore {
         return n;
     }
 
-    /**
-     * The physical address of a data access at {@code vaddr}, or negative (a fault, for the slow
-     * path to raise): kseg0 and kseg1 in kernel mode directly, everything else through the MMU.
-     */
+    /** The real address of a data access at {@code vaddr}, or negative: a fault for the slow path. */
     long physical(int vaddr, Access access, boolean user) {
-        if (vaddr < 0xC0000000 && !user) return vaddr & 0x1FFFFFFF; // kseg0, kseg1 (signed: < 0)
-        return Mmu.translate(cp0, vaddr, access);
+        return cpu.translate(vaddr, access, user);
     }
 
     // The memory accesses of compiled blocks: the fast path of runFrom's cases. A load gives the
@@ -201,7 +197,7 @@ public final class BlockCore {
     /** The block at virtual {@code pc}, or null where the interpreter must step (a fault, not RAM, no block). */
     private Block lookup(int pc) {
         if ((pc & 3) != 0) return null;
-        long t = Mmu.translate(cp0, pc, Access.FETCH);
+        long t = cpu.translate(pc, Access.FETCH, cpu.cp0.userMode());
         if (t < 0 || !ram.contains((int) t, 4)) return null;
         return cache.get((int) t);
     }
@@ -214,6 +210,7 @@ public final class BlockCore {
      */
     private Block runBlock(Block b, final int vpc, final int max, final boolean user, final long stamp) {
         cpu.blockExit = false;
+        cpu.levelSwitched = false;
         if (jit) {
             CompiledBlock c = b.compiled;
             if (c != null) {
@@ -251,6 +248,7 @@ public final class BlockCore {
         final int[] words = b.words;
         final int branchAt = b.branchAt;
         final long start = clock.now();
+        final Counters counters = cpu.counters; // the level the block runs at, even if it leaves it
         int i = from;
         boolean retiredLast = true;
         boolean slowPath = false;
@@ -370,12 +368,18 @@ public final class BlockCore {
         }
         if (!retiredLast) {
             // Instruction i trapped, stopped the machine or is waiting: its state is final.
-            account(i, i + 1, user);
-            clock.advanceTo(clock.now() + 1);
+            account(counters, i, i + 1, user);
+            if (power.isRunning()) clock.advanceTo(clock.now() + 1); // as Cpu.step: a stopping cycle is not counted
             return null;
         }
-        account(i, i, user);
+        account(counters, i, i, user);
         clock.advanceTo(start + i);
+        if (cpu.levelSwitched) {
+            // The last instruction (LRMR) made another level live: the CPU holds that level's
+            // continuation, not this block's.
+            cpu.levelSwitched = false;
+            return null;
+        }
         int next = vpc + (i << 2);
         if (branchAt >= 0 && i == branchAt + 1) {         // stopped between a branch and its slot
             cpu.pc = next;
@@ -409,9 +413,9 @@ public final class BlockCore {
         return retired;
     }
 
-    private void account(int retired, int executed, boolean user) {
+    private void account(Counters counters, int retired, int executed, boolean user) {
         cpu.executed += executed;
-        if (user) cpu.counters.userInstructions += retired;
-        else cpu.counters.kernelInstructions += retired;
+        if (user) counters.userInstructions += retired;
+        else counters.kernelInstructions += retired;
     }
 }

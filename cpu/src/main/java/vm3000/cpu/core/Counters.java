@@ -9,6 +9,25 @@ public final class Counters {
     final long[] exceptions = new long[16];
     long utlbRefills;
     long tlbWrites;
+    /**
+     * Traps routed to this level from the levels above it (an RMR-stack machine), by kind: the
+     * monitor entries of this level. Indexed by {@link #ENTRY_KINDS}.
+     */
+    final long[] entries = new long[ENTRY_KINDS.length];
+
+    /** The kinds of routed trap, as {@code --stats} names them. */
+    public static final String[] ENTRY_KINDS = {"memory", "interrupt", "wait", "halt"};
+
+    /** One more routed trap of kind {@code kind} (an index of {@link #ENTRY_KINDS}). */
+    public void countEntry(int kind) { entries[kind]++; }
+
+    public long entries(int kind) { return entries[kind]; }
+
+    public long totalEntries() {
+        long n = 0;
+        for (long e : entries) n += e;
+        return n;
+    }
 
     public long userInstructions() { return userInstructions; }
     public long kernelInstructions() { return kernelInstructions; }
@@ -35,6 +54,13 @@ public final class Counters {
         sb.append(String.format("interrupts: %d%n", interrupts()));
         sb.append(String.format("utlb refills: %d%n", utlbRefills));
         sb.append(String.format("tlb writes: %d%n", tlbWrites));
+        if (totalEntries() != 0) {
+            sb.append(String.format("monitor entries: %d", totalEntries()));
+            for (int k = 0; k < entries.length; k++) {
+                if (entries[k] != 0) sb.append(String.format(" (%s %d)", ENTRY_KINDS[k], entries[k]));
+            }
+            sb.append(String.format("%n"));
+        }
         return sb.toString();
     }
 

@@ -41,14 +41,38 @@ public final class Cpu {
     private boolean exceptionLlBit;
     boolean llBit;
 
-    final Cp0 cp0;
+    /** The live level's CP0 (there is one level unless the machine has the RMR stack). */
+    Cp0 cp0;
+    /** Level 0's CP0: the one the LAMEbus lines reach. */
+    private final Cp0 rootCp0;
     private final PhysicalBus bus;
     final PhysicalMemory ram;
     private final InterruptLines interruptLines;
     private Cop0Handler cop0Handler;
     final Clock clock;
     final PowerState power;
-    final Counters counters = new Counters();
+    /** The live level's counters. */
+    Counters counters = new Counters();
+    /**
+     * The live level's window, composed down to level 0: a level-physical address p is real
+     * address p + winBase if p < winLimit, else a memory trap. Level 0: base 0, limit 2^32.
+     */
+    private long winBase;
+    private long winLimit = 1L << 32;
+    /** The RMR-stack hardware, or null on a plain R3000. */
+    private Levels levels;
+    /** Set by the RMR stack when a level below the live one has an unmasked interrupt. */
+    boolean interruptBelow;
+    /** Set when the live level changed during the instruction (LRMR, a routed trap). */
+    boolean levelSwitched;
+    /** The word of the instruction being executed (for a memory trap's record). */
+    int insn;
+    /** The accesses of the current instruction carried out by a monitor (RMR memory traps). */
+    private final Completion completion = new Completion();
+    /** An LRMR or a WAIT-to-the-owner to carry out once the instruction has retired. */
+    private int afterRetire;
+    private int afterRetireArg;
+    private static final int AFTER_LRMR = 1, AFTER_WAIT = 2;
     private final Endian endian;
     private Monitor monitor;
     Tracer tracer;
@@ -78,6 +102,7 @@ public final class Cpu {
      */
     public Cpu(Cp0 cp0, PhysicalMemory ram, PhysicalBus bus, InterruptLines lines, Clock clock, PowerState power) {
         this.cp0 = cp0;
+        this.rootCp0 = cp0;
         this.bus = bus;
         this.ram = ram;
         this.interruptLines = lines;
@@ -145,6 +170,59 @@ public final class Cpu {
     }
 
     public void setMonitor(Monitor monitor) { this.monitor = monitor; }
+
+    // --- The RMR stack's view of the CPU -----------------------------------------------------
+
+    /** Connects the RMR-stack hardware; from now on it is told when control leaves the live level. */
+    public void setLevels(Levels levels) { this.levels = levels; }
+
+    public Levels levels() { return levels; }
+
+    /** The word of the instruction being executed. */
+    public int insn() { return insn; }
+
+    /**
+     * Makes a level live: its CP0, its counters and its window composed down to level 0
+     * ({@code limit} in 0..2^32). The caller loads its registers ({@link #loadContext}).
+     */
+    public void setLive(Cp0 cp0, Counters counters, long base, long limit) {
+        this.cp0 = cp0;
+        this.counters = counters;
+        this.winBase = base;
+        this.winLimit = limit;
+        this.levelSwitched = true;
+        cp0.tlb().epoch().bump();
+    }
+
+    /** Tells the CPU whether a level below the live one has an interrupt to route. */
+    public void setInterruptBelow(boolean pending) { interruptBelow = pending; }
+
+    /** Saves the live level's registers and continuation into {@code c}. */
+    public void saveContext(CpuContext c) {
+        System.arraycopy(r, 0, c.r, 0, 32);
+        c.hi = hi;
+        c.lo = lo;
+        c.pc = pc;
+        c.npc = npc;
+        c.inDelaySlot = inDelaySlot;
+        c.llBit = llBit;
+        c.waiting = waiting;
+        c.completion.copyFrom(completion);
+    }
+
+    /** Loads the registers and continuation of the level about to be live from {@code c}. */
+    public void loadContext(CpuContext c) {
+        System.arraycopy(c.r, 0, r, 0, 32);
+        r[0] = 0;
+        hi = c.hi;
+        lo = c.lo;
+        pc = c.pc;
+        npc = c.npc;
+        inDelaySlot = c.inDelaySlot;
+        llBit = c.llBit;
+        waiting = c.waiting;
+        completion.copyFrom(c.completion);
+    }
     public void setTracer(Tracer tracer) { this.tracer = tracer; }
 
     /** Routes the CP0 instructions to {@code handler} instead of this CPU's own CP0 (null: back to its own). */
@@ -188,19 +266,25 @@ public final class Cpu {
             cp0.resume();
         }
         executed++;
-        int pending = cp0.deliverableInterrupts();
-        if (pending != 0) {
+        int pending;
+        if (interruptBelow) {
+            levels.routeInterrupt();
+        } else if ((pending = cp0.deliverableInterrupts()) != 0) {
             if (tracer != null) tracer.interrupt(pending);
             raise(ExcCode.INT, 0);
         } else {
             execute();
         }
-        clock.advanceTo(clock.now() + 1);
+        if (power.isRunning()) clock.advanceTo(clock.now() + 1); // a cycle that stops the machine is not counted
     }
 
-    /** Samples the external interrupt lines into Cause.IP; called whenever they may have changed. */
+    /**
+     * Samples the external interrupt lines into level 0's Cause.IP (they reach no other level),
+     * and tells the RMR stack; called whenever they or a lower level's timer may have changed.
+     */
     public void syncInterruptLines() {
-        cp0.setExternalLines(interruptLines.lines());
+        rootCp0.setExternalLines(interruptLines.lines());
+        if (levels != null) interruptBelow = levels.interruptBelow();
     }
 
     private void execute() {
@@ -209,33 +293,51 @@ public final class Cpu {
             addressFault(pc, Access.FETCH);
             return;
         }
-        long t = Mmu.translate(cp0, pc, Access.FETCH);
-        if (t < 0) {
+        boolean user = cp0.userMode();
+        long t = translate(pc, Access.FETCH, user);
+        int w;
+        if (t == Translation.MEMORY_TRAP) {
+            insn = 0;
+            long v = completed(Mmu.translate(cp0, pc, Access.FETCH), pc, Access.FETCH, 4, 0);
+            if (v == FAILED) return;
+            w = (int) v;
+        } else if (t < 0) {
             mmuFault(pc, t);
             return;
-        }
-        int pa = (int) t;
-        int w;
-        if (ram.contains(pa, 4)) {
-            w = ram.loadWord(pa);
+        } else if (ram.contains((int) t, 4)) {
+            w = ram.loadWord((int) t);
         } else {
-            long v = bus.load(pa, 4);
+            long v = bus.load((int) t, 4);
             if (v == PhysicalBus.BUS_ERROR) {
                 raise(ExcCode.IBE, 0);
                 return;
             }
             w = (int) v;
         }
-        boolean user = cp0.userMode();
         if (tracer != null) tracer.instruction(pc, w, user);
         Op op = Decoder.decode(w);
         if (op == null) {
             raise(ExcCode.RI, 0);
             return;
         }
+        Counters c = counters; // the level the instruction runs at, even if it makes another live
         if (exec(op, w)) {
-            if (user) counters.userInstructions++; else counters.kernelInstructions++;
+            if (user) c.userInstructions++; else c.kernelInstructions++;
         }
+    }
+
+    /**
+     * The one translation function of the machine, for the interpreter, the block core and
+     * compiled blocks: virtual address to real (level-0) physical address, or a fault. kseg0 and
+     * kseg1 in kernel mode directly, the rest through the live level's TLB ({@link Mmu}); then
+     * the live level's window, composed down to level 0: past its limit the result is
+     * {@link Translation#MEMORY_TRAP}.
+     */
+    long translate(int vaddr, Access access, boolean user) {
+        long t = vaddr < 0xC0000000 && !user ? vaddr & 0x1FFFFFFF : Mmu.translate(cp0, vaddr, access);
+        if (t < 0) return t;
+        if (t >= winLimit) return Translation.MEMORY_TRAP;
+        return t + winBase;
     }
 
     /**
@@ -246,6 +348,7 @@ public final class Cpu {
      */
     boolean exec(Op op, int w) {
         final int pc = this.pc;
+        insn = w;
         int next = npc + 4;
         boolean branch = false;
         int s = r[rs(w)];
@@ -334,7 +437,17 @@ public final class Cpu {
         this.pc = npc;
         this.npc = next;
         this.inDelaySlot = branch;
+        if (completion.count != 0) completion.clear();
+        if (afterRetire != 0) runAfterRetire();
         return true;
+    }
+
+    /** What an LRMR, or a WAIT at a nested level, does once it has retired: control leaves the level. */
+    private void runAfterRetire() {
+        int what = afterRetire;
+        afterRetire = 0;
+        if (what == AFTER_LRMR) levels.loadRmr(afterRetireArg);
+        else levels.waitTrap();
     }
 
     private void set(int reg, int value) {
@@ -375,6 +488,10 @@ public final class Cpu {
 
     /** Executes a CP0 instruction; false if it raised an exception or stopped the machine. */
     private boolean cop0(Op op, int w) {
+        if (op == Op.LRMR && levels == null) { // reserved unless the machine has the RMR stack
+            raise(ExcCode.RI, 0);
+            return false;
+        }
         if (cp0.userMode() && (cp0.status() & Cp0.SR_CU0) == 0) {
             raise(ExcCode.CPU, 0);
             return false;
@@ -401,6 +518,7 @@ public final class Cpu {
                 return true;
             case RFE: cp0.rfe(); return true;
             case WAIT: return startWait();
+            case LRMR: return loadRmr(rt(w));
             default: throw new IllegalStateException("not a CP0 instruction: " + op);
         }
     }
@@ -419,6 +537,35 @@ public final class Cpu {
     }
 
     /**
+     * LRMR (Load RMR, an RMR-stack machine only: RI on a plain R3000): the block at the virtual
+     * address in {@code rt} tells the stack what to run (docs/rmr.md). The block must be RAM of
+     * this level: a fault on its address is raised as for a load, and a block outside RAM is a
+     * bus error. The instruction retires, then the stack carries it out.
+     */
+    private boolean loadRmr(int rt) {
+        int vaddr = r[rt];
+        if ((vaddr & 3) != 0 || (vaddr & 0xFFF) > 0x1000 - RMR_BLOCK_BYTES) {
+            addressFault(vaddr, Access.LOAD);
+            return false;
+        }
+        long t = translate(vaddr, Access.LOAD, cp0.userMode());
+        if (t < 0 && t != Translation.MEMORY_TRAP) {
+            mmuFault(vaddr, t);
+            return false;
+        }
+        if (t < 0 || !ram.contains((int) t, RMR_BLOCK_BYTES)) {
+            raise(ExcCode.DBE, 0);
+            return false;
+        }
+        afterRetire = AFTER_LRMR;
+        afterRetireArg = (int) (t - winBase);
+        return true;
+    }
+
+    /** Bytes of an LRMR block (docs/rmr.md). */
+    public static final int RMR_BLOCK_BYTES = 0x40;
+
+    /**
      * WAIT, as System/161 executes it: the instruction retires in its cycle; if no hardware
      * interrupt line is active then (masked or not; the software interrupts do not count), the
      * CPU idles from the next cycle until one rises. While it idles its own time stands still
@@ -428,6 +575,10 @@ public final class Cpu {
      */
     public boolean startWait() {
         if (!cp0.hardwareInterruptLine()) {
+            if (levels != null && levels.nested()) {
+                afterRetire = AFTER_WAIT; // only the owner of a level drives its lines
+                return true;
+            }
             waiting = true;
             waitPc = pc;
             blockExit = true;
@@ -463,12 +614,39 @@ public final class Cpu {
             addressFault(vaddr, access);
             return FAILED;
         }
-        long t = Mmu.translate(cp0, vaddr, access);
+        long t = translate(vaddr, access, cp0.userMode());
+        if (t == Translation.MEMORY_TRAP) return OUTSIDE;
         if (t < 0) {
             mmuFault(vaddr, t);
             return FAILED;
         }
         return t;
+    }
+
+    /** physical(): the address lies outside the live level's window (see {@link #outside}). */
+    private static final long OUTSIDE = Long.MIN_VALUE + 1;
+
+    /**
+     * An access outside the live level's window: the result a monitor gave it earlier (the value
+     * for a load, 0 for a store done), FAILED after raising a bus error it asked for, or FAILED
+     * after the memory trap to the window's owner, which leaves this level's state untouched.
+     */
+    private long outside(int vaddr, Access access, int size, int data) {
+        return completed(Mmu.translate(cp0, vaddr, access), vaddr, access, size, data);
+    }
+
+    private long completed(long levelPa, int vaddr, Access access, int size, int data) {
+        int pa = (int) levelPa;
+        int i = completion.find(access, pa);
+        if (i >= 0) {
+            if (completion.busError[i]) {
+                raise(access == Access.FETCH ? ExcCode.IBE : ExcCode.DBE, 0);
+                return FAILED;
+            }
+            return completion.value[i] & (size == 4 ? 0xFFFFFFFFL : (1L << (8 * size)) - 1);
+        }
+        levels.memoryTrap(pa, access, size, data);
+        return FAILED;
     }
 
     /** Reads {@code size} bytes at physical {@code pa}, zero-extended; FAILED after raising DBE. */
@@ -493,6 +671,7 @@ public final class Cpu {
         if (!ram.contains(pa, size)) {
             syncInterruptLines(); // writing a device register may change a line
             blockExit = true;
+            if (!power.isRunning()) return false; // it powered the machine off: the store does not retire
         }
         return true;
     }
@@ -500,18 +679,21 @@ public final class Cpu {
     /** A naturally aligned load of {@code size} bytes, zero-extended, or FAILED after raising. */
     private long load(int vaddr, int size) {
         long t = physical(vaddr, size, Access.LOAD);
+        if (t == OUTSIDE) return outside(vaddr, Access.LOAD, size, 0);
         return t == FAILED ? FAILED : read((int) t, size);
     }
 
     /** A naturally aligned store; false after raising an exception. */
     private boolean store(int vaddr, int size, int value) {
         long t = physical(vaddr, size, Access.STORE);
+        if (t == OUTSIDE) return outside(vaddr, Access.STORE, size, size == 4 ? value : value & ((1 << 8 * size) - 1)) != FAILED;
         return t != FAILED && write((int) t, size, value);
     }
 
     /** The checks of a word store without the write (a failing SC); false after raising. */
     private boolean checkStore(int vaddr) {
-        return physical(vaddr, 4, Access.STORE) != FAILED;
+        long t = physical(vaddr, 4, Access.STORE);
+        return t != FAILED; // outside the window: nothing is stored, so nothing to trap
     }
 
     /** Byte offset of {@code vaddr} in its word counted from the most significant byte. */
@@ -525,6 +707,7 @@ public final class Cpu {
      */
     private long loadContainingWord(int vaddr) {
         long t = physical(vaddr, 1, Access.LOAD);
+        if (t == OUTSIDE) return outside(vaddr & ~3, Access.LOAD, 4, 0);
         return t == FAILED ? FAILED : read((int) t & ~3, 4);
     }
 
@@ -563,6 +746,10 @@ public final class Cpu {
     private boolean mergeStore(int vaddr, int keep, int bits) {
         long t = physical(vaddr, 1, Access.STORE);
         if (t == FAILED) return false;
+        if (t == OUTSIDE) {
+            long m = outside(vaddr & ~3, Access.LOAD, 4, 0);
+            return m != FAILED && outside(vaddr & ~3, Access.STORE, 4, ((int) m & keep) | bits) != FAILED;
+        }
         int pa = (int) t & ~3;
         long m = read(pa, 4);
         return m != FAILED && write(pa, 4, ((int) m & keep) | bits);
@@ -600,6 +787,7 @@ public final class Cpu {
     }
 
     private void enter(int excCode, int ce, boolean utlb) {
+        completion.clear();
         int excPc = inDelaySlot ? pc - 4 : pc;
         int vector = cp0.enterException(excCode, ce, excPc, inDelaySlot, utlb);
         counters.exceptions[excCode]++;

@@ -1,6 +1,7 @@
 package vm3000.cpu.cp0;
 
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.mmu.TranslationEpoch;
 
 /**
  * Coprocessor 0 of one level of the machine: the R3000 registers, the MIPS-161 on-chip timer
@@ -55,7 +56,7 @@ public final class Cp0 {
     private static final int INDEX_SLOT_MASK = 0x3F << 8;
     private static final int CONTEXT_PTEBASE_MASK = 0xFFE00000;
 
-    private final Tlb tlb = new Tlb();
+    private final Tlb tlb;
     private final Clock clock;
 
     private int index;
@@ -83,8 +84,24 @@ public final class Cp0 {
     /** Hardware interrupt lines driven from outside CP0 (the LAMEbus), in Cause.IP positions. */
     private int externalLines;
 
-    public Cp0(Clock clock) {
+    /** The CP0 of a CPU that starts now, with a TLB of its own epoch. */
+    public Cp0(Clock clock) { this(clock, new TranslationEpoch()); }
+
+    /** The CP0 of a CPU that starts now; its TLB's writes advance {@code epoch}. */
+    public Cp0(Clock clock, TranslationEpoch epoch) {
         this.clock = clock;
+        this.tlb = new Tlb(epoch);
+    }
+
+    /**
+     * The CP0 of a CPU that has not started: in its reset state with its time standing at cycle
+     * 0 until {@link #resume(long)} (an RMR level before its monitor's Load RMR runs it).
+     */
+    public static Cp0 notStarted(Clock clock, TranslationEpoch epoch) {
+        Cp0 c = new Cp0(clock, epoch);
+        c.paused = true;
+        c.pausedAt = 0;
+        return c;
     }
 
     public Tlb tlb() { return tlb; }
@@ -184,8 +201,7 @@ public final class Cp0 {
     /** Random's slot field: 8..63, stepping upward once per cycle; 63 at reset, as on System/161. */
     public int random() { return 8 + (int) Long.remainderUnsigned(cycles() + 55, 56); }
 
-    /** This CPU's cycles since reset: the machine's time less the time it stood still. */
-    private long cycles() { return paused ? pausedAt : clock.now() - lag; }
+
 
     // --- TLB instructions -------------------------------------------------------------------
 
@@ -255,15 +271,25 @@ public final class Cp0 {
         timerEvent = null;
     }
 
-    /** Lets this CPU's time go on from where {@link #pause} stopped it. */
-    public void resume() {
+    /** Lets this CPU's time go on from where {@link #pause} stopped it, from this cycle on. */
+    public void resume() { resume(clock.now()); }
+
+    /**
+     * Lets this CPU's time go on from where {@link #pause} stopped it, its next cycle being the
+     * machine's cycle {@code at}: the current one when a step resumes it before it executes
+     * anything, the next one when an instruction of another level resumes it (Load RMR).
+     */
+    public void resume(long at) {
         if (!paused) return;
-        lag = clock.now() - pausedAt;
+        lag = at - pausedAt;
         paused = false;
         scheduleTimer();
     }
 
     public boolean paused() { return paused; }
+
+    /** This CPU's cycles since it started: machine time less the time it stood still. */
+    public long cycles() { return paused ? pausedAt : clock.now() - lag; }
 
     /**
      * (Re)arms the event at the cycle at which Count steps onto Compare. The count an

@@ -1,5 +1,7 @@
 package vm3000.cpu.cp0;
 
+import vm3000.cpu.mmu.TranslationEpoch;
+
 /**
  * The 64-entry fully associative TLB (R3000 manual, "Memory Management"): each entry is an
  * EntryHi (VPN 31..12, ASID 11..6) and an EntryLo (PFN 31..12, N 11, D 10, V 9, G 8) exactly as
@@ -29,9 +31,13 @@ public final class Tlb {
      * 64 invalid entries with distinct kseg0 VPNs (0x81000000 + i * 4096, ASID 0), which the MMU
      * never presents for translation, so no two entries can ever match.
      */
-    public Tlb() {
+    public Tlb(TranslationEpoch epoch) {
+        this.epoch = epoch;
         for (int i = 0; i < ENTRIES; i++) hi[i] = RESET_VPN + (i << 12);
     }
+
+    /** A TLB with an epoch of its own. */
+    public Tlb() { this(new TranslationEpoch()); }
 
     /** The VPN of entry 0 at reset. */
     public static final int RESET_VPN = 0x81000000;
@@ -44,15 +50,20 @@ public final class Tlb {
         lo[index] = entryLo & LO_WRITABLE;
         java.util.Arrays.fill(cacheTag, 0);
         writes++;
+        epoch.bump();
     }
 
-    /**
-     * Entry writes so far: a translation remembered on the host side (the block core's chained
-     * successors) stays right for as long as this count and the ASID are unchanged.
-     */
+    /** Entry writes so far, to this TLB. */
     public long writes() { return writes; }
 
+    /**
+     * The epoch this TLB's writes advance: a translation remembered on the host side (the block
+     * core's chained successors) stays right for as long as it and the ASID are unchanged.
+     */
+    public TranslationEpoch epoch() { return epoch; }
+
     private long writes;
+    private final TranslationEpoch epoch;
 
     // A host-side cache of successful lookups in front of the 64-entry search, invisible to
     // software: direct-mapped by VPN, tagged with VPN, ASID and a valid bit, emptied on every

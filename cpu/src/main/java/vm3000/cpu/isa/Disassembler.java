@@ -29,6 +29,7 @@ public final class Disassembler {
             case RS_RT: return m + reg(rs) + ", " + reg(rt);
             case RD: return m + reg(rd);
             case RS: return m + reg(rs);
+            case RT: return m + reg(rt);
             case RD_RS: return rd == 31 ? m + reg(rs) : m + reg(rd) + ", " + reg(rs);
             case CODE20: {
                 int code = Fields.code20(word);

@@ -18,6 +18,8 @@ public enum Format {
     RD,
     /** {@code op rs} (MTHI, MTLO, JR) */
     RS,
+    /** {@code op rt} (LRMR) */
+    RT,
     /** {@code op rd, rs} (JALR; {@code jalr rs} means rd = $31) */
     RD_RS,
     /** {@code op code} with a 20-bit code in bits 25..6 (SYSCALL) */

@@ -94,6 +94,12 @@ public enum Op {
     TLBP("tlbp", 0xFE00003F, 0x42000008, NONE, PRIVILEGED),
     RFE("rfe", 0xFE00003F, 0x42000010, NONE, PRIVILEGED, ENDS_BLOCK),
     WAIT("wait", 0xFE00003F, 0x42000020, NONE, PRIVILEGED, ENDS_BLOCK),
+    /**
+     * Load RMR (vm3000's RMR-stack extension, docs/rmr.md; RI on a machine without it): runs,
+     * resumes or halts the levels above, as the block at the address in rt says. CO funct 0x38,
+     * free on the R3000 and in MIPS32.
+     */
+    LRMR("lrmr", 0xFFE0FFFF, 0x42000038, RT, PRIVILEGED, ENDS_BLOCK),
 
     // Coprocessors 1..3: not present, so these raise CpU with CE = z.
     COP1("cop1", 0xFC000000, 0x44000000, COPZ, COPROCESSOR),

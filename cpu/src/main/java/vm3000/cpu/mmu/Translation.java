@@ -18,6 +18,12 @@ public final class Translation {
 
     public static boolean isFault(long t) { return t < 0; }
 
+    /**
+     * The access lies outside the live level's window (an RMR-stack machine): not an exception of
+     * the level, but a memory trap to the monitor that owns the failing window.
+     */
+    public static final long MEMORY_TRAP = ~(long) 0x200;
+
     public static int excCode(long t) { return (int) ~t & 0x1F; }
 
     /** A TLB miss in kuseg: the exception goes to the UTLB refill vector. */

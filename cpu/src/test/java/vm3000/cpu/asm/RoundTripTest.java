@@ -36,7 +36,7 @@ class RoundTripTest {
             case RD_RS_RT: case RD_RT_RS: return reg(r) + ", " + reg(r) + ", " + reg(r);
             case RD_RT_SA: return reg(r) + ", " + reg(r) + ", " + r.nextInt(32);
             case RS_RT: return reg(r) + ", " + reg(r);
-            case RD: case RS: return reg(r);
+            case RD: case RS: case RT: return reg(r);
             case RD_RS: return reg(r) + ", " + reg(r);
             case CODE20: return String.valueOf(r.nextInt(1 << 20));
             case CODE10: return r.nextInt(1024) + ", " + r.nextInt(1024);

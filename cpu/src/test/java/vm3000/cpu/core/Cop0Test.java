@@ -97,6 +97,11 @@ class Cop0Test {
                     assertEquals(CODE + 4, t.pc(), "past the WAIT");
                     assertTrue(!t.cpu.waiting(), "not idle: a line was active");
                 }));
+        c.add(Case.of("lrmr_withoutRmrStack_isReserved", Op.LRMR, new int[] {Op.LRMR.match() | 8 << 16}, NONE,
+                t -> {
+                    assertEquals(ExcCode.RI, t.trap(), "RI: the encoding is reserved on a plain R3000");
+                    assertEquals(CODE, t.epc());
+                }));
         return c;
     }
 
