@@ -21,6 +21,7 @@ import vm3000.cpu.boot.Images;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
+import vm3000.cpu.rmr.RmrStack;
 import vm3000.cpu.trace.PrintTracer;
 import vm3000.cpu.trace.TraceFlags;
 import vm3000.kernels.Kernels;
@@ -66,9 +67,14 @@ final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--module", paramLabel = "FILE", description = "a boot module for the kernel (e.g. a user "
-            + "program for tinyos); may be repeated. Placed in RAM below the boot arguments, which get "
-            + "'modules=ADDR:LEN:NAME,...' appended")
+            + "program for tinyos, or the kernel rmrmon runs): a file, or the name of a built-in kernel; may be "
+            + "repeated. Placed in RAM below the boot arguments, which get 'modules=ADDR:LEN:NAME,...' appended")
     List<Path> modules = new ArrayList<>();
+
+    @Option(names = "--rmr-levels", paramLabel = "N", description = "give the machine the RMR stack with N levels "
+            + "above level 0 (1.." + RmrStack.MAX_LEVELS + "; docs/rmr.md); IMAGE runs at level 0. Default 0: the "
+            + "plain R3000. E.g. --rmr-levels 2 rmrmon --module rmrmon --module hello")
+    int rmrLevels;
 
     @Option(names = "--vmm", paramLabel = "KIND", description = "run the images as virtual machines under a VMM: "
             + "trap (trap-and-emulate). Then every IMAGE[:ARGS] is one VM (e.g. tinyos cp0:100 syscall:50), "
@@ -97,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
             if (depth != null) throw new BadInputException("--depth needs --vmm trap");
             if (vmOutput != null) throw new BadInputException("--vm-output needs --vmm trap");
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
+            if (rmrLevels < 0 || rmrLevels > RmrStack.MAX_LEVELS) {
+                throw new BadInputException("--rmr-levels must be 0.." + RmrStack.MAX_LEVELS + ": " + rmrLevels);
+            }
             Set<TraceFlags> flags = parseTrace();
             Sys161Config cfg = config == null ? Sys161Config.defaults() : Sys161Config.read(config);
             ElfFile elf = image(image);
@@ -104,10 +113,11 @@ final class RunCommand implements Callable<Integer> {
                     .withRam(ram != null ? ram : cfg.ramSize())
                     .withEndian(elf.endian())
                     .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED)
-                    .withCore(parseCore());
+                    .withCore(parseCore())
+                    .withRmrLevels(rmrLevels);
             Machine machine = Boot.machine(options, cfg);
             List<Boot.Module> mods = new ArrayList<>();
-            for (Path p : modules) mods.add(new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p)));
+            for (Path p : modules) mods.add(module(p));
             Boot.load(machine, elf, String.join(" ", args), mods);
             if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
             PowerState power = machine.run(maxInstructions);
@@ -126,6 +136,14 @@ final class RunCommand implements Callable<Integer> {
             case "block": return MachineOptions.Core.BLOCK;
             default: throw new BadInputException("--core: '" + core + "' is not a core (interp or block)");
         }
+    }
+
+    /** The boot module in file {@code p}, or else the built-in kernel of that name. */
+    static Boot.Module module(Path p) throws BadInputException {
+        if (!Files.exists(p) && Kernels.exists(p.toString())) {
+            return new Boot.Module(p.toString(), p.toString(), Kernels.bytes(p.toString()));
+        }
+        return new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p));
     }
 
     /** The file IMAGE, or else the built-in kernel of that name (vm3000 run tinyos). */
@@ -161,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (stats) {
             err.printf("cycles: %d%n", machine.clock().now());
-            err.print(machine.counters().report());
+            err.print(machine.rmr() != null ? machine.rmr().report() : machine.counters().report());
         }
         err.flush();
         return code;

@@ -21,7 +21,7 @@ public final class Kernels {
 
     /** Every built-in kernel; a test checks that this is exactly the set of sources. */
     public static final List<String> NAMES = List.of(
-            "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute");
+            "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute", "rmrmon");
 
     private static final String ROOT = "kernels/";
 
@@ -54,7 +54,11 @@ public final class Kernels {
 
     /** Kernel {@code name} assembled to an ELF image; errors name the source file and line. */
     public static ElfFile load(String name) throws BadInputException {
-        byte[] elf = Assembler.assembleElf(source(name), resource(name), options());
-        return ElfFile.parse(elf, name);
+        return ElfFile.parse(bytes(name), name);
+    }
+
+    /** The ELF file of kernel {@code name}, as bytes (to give it as a boot module). */
+    public static byte[] bytes(String name) throws BadInputException {
+        return Assembler.assembleElf(source(name), resource(name), options());
     }
 }
