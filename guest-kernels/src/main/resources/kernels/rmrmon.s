@@ -250,7 +250,11 @@ buserr: li      $t0, 2                  # nothing there: DBE (IBE) in the child
         b       run
         sw      $t0, B_ARG($s0)
 
-memory: lw      $t0, B_ACCESS($s0)
+memory: la      $t0, memtraps
+        lw      $t1, 0($t0)
+        addiu   $t1, $t1, 1
+        sw      $t1, 0($t0)
+        lw      $t0, B_ACCESS($s0)
         li      $t1, 2
         beq     $t0, $t1, buserr        # fetching from a device
         lw      $t2, B_TIME($s0)
@@ -581,7 +585,9 @@ s_modkey:   .asciiz "modules="
 
         .data
         .globl  slices
+        .globl  memtraps
 slices: .word   0                       # time slices taken (for tests: one trap each)
+memtraps: .word 0                       # memory traps handled (likewise)
 nmods:  .word   0
 
         .bss
