@@ -214,8 +214,7 @@ public final class RmrStack implements Levels {
         o.suspended = kind == RmrTrap.Kind.HALT ? 0 : live - owner;
         o.trap = trap;
         o.trapLevelPa = trapLevelPa;
-        o.counters.countEntry(kind.ordinal());
-        if (kind == RmrTrap.Kind.HALT) for (int i = owner + 1; i < path.length; i++) path[i] = null;
+        o.counters.countEntry(kind.ordinal()); // a halted level stays on the stack, not live, for its counters
         makeLive(owner);
         deliver(owner, trap);
     }
