@@ -98,6 +98,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = main.err;
+        if (vmm != null && rmrLevels != 0) {
+            err.println("vm3000: --rmr-levels runs IMAGE at level 0 of the RMR machine; it does not go with --vmm");
+            return ExitCodes.BAD_INPUT;
+        }
         if (vmm != null) return new VmmRun(this).call();
         try {
             if (depth != null) throw new BadInputException("--depth needs --vmm trap");

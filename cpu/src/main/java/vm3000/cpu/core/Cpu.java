@@ -499,13 +499,7 @@ public final class Cpu {
         if (cop0Handler != null) return cop0Handler.execute(this, op, w);
         switch (op) {
             case MFC0: set(rt(w), cp0.read(rd(w), sel(w))); return true;
-            case MTC0:
-                if (!cp0.write(rd(w), sel(w), r[rt(w)])) {
-                    power.machineCheck(String.format("machine check at pc 0x%08x: Status.SwC/IsC set "
-                            + "(cache control is not supported)", pc));
-                    return false;
-                }
-                return true;
+            case MTC0: return cp0.mtc0(rd(w), sel(w), r[rt(w)], power, pc);
             case TLBR:
                 cp0.tlbr();
                 if (tracer != null) tracer.tlb("tlbr", cp0.indexSlot(), cp0.entryHi(), cp0.entryLo());
@@ -525,15 +519,9 @@ public final class Cpu {
 
     private boolean tlbWrite(String name, int slot) {
         counters.tlbWrites++;
-        int other = cp0.tlbWrite(slot);
+        boolean ok = cp0.tlbWrite(slot, power, pc);
         if (tracer != null) tracer.tlb(name, slot, cp0.entryHi(), cp0.entryLo());
-        if (other >= 0) {
-            cp0.setTlbShutdown();
-            power.machineCheck(String.format("machine check at pc 0x%08x: duplicate TLB entries %d and %d "
-                    + "(EntryHi 0x%08x, 0x%08x)", pc, slot, other, cp0.tlb().hi(slot), cp0.tlb().hi(other)));
-            return false;
-        }
-        return true;
+        return ok;
     }
 
     /**

@@ -1,6 +1,7 @@
 package vm3000.cpu.cp0;
 
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.mmu.TranslationEpoch;
 
 /**
@@ -158,6 +159,38 @@ public final class Cp0 {
             default: break;
         }
         return true;
+    }
+
+    /** The pc to give {@link #mtc0} and {@link #tlbWrite(int, PowerState, int)} for a monitor's own call. */
+    public static final int BY_MONITOR = -1;
+
+    /**
+     * MTC0 as the machine executes it, the one copy for the cores, the VMM's interpreter and the
+     * monitors' interfaces: {@link #write}, and the MIPS-161 machine check if the value asks for
+     * cache control (Status.SwC or IsC). False if the machine stopped.
+     */
+    public boolean mtc0(int reg, int sel, int value, PowerState power, int pc) {
+        if (write(reg, sel, value)) return true;
+        power.machineCheck(String.format("machine check %s: Status.SwC/IsC set (cache control is not supported)", at(pc)));
+        return false;
+    }
+
+    /**
+     * TLBWI/TLBWR as the machine executes them, the one copy: writes EntryHi/EntryLo at
+     * {@code slot}; an entry that could match an address with another one is the MIPS-161
+     * machine check (Status.TS set). False if the machine stopped.
+     */
+    public boolean tlbWrite(int slot, PowerState power, int pc) {
+        int other = tlbWrite(slot);
+        if (other < 0) return true;
+        setTlbShutdown();
+        power.machineCheck(String.format("machine check %s: duplicate TLB entries %d and %d (EntryHi 0x%08x, 0x%08x)",
+                at(pc), slot, other, tlb.hi(slot), tlb.hi(other)));
+        return false;
+    }
+
+    private static String at(int pc) {
+        return pc == BY_MONITOR ? "by the monitor" : String.format("at pc 0x%08x", pc);
     }
 
     // --- Fields the core uses directly ----------------------------------------------------

@@ -29,22 +29,14 @@ public final class RmrPort {
 
     public int mfc0(int reg) { return cp0().read(reg, 0); }
 
-    public void mtc0(int reg, int value) {
-        if (!cp0().write(reg, 0, value)) stack.power().machineCheck("RMR monitor set Status.SwC/IsC");
-    }
+    public void mtc0(int reg, int value) { cp0().mtc0(reg, 0, value, stack.power(), Cp0.BY_MONITOR); }
 
     public void tlbr() { cp0().tlbr(); }
     public void tlbwi() { tlbWrite(cp0().indexSlot()); }
     public void tlbwr() { tlbWrite(cp0().random()); }
     public void tlbp() { cp0().tlbp(); }
 
-    private void tlbWrite(int slot) {
-        int other = cp0().tlbWrite(slot);
-        if (other >= 0) {
-            cp0().setTlbShutdown();
-            stack.power().machineCheck(String.format("RMR monitor wrote duplicate TLB entries %d and %d", slot, other));
-        }
-    }
+    private void tlbWrite(int slot) { cp0().tlbWrite(slot, stack.power(), Cp0.BY_MONITOR); }
 
     // --- The level's physical memory ----------------------------------------------------------
 

@@ -44,22 +44,14 @@ public final class BareMachineControl implements MachineControl, Monitor {
     @Override public int mfc0(int reg) { return cp0.read(reg, 0); }
 
     @Override
-    public void mtc0(int reg, int value) {
-        if (!cp0.write(reg, 0, value)) power.machineCheck("monitor set Status.SwC/IsC");
-    }
+    public void mtc0(int reg, int value) { cp0.mtc0(reg, 0, value, power, Cp0.BY_MONITOR); }
 
     @Override public void tlbr() { cp0.tlbr(); }
     @Override public void tlbwi() { tlbWrite(cp0.indexSlot()); }
     @Override public void tlbwr() { tlbWrite(cp0.random()); }
     @Override public void tlbp() { cp0.tlbp(); }
 
-    private void tlbWrite(int slot) {
-        int other = cp0.tlbWrite(slot);
-        if (other >= 0) {
-            cp0.setTlbShutdown();
-            power.machineCheck(String.format("machine check: the monitor wrote duplicate TLB entries %d and %d", slot, other));
-        }
-    }
+    private void tlbWrite(int slot) { cp0.tlbWrite(slot, power, Cp0.BY_MONITOR); }
 
     @Override public int reg(int n) { return cpu.reg(n); }
     @Override public void setReg(int n, int value) { cpu.setReg(n, value); }

@@ -13,11 +13,6 @@ public final class Mtc0 {
     /** Returns false if the VM stopped (cache control is a machine check on the MIPS-161) or CpU was reflected. */
     public static boolean execute(VirtualMachine vm, int reg, int sel, int value) {
         if (!Guard.privileged(vm)) return false;
-        if (!vm.cp0().write(reg, sel, value)) {
-            vm.power().machineCheck(String.format("machine check at pc 0x%08x: Status.SwC/IsC set "
-                    + "(cache control is not supported)", vm.cpu().pc()));
-            return false;
-        }
-        return true;
+        return vm.cp0().mtc0(reg, sel, value, vm.power(), vm.cpu().pc());
     }
 }

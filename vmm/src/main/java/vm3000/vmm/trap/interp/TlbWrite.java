@@ -15,14 +15,8 @@ final class TlbWrite {
         Tlb tlb = cp0.tlb();
         int oldHi = tlb.hi(slot);
         int oldLo = tlb.lo(slot);
-        int other = cp0.tlbWrite(slot);
+        boolean ok = cp0.tlbWrite(slot, vm.power(), vm.cpu().pc());
         shadow.guestEntryReplaced(vm.id(), oldHi, oldLo, asids);
-        if (other >= 0) {
-            cp0.setTlbShutdown();
-            vm.power().machineCheck(String.format("machine check at pc 0x%08x: duplicate TLB entries %d and %d "
-                    + "(EntryHi 0x%08x, 0x%08x)", vm.cpu().pc(), slot, other, tlb.hi(slot), tlb.hi(other)));
-            return false;
-        }
-        return true;
+        return ok;
     }
 }
