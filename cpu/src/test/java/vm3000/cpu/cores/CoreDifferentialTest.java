@@ -34,10 +34,56 @@ import vm3000.cpu.testing.RepositorySources;
  * of random programs give the same transcript, counters and final architectural state (registers,
  * CP0, TLB, all of RAM, cycle count) on both.
  */
-class CoreDifferentialTest {
-    private static final int RAM = 1 << 20;
+public class CoreDifferentialTest {
+    /** RAM of the random programs. */
+    public static final int RAM = 1 << 20;
     /** Repository programs get System/161's default 16 MiB: tinyos keeps its page tables at 2..8 MiB. */
-    private static final int PROGRAM_RAM = 16 << 20;
+    public static final int PROGRAM_RAM = 16 << 20;
+
+    /**
+     * One case of the differential tests: a guest that {@code setup} puts on a fresh machine of
+     * {@code ram} bytes (random-device seed {@code seed}), run for {@code limit} instructions.
+     * Public, with the sources below, so that other differential tests (the RMR stack's) run the
+     * same cases.
+     */
+    public record Case(String name, long seed, Consumer<Machine> setup, long limit, int ram) {}
+
+    /** Every guest program of the repository, assembled on its own and booted with arguments "diff 12". */
+    public static List<Case> repositoryPrograms() throws IOException {
+        List<Path> programs = RepositorySources.programs();
+        assertTrue(programs.size() >= 10, "found only " + programs);
+        Path root = RepositorySources.root();
+        return programs.stream().map(p -> {
+            ElfFile elf;
+            try {
+                String src = Files.readString(p, StandardCharsets.UTF_8);
+                Assembler.Options asm = Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()));
+                elf = ElfFile.parse(Assembler.assembleElf(src, p.toString(), asm), p.toString());
+            } catch (Exception e) {
+                throw new AssertionError(p + " does not assemble", e);
+            }
+            Consumer<Machine> boot = m -> {
+                try {
+                    Boot.load(m, elf, "diff 12");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            return new Case(root.relativize(p).toString(), 1, boot, 3_000_000, PROGRAM_RAM);
+        }).toList();
+    }
+
+    /** A program of random words (RandomPrograms.randomWords), starting in user or kernel mode. */
+    public static Case randomWords(long seed, boolean user) {
+        return new Case((user ? "user" : "kernel") + " seed " + seed, seed,
+                m -> RandomPrograms.randomWords(m, new SplittableRandom(seed), user), 20_000, RAM);
+    }
+
+    /** A random self-modifying, remapping program of valid instructions (RandomPrograms.validProgram). */
+    public static Case randomValidProgram(long seed, boolean user) {
+        return new Case((user ? "user" : "kernel") + " seed " + seed, seed,
+                m -> RandomPrograms.validProgram(m, new SplittableRandom(seed), user), 50_000, RAM);
+    }
 
     /** A machine on {@code core}, prepared by {@code setup}, run to {@code limit}; its final state. */
     static String run(Core core, long seed, Consumer<Machine> setup, long limit) {
@@ -81,44 +127,26 @@ class CoreDifferentialTest {
         assertEquals(interp, eager, what + ": the block core with every block compiled disagrees");
     }
 
+    static void assertSameOnBothCores(Case c) {
+        assertSameOnBothCores(c.name(), c.seed(), c.setup(), c.limit(), c.ram());
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRepositoryProgram_sameOnBothCores() throws IOException {
-        List<Path> programs = RepositorySources.programs();
-        assertTrue(programs.size() >= 10, "found only " + programs);
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        return programs.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
-            String src = Files.readString(p, StandardCharsets.UTF_8);
-            Assembler.Options asm = Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()));
-            ElfFile elf = ElfFile.parse(Assembler.assembleElf(src, p.toString(), asm), p.toString());
-            assertSameOnBothCores(p.toString(), 1, m -> {
-                try {
-                    Boot.load(m, elf, "diff 12");
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }, 3_000_000, PROGRAM_RAM);
-        }));
+        return repositoryPrograms().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertSameOnBothCores(c)));
     }
 
     @TestFactory
     Stream<DynamicTest> randomWords_sameOnBothCores() {
         return Stream.of("kernel", "user").map(mode -> DynamicTest.dynamicTest(mode, () -> {
-            for (long seed = 0; seed < 100; seed++) {
-                final long s = seed;
-                assertSameOnBothCores(mode + " seed " + seed, seed,
-                        m -> RandomPrograms.randomWords(m, new SplittableRandom(s), mode.equals("user")), 20_000);
-            }
+            for (long seed = 0; seed < 100; seed++) assertSameOnBothCores(randomWords(seed, mode.equals("user")));
         }));
     }
 
     @TestFactory
     Stream<DynamicTest> randomValidPrograms_sameOnBothCores() {
         return Stream.of(false, true).map(user -> DynamicTest.dynamicTest(user ? "user" : "kernel", () -> {
-            for (long seed = 0; seed < 120; seed++) {
-                final long s = seed;
-                assertSameOnBothCores((user ? "user" : "kernel") + " seed " + seed, seed,
-                        m -> RandomPrograms.validProgram(m, new SplittableRandom(s), user), 50_000);
-            }
+            for (long seed = 0; seed < 120; seed++) assertSameOnBothCores(randomValidProgram(seed, user));
         }));
     }
 
@@ -137,10 +165,10 @@ class CoreDifferentialTest {
     Stream<DynamicTest> randomValidPrograms_sameWithoutCompilation() {
         return Stream.of(false, true).map(user -> DynamicTest.dynamicTest(user ? "user" : "kernel", () -> {
             for (long seed = 0; seed < 40; seed++) {
-                final long s = seed;
-                Consumer<Machine> setup = m -> RandomPrograms.validProgram(m, new SplittableRandom(s), user);
-                assertEquals(run(Core.INTERP, seed, setup, 50_000, RAM), run(Core.BLOCK, JIT_OFF, seed, setup, 50_000, RAM),
-                        (user ? "user" : "kernel") + " seed " + seed + ": the block core without compilation disagrees");
+                Case c = randomValidProgram(seed, user);
+                assertEquals(run(Core.INTERP, c.seed(), c.setup(), c.limit(), c.ram()),
+                        run(Core.BLOCK, JIT_OFF, c.seed(), c.setup(), c.limit(), c.ram()),
+                        c.name() + ": the block core without compilation disagrees");
             }
         }));
     }
