@@ -11,7 +11,8 @@
 #     power-off is rmrmon's own, with the same exit code) and RAMSZ. Any other address outside
 #     the child's window is a bus error for the child;
 #   - its own timer: a time slice of SLICE cycles, one trap each;
-#   - a WAIT of the child (resumed at once) and its halt (rmrmon powers off with its code).
+#   - a WAIT of the child (resumed at once), its halt (rmrmon powers off with its code) and its
+#     machine check (rmrmon powers off with exit code 125).
 #
 # The child gets rmrmon's boot arguments, less its modules= word, and rmrmon's other boot modules
 # as its own, laid out as System/161's loader and vm3000's lay them out; its RAM is rmrmon's from
@@ -218,6 +219,8 @@ f_lrmr: .word   LRMR_S0                 # lrmr $s0
         beq     $t0, $t1, slice
         li      $t1, 4
         beq     $t0, $t1, halted
+        li      $t1, 5
+        beq     $t0, $t1, checked
         nop
 retry:  li      $t0, 2                  # WAIT, and after a slice: RESUME, run it again
         sw      $t0, B_CMD($s0)
@@ -234,6 +237,10 @@ slice:  li      $t0, SLICE              # the same Compare each time: lowers the
 
 halted: jal     poweroff                # the child halted: so do we
         lw      $a0, B_DATA($s0)
+
+checked:
+        jal     poweroff                # the child stopped with a machine check: we power off with
+        li      $a0, 125                # the code vm3000 run gives a machine check
 
 # complete(v0): the trapped access is done; a load reads v0.
 complete:

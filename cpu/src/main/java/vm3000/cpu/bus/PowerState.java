@@ -5,7 +5,7 @@ package vm3000.cpu.bus;
  * (with an exit code); the core stops on a machine check or at its instruction limit. The first
  * stop wins: later requests do not overwrite the reason.
  */
-public final class PowerState {
+public final class PowerState implements MachineCheck {
     /** Why a run ended. */
     public enum Reason { RUNNING, POWER_OFF, MACHINE_CHECK, INSTRUCTION_LIMIT }
 
@@ -20,6 +20,7 @@ public final class PowerState {
 
     public void powerOff(int code, String why) { stop(Reason.POWER_OFF, code, why); }
 
+    @Override
     public void machineCheck(String diagnostic) { stop(Reason.MACHINE_CHECK, 0, diagnostic); }
 
     public void instructionLimit(long limit) {

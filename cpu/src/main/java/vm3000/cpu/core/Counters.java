@@ -16,7 +16,7 @@ public final class Counters {
     final long[] entries = new long[ENTRY_KINDS.length];
 
     /** The kinds of routed trap, as {@code --stats} names them. */
-    public static final String[] ENTRY_KINDS = {"memory", "interrupt", "wait", "halt"};
+    public static final String[] ENTRY_KINDS = {"memory", "interrupt", "wait", "halt", "machine check"};
 
     /** One more routed trap of kind {@code kind} (an index of {@link #ENTRY_KINDS}). */
     public void countEntry(int kind) { entries[kind]++; }

@@ -5,6 +5,7 @@ import static vm3000.cpu.isa.Fields.*;
 import vm3000.cpu.bus.Bus;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Endian;
+import vm3000.cpu.bus.MachineCheck;
 import vm3000.cpu.bus.PhysicalBus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
@@ -26,7 +27,7 @@ import vm3000.cpu.mmu.Translation;
  * {@code pc} follows a branch or jump, taken or not; an exception there reports EPC = the branch
  * and Cause.BD = 1. Loads are fully interlocked (no load delay slot), as on the MIPS-161.
  */
-public final class Cpu {
+public final class Cpu implements MachineCheck {
     private static final long FAILED = Long.MIN_VALUE;
 
     final int[] r = new int[32];
@@ -72,6 +73,8 @@ public final class Cpu {
     /** An LRMR or a WAIT-to-the-owner to carry out once the instruction has retired. */
     private int afterRetire;
     private int afterRetireArg;
+    /** The address of the instruction whose retirement ran {@link #afterRetire}. */
+    private int retiredPc;
     private static final int AFTER_LRMR = 1, AFTER_WAIT = 2;
     private final Endian endian;
     private Monitor monitor;
@@ -173,10 +176,23 @@ public final class Cpu {
 
     // --- The RMR stack's view of the CPU -----------------------------------------------------
 
+    /**
+     * A machine check of the live level: the machine stops, unless the level is nested, when
+     * the RMR stack stops that level and routes the diagnostic to its owner.
+     */
+    @Override
+    public void machineCheck(String diagnostic) {
+        if (levels != null && levels.nested()) levels.machineCheck(diagnostic);
+        else power.machineCheck(diagnostic);
+    }
+
     /** Connects the RMR-stack hardware; from now on it is told when control leaves the live level. */
     public void setLevels(Levels levels) { this.levels = levels; }
 
     public Levels levels() { return levels; }
+
+    /** The address of the last WAIT or LRMR whose retirement made the live level change. */
+    public int lastRetiredPc() { return retiredPc; }
 
     /** The word of the instruction being executed. */
     public int insn() { return insn; }
@@ -438,7 +454,10 @@ public final class Cpu {
         this.npc = next;
         this.inDelaySlot = branch;
         if (completion.count != 0) completion.clear();
-        if (afterRetire != 0) runAfterRetire();
+        if (afterRetire != 0) {
+            retiredPc = pc;
+            runAfterRetire();
+        }
         return true;
     }
 
@@ -499,7 +518,7 @@ public final class Cpu {
         if (cop0Handler != null) return cop0Handler.execute(this, op, w);
         switch (op) {
             case MFC0: set(rt(w), cp0.read(rd(w), sel(w))); return true;
-            case MTC0: return cp0.mtc0(rd(w), sel(w), r[rt(w)], power, pc);
+            case MTC0: return cp0.mtc0(rd(w), sel(w), r[rt(w)], this, pc);
             case TLBR:
                 cp0.tlbr();
                 if (tracer != null) tracer.tlb("tlbr", cp0.indexSlot(), cp0.entryHi(), cp0.entryLo());
@@ -519,7 +538,7 @@ public final class Cpu {
 
     private boolean tlbWrite(String name, int slot) {
         counters.tlbWrites++;
-        boolean ok = cp0.tlbWrite(slot, power, pc);
+        boolean ok = cp0.tlbWrite(slot, this, pc);
         if (tracer != null) tracer.tlb(name, slot, cp0.entryHi(), cp0.entryLo());
         return ok;
     }
@@ -797,7 +816,7 @@ public final class Cpu {
      * own vectors. vm3000 stops the machine there with the state a debugger would show first.
      */
     private void bootRomStop(int excCode, int excPc) {
-        power.machineCheck(String.format("exception %s with Status.BEV=1 went to the boot ROM vector 0x%08x: "
+        machineCheck(String.format("exception %s with Status.BEV=1 went to the boot ROM vector 0x%08x: "
                 + "EPC 0x%08x, Cause 0x%08x, BadVAddr 0x%08x", ExcCode.name(excCode), pc, excPc, cp0.cause(),
                 cp0.badVAddr()));
     }

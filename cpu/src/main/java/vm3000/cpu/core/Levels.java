@@ -18,6 +18,9 @@ public interface Levels {
     /** True if some level below the live one has an interrupt its Status.IM unmasks. */
     boolean interruptBelow();
 
+    /** A machine check at a nested level: that level stops, and its owner is told why. */
+    void machineCheck(String diagnostic);
+
     /** The live level is not level 0. */
     boolean nested();
 

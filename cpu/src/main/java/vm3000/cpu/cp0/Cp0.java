@@ -1,7 +1,7 @@
 package vm3000.cpu.cp0;
 
 import vm3000.cpu.bus.Clock;
-import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.bus.MachineCheck;
 import vm3000.cpu.mmu.TranslationEpoch;
 
 /**
@@ -161,7 +161,7 @@ public final class Cp0 {
         return true;
     }
 
-    /** The pc to give {@link #mtc0} and {@link #tlbWrite(int, PowerState, int)} for a monitor's own call. */
+    /** The pc to give {@link #mtc0} and {@link #tlbWrite(int, MachineCheck, int)} for a monitor's own call. */
     public static final int BY_MONITOR = -1;
 
     /**
@@ -169,7 +169,7 @@ public final class Cp0 {
      * monitors' interfaces: {@link #write}, and the MIPS-161 machine check if the value asks for
      * cache control (Status.SwC or IsC). False if the machine stopped.
      */
-    public boolean mtc0(int reg, int sel, int value, PowerState power, int pc) {
+    public boolean mtc0(int reg, int sel, int value, MachineCheck power, int pc) {
         if (write(reg, sel, value)) return true;
         power.machineCheck(String.format("machine check %s: Status.SwC/IsC set (cache control is not supported)", at(pc)));
         return false;
@@ -180,7 +180,7 @@ public final class Cp0 {
      * {@code slot}; an entry that could match an address with another one is the MIPS-161
      * machine check (Status.TS set). False if the machine stopped.
      */
-    public boolean tlbWrite(int slot, PowerState power, int pc) {
+    public boolean tlbWrite(int slot, MachineCheck power, int pc) {
         int other = tlbWrite(slot);
         if (other < 0) return true;
         setTlbShutdown();
@@ -296,9 +296,12 @@ public final class Cp0 {
      * the machine's time goes on. How a CPU idles in WAIT (System/161 does not advance Count then,
      * so the timer cannot end a WAIT).
      */
-    public void pause() {
+    public void pause() { pause(clock.now()); }
+
+    /** Stops this CPU's time as it stands at the machine's cycle {@code at} (now, or the next one). */
+    public void pause(long at) {
         if (paused) return;
-        pausedAt = cycles();
+        pausedAt = at - lag;
         paused = true;
         clock.cancel(timerEvent);
         timerEvent = null;

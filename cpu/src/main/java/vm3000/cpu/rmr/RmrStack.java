@@ -170,7 +170,7 @@ public final class RmrStack implements Levels {
         for (int i = 0; i < live; i++) {
             Cp0 c = path[i].cp0;
             if ((c.cause() & c.status() & Cp0.SR_IM_MASK) != 0) {
-                trapTo(i, RmrTrap.Kind.INTERRUPT, 0, null, 0, 0, 0, 0);
+                trapTo(i, RmrTrap.Kind.INTERRUPT, 0, null, 0, 0, 0, 0, false, null);
                 return;
             }
         }
@@ -191,27 +191,42 @@ public final class RmrStack implements Levels {
             p += path[j].base;
         }
         int insn = access == Access.FETCH ? 0 : cpuInsn();
-        trapTo(owner, RmrTrap.Kind.MEMORY, (int) childPa, access, size, data, insn, levelPa);
+        trapTo(owner, RmrTrap.Kind.MEMORY, (int) childPa, access, size, data, insn, levelPa, false, null);
     }
 
     private int cpuInsn() { return cpu.insn(); }
 
+    /** The pc of the instruction (WAIT, LRMR) whose retirement led to the trap being built. */
+    private int lastPc;
+
     @Override
     public void waitTrap() {
-        trapTo(live - 1, RmrTrap.Kind.WAIT, 0, null, 0, 0, 0, 0);
+        lastPc = cpu.lastRetiredPc();
+        trapTo(live - 1, RmrTrap.Kind.WAIT, 0, null, 0, 0, 0, 0, true, null);
+    }
+
+    @Override
+    public void machineCheck(String diagnostic) {
+        trapTo(live - 1, RmrTrap.Kind.MACHINE_CHECK, 0, null, 0, 0, cpuInsn(), 0, false, diagnostic);
     }
 
     /**
      * A trap from the live level to level {@code owner} below it: the levels above the owner
-     * keep their state and stop their time; the owner becomes live and gets the record.
+     * keep their state and stop their time (from the next cycle if the trapping instruction
+     * {@code retired}: a WAIT or LRMR HALT takes its cycle); the owner becomes live and gets the
+     * record.
      */
     private void trapTo(int owner, RmrTrap.Kind kind, int paddr, Access access, int size, int data, int insn,
-                        int trapLevelPa) {
+                        int trapLevelPa, boolean retired, String message) {
+        int pc = retired ? lastPc : cpu.pc();
         cpu.saveContext(path[live].context);
-        for (int i = owner + 1; i <= live; i++) path[i].cp0.pause();
+        long at = clock.now() + (retired ? 1 : 0);
+        for (int i = owner + 1; i <= live; i++) path[i].cp0.pause(at);
         RmrLevel o = path[owner];
-        RmrTrap trap = new RmrTrap(kind, live - owner, paddr, access, size, data, path[owner + 1].cp0.cycles(), insn);
-        o.suspended = kind == RmrTrap.Kind.HALT ? 0 : live - owner;
+        RmrTrap trap = new RmrTrap(kind, live - owner, paddr, access, size, data, path[owner + 1].cp0.cycles(), insn,
+                pc, message);
+        boolean gone = kind == RmrTrap.Kind.HALT || kind == RmrTrap.Kind.MACHINE_CHECK;
+        o.suspended = gone ? 0 : live - owner;
         o.trap = trap;
         o.trapLevelPa = trapLevelPa;
         o.counters.countEntry(kind.ordinal()); // a halted level stays on the stack, not live, for its counters
@@ -263,6 +278,7 @@ public final class RmrStack implements Levels {
     @Override
     public void loadRmr(int blockPa) {
         int h = live;
+        lastPc = cpu.lastRetiredPc();
         path[h].blockPa = blockPa & 0xFFFFFFFFL;
         int b = (int) (composedBase(h) + (blockPa & 0xFFFFFFFFL));
         int cmd = ram.loadWord(b + B_CMD);
@@ -404,7 +420,7 @@ public final class RmrStack implements Levels {
             power.powerOff(code, "RMR halt, exit code " + code);
             return;
         }
-        trapTo(h - 1, RmrTrap.Kind.HALT, 0, null, 0, code, 0, 0);
+        trapTo(h - 1, RmrTrap.Kind.HALT, 0, null, 0, code, 0, 0, true, null);
     }
 
     /** The counters of every level now on the stack, as a report. */

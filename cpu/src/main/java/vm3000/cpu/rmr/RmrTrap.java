@@ -16,8 +16,12 @@ import vm3000.cpu.mmu.Access;
  * @param data   MEMORY store: the value stored (its low {@code size} bytes); HALT: the exit code
  * @param time   the handler's child's own cycles when the trap happened (its virtual time)
  * @param insn   the instruction word that trapped (0 for an interrupt or a fetch)
+ * @param pc     the trapping level's pc: the instruction that trapped (MEMORY), was preempted
+ *               (INTERRUPT) or stopped the level (MACHINE_CHECK); the WAIT or LRMR that retired
+ * @param message MACHINE_CHECK: the diagnostic; else null
  */
-public record RmrTrap(Kind kind, int depth, int paddr, Access access, int size, int data, long time, int insn) {
+public record RmrTrap(Kind kind, int depth, int paddr, Access access, int size, int data, long time, int insn, int pc,
+                      String message) {
     /** The kinds of routed trap; their ordinal is the code in an LRMR block and in the counters. */
     public enum Kind {
         /** An access beyond a window's bound, or into a nested level's device range. */
@@ -27,7 +31,9 @@ public record RmrTrap(Kind kind, int depth, int paddr, Access access, int size, 
         /** A WAIT at the child with none of its hardware lines up: only the owner drives them. */
         WAIT,
         /** The child halted (LRMR HALT), with an exit code. */
-        HALT;
+        HALT,
+        /** The child made a machine check (duplicate TLB entries, cache control, ...): it is stopped. */
+        MACHINE_CHECK;
 
         /** The code in an LRMR block's KIND word: 1..4. */
         public int code() { return ordinal() + 1; }

@@ -185,6 +185,40 @@ class RmrRoutingTest {
     }
 
     /**
+     * A machine check at a nested level (here duplicate TLB entries at level 2) stops that level
+     * only: its owner gets a MACHINE_CHECK trap with the diagnostic and the pc, the machine runs on
+     * (the owner then halts, and the halts reach level 0, which powers off with its code).
+     */
+    @Test
+    void machineCheckAtANestedLevel_goesToItsOwner_notTheMachine() throws Exception {
+        String dup = String.join("\n", ".set noreorder", ".text", ".globl __start", "__start:",
+                "  li $t0, 0x00400000", "  mtc0 $t0, $10", "  mtc0 $zero, $2", "  mtc0 $zero, $0", "  tlbwi",
+                "  li $t1, 0x100", "  mtc0 $t1, $0", "f_dup: tlbwi", "1: b 1b", "  nop", "");
+        List<String> log = new ArrayList<>();
+        ElfFile guest = assemble(dup);
+        List<RmrTrap> checks = new ArrayList<>();
+        LevelMonitor top = new Router(1, B, BIG, null, guest, log, null) {
+            @Override public void onTrap(RmrPort port, RmrTrap t) {
+                if (t.kind() == RmrTrap.Kind.MACHINE_CHECK) {
+                    checks.add(t);
+                    port.halt(77);
+                } else {
+                    super.onTrap(port, t);
+                }
+            }
+        };
+        Machine m = machine(2);
+        m.rmr().install(new Router(0, B, 2 * BIG, top, null, log, null));
+        PowerState end = m.run(1_000_000);
+        assertEquals(1, checks.size(), log.toString());
+        assertTrue(checks.get(0).message().contains("duplicate TLB entries 1 and 0"), checks.get(0).message());
+        assertEquals(guest.symbol("f_dup"), checks.get(0).pc());
+        assertEquals(PowerState.Reason.POWER_OFF, end.reason(), "the machine did not stop on the guest's check: " + end.message());
+        assertEquals(77, end.exitCode());
+        assertTrue(log.contains("0 HALT depth 1 paddr 00000000 null"), log.toString());
+    }
+
+    /**
      * A level-3 guest doing wild things (stores, loads and byte stores at random addresses in
      * every segment, random TLB entries that map user pages onto random physical pages, stores
      * through them), its own faults skipped by its handler, under three monitors that answer its
