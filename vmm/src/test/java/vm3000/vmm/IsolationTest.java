@@ -27,7 +27,7 @@ import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
 import vm3000.vmm.trap.Allocator;
-import vm3000.vmm.trap.Partition;
+import vm3000.vmm.common.Partition;
 import vm3000.vmm.trap.TrapVmm;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmStack;

@@ -19,10 +19,13 @@ import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.Cpu;
+import vm3000.cpu.core.CpuContext;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
+import vm3000.vmm.rmr.RmrVm;
+import vm3000.vmm.rmr.RmrVmmStack;
 import vm3000.vmm.trap.Allocator;
 import vm3000.vmm.trap.TrapVmm;
 import vm3000.vmm.trap.VirtualMachine;
@@ -52,11 +55,24 @@ final class Runs {
     }
 
     static String state(Cpu cpu, Clock clock) {
+        int[] regs = new int[32];
+        for (int r = 0; r < 32; r++) regs[r] = cpu.reg(r);
+        return state(clock.now(), cpu.pc(), cpu.hi(), cpu.lo(), regs, cpu.cp0());
+    }
+
+    /** The same for a VM of the RMR VMM: its level's saved registers, its CP0, its time. */
+    static String state(RmrVm vm) {
+        CpuContext c = vm.level().context();
+        int[] regs = new int[32];
+        for (int r = 0; r < 32; r++) regs[r] = c.reg(r);
+        return state(vm.clock().now(), c.pc(), c.hi(), c.lo(), regs, vm.level().cp0());
+    }
+
+    static String state(long cycles, int pc, int hi, int lo, int[] regs, Cp0 cp0) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("cycles %d pc %08x hi %08x lo %08x%n", clock.now(), cpu.pc(), cpu.hi(), cpu.lo()));
-        for (int r = 0; r < 32; r++) sb.append(String.format("r%d=%08x ", r, cpu.reg(r)));
+        sb.append(String.format("cycles %d pc %08x hi %08x lo %08x%n", cycles, pc, hi, lo));
+        for (int r = 0; r < 32; r++) sb.append(String.format("r%d=%08x ", r, regs[r]));
         sb.append('\n');
-        Cp0 cp0 = cpu.cp0();
         for (int r = 0; r < 16; r++) sb.append(String.format("c0_%d=%08x ", r, cp0.read(r, 0)));
         sb.append('\n');
         for (int i = 0; i < 64; i++) sb.append(String.format("%08x/%08x ", cp0.tlb().hi(i), cp0.tlb().lo(i)));
@@ -91,6 +107,38 @@ final class Runs {
         setup.accept(m.cp0());
         return Outcome.of(m.run(limit), console, m.cpu(), m.clock());
     }
+
+    /**
+     * The guests as VMs of the top RMR VMM of a stack of {@code depth} (guest kernels at level
+     * {@code depth}); their outcomes in order. {@code keep} gets the stack, for its counters.
+     */
+    static List<Outcome> underRmr(int depth, List<Guest> guests, List<RmrVmmStack> keep) throws Exception {
+        long ram = 0;
+        for (Guest g : guests) ram += g.ram();
+        RmrVmmStack stack = RmrVmmStack.create(VmmStack.hostRam(ram, depth), guests.get(0).elf().endian(),
+                MachineOptions.Core.BLOCK, depth, Allocator.DEFAULT_SLICE);
+        if (keep != null) keep.add(stack);
+        List<ByteArrayOutputStream> consoles = new ArrayList<>();
+        List<RmrVm> vms = new ArrayList<>();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        for (Guest g : guests) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            RmrVm vm = stack.top().createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet, MachineOptions.DEFAULT_SEED);
+            vm.setLimit(LIMIT);
+            consoles.add(console);
+            vms.add(vm);
+        }
+        stack.run();
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < vms.size(); i++) {
+            RmrVm vm = vms.get(i);
+            out.add(new Outcome(vm.power().reason(), vm.power().exitCode(), vm.power().message(),
+                    consoles.get(i).toString(StandardCharsets.ISO_8859_1), state(vm)));
+        }
+        return out;
+    }
+
+    static List<Outcome> underRmr(int depth, List<Guest> guests) throws Exception { return underRmr(depth, guests, null); }
 
     /** The guests as VMs of the top VMM of a stack of {@code depth}; their outcomes in order. */
     static List<Outcome> underVmm(int depth, List<Guest> guests) throws Exception {

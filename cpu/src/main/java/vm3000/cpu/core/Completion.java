@@ -16,6 +16,18 @@ public final class Completion {
     final int[] value = new int[MAX];
     final boolean[] busError = new boolean[MAX];
     int count;
+    /**
+     * The hardware lines (Cause.IP bits) the level's owner drives once the instruction is done,
+     * or -1: a device access the owner carried out changes them as it completes, as on the bare
+     * bus, not before the instruction runs again.
+     */
+    int linesAfter = -1;
+
+    /** Sets the lines the level gets once the completed instruction is done. */
+    public void setLinesAfter(int ipBits) { linesAfter = ipBits; }
+
+    /** True while lines are waiting for the instruction to be done. */
+    public boolean linesPending() { return linesAfter >= 0; }
 
     /** The access of {@code access} kind at {@code paddr} is done: a load reads {@code value}. */
     public void add(Access a, int pa, int v, boolean error) {
@@ -34,10 +46,14 @@ public final class Completion {
     }
 
     public boolean isEmpty() { return count == 0; }
-    public void clear() { count = 0; }
+    public void clear() {
+        count = 0;
+        linesAfter = -1;
+    }
 
     void copyFrom(Completion o) {
         count = o.count;
+        linesAfter = o.linesAfter;
         for (int i = 0; i < o.count; i++) {
             access[i] = o.access[i];
             paddr[i] = o.paddr[i];

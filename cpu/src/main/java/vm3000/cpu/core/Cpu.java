@@ -453,12 +453,18 @@ public final class Cpu implements MachineCheck {
         this.pc = npc;
         this.npc = next;
         this.inDelaySlot = branch;
-        if (completion.count != 0) completion.clear();
+        if (completion.count != 0) finishCompletion();
         if (afterRetire != 0) {
             retiredPc = pc;
             runAfterRetire();
         }
         return true;
+    }
+
+    /** The instruction a monitor completed accesses of is done: its owner's new lines reach it now. */
+    private void finishCompletion() {
+        if (completion.linesAfter >= 0) cp0.setExternalLines(completion.linesAfter);
+        completion.clear();
     }
 
     /** What an LRMR, or a WAIT at a nested level, does once it has retired: control leaves the level. */
@@ -646,6 +652,7 @@ public final class Cpu implements MachineCheck {
         int pa = (int) levelPa;
         int i = completion.find(access, pa);
         if (i >= 0) {
+            blockExit = true; // a device access, as far as the block core is concerned: lines may change
             if (completion.busError[i]) {
                 raise(access == Access.FETCH ? ExcCode.IBE : ExcCode.DBE, 0);
                 return FAILED;
@@ -794,7 +801,7 @@ public final class Cpu implements MachineCheck {
     }
 
     private void enter(int excCode, int ce, boolean utlb) {
-        completion.clear();
+        if (completion.count != 0) finishCompletion();
         int excPc = inDelaySlot ? pc - 4 : pc;
         int vector = cp0.enterException(excCode, ce, excPc, inDelaySlot, utlb);
         counters.exceptions[excCode]++;

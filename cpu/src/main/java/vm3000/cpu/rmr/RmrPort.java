@@ -113,14 +113,23 @@ public final class RmrPort {
     public void resume() { stack.resume(level); }
 
     /** The suspended memory access is done: a load reads {@code value}, a store is complete; then resume. */
-    public void complete(int value) {
-        if (!stack.dispose(level, value, false)) throw new IllegalStateException("the trap being handled is no memory trap");
+    public void complete(int value) { complete(value, -1); }
+
+    /**
+     * As {@link #complete(int)}, and the child's hardware lines become {@code linesAfter} once
+     * the access is done (a device access that raised or lowered a line), not before.
+     */
+    public void complete(int value, int linesAfter) {
+        if (!stack.dispose(level, value, false, linesAfter)) throw new IllegalStateException("the trap being handled is no memory trap");
         stack.resume(level);
     }
 
     /** The suspended memory access is a bus error at the level that made it; then resume. */
-    public void busError() {
-        if (!stack.dispose(level, 0, true)) throw new IllegalStateException("the trap being handled is no memory trap");
+    public void busError() { busError(-1); }
+
+    /** As {@link #busError()}, with the child's lines after it, as {@link #complete(int, int)}. */
+    public void busError(int linesAfter) {
+        if (!stack.dispose(level, 0, true, linesAfter)) throw new IllegalStateException("the trap being handled is no memory trap");
         stack.resume(level);
     }
 

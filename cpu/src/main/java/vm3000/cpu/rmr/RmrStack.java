@@ -305,15 +305,17 @@ public final class RmrStack implements Levels {
                     power.machineCheck("LRMR resume: no levels above are suspended");
                     return;
                 }
-                if (path[h + 1] != null) path[h + 1].lines = ram.loadWord(b + B_LINES) & 0x7C00;
+                int lines = ram.loadWord(b + B_LINES) & 0x7C00;
                 if (arg == RESUME_COMPLETE || arg == RESUME_BUS_ERROR) {
-                    if (!dispose(h, ram.loadWord(b + B_VALUE), arg == RESUME_BUS_ERROR)) {
+                    if (!dispose(h, ram.loadWord(b + B_VALUE), arg == RESUME_BUS_ERROR, lines)) {
                         power.machineCheck("LRMR resume: completing an access after a trap that was not a memory trap");
                         return;
                     }
                 } else if (arg != RESUME_RETRY) {
                     power.machineCheck("LRMR resume: unknown disposition " + arg);
                     return;
+                } else if (path[h + 1] != null) {
+                    path[h + 1].lines = lines;
                 }
                 resume(h);
                 return;
@@ -375,7 +377,8 @@ public final class RmrStack implements Levels {
     private void run(int h, int k) {
         long at = clock.now() + (betweenSteps ? 0 : 1);
         for (int i = h + 1; i <= h + k; i++) {
-            path[i].cp0.setExternalLines(path[i].lines);
+            // lines an unfinished completed access brings wait for it (Cpu.finishCompletion)
+            if (!path[i].context.completion().linesPending()) path[i].cp0.setExternalLines(path[i].lines);
             path[i].cp0.resume(at);
         }
         makeLive(h + k);
@@ -390,12 +393,19 @@ public final class RmrStack implements Levels {
         run(h, k);
     }
 
-    /** Disposes of the memory access the last trap to h suspended; false if it was no memory trap. */
-    boolean dispose(int h, int value, boolean error) {
+    /**
+     * Disposes of the memory access the last trap to h suspended; false if it was no memory trap.
+     * {@code lines} (or -1 to keep them) become the child's hardware lines once the access is done.
+     */
+    boolean dispose(int h, int value, boolean error, int lines) {
         RmrLevel o = path[h];
         if (o.trap == null || o.trap.kind() != RmrTrap.Kind.MEMORY || o.suspended == 0) return false;
         RmrLevel top = path[h + o.suspended];
         top.context.completion().add(o.trap.access(), o.trapLevelPa, value, error);
+        if (lines >= 0) {
+            path[h + 1].lines = lines & 0x7C00;
+            if (o.suspended == 1) top.context.completion().setLinesAfter(lines & 0x7C00);
+        }
         return true;
     }
 

@@ -21,6 +21,7 @@ import vm3000.vmm.trap.interp.Tlbwr;
 import vm3000.vmm.trap.interp.Wait;
 import vm3000.vmm.trap.shadow.AsidMap;
 import vm3000.vmm.trap.shadow.ShadowTlb;
+import vm3000.vmm.common.Partition;
 
 /**
  * Popek and Goldberg's dispatcher: the one entry for everything a VM does that the VMM must see.

@@ -12,6 +12,7 @@ import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.api.Trap;
+import vm3000.vmm.common.RoundRobin;
 import vm3000.vmm.trap.shadow.AsidMap;
 import vm3000.vmm.trap.shadow.ShadowTlb;
 
@@ -30,7 +31,7 @@ public final class TrapVmm {
     private final Allocator allocator;
     private final Dispatcher dispatcher;
     private final List<VirtualMachine> vms = new ArrayList<>();
-    private final Scheduler scheduler = new Scheduler();
+    private final RoundRobin<VirtualMachine> scheduler = new RoundRobin<>(VirtualMachine::running);
     private String stopped;
 
     public TrapVmm(int level, MachineControl mc) { this(level, mc, Allocator.DEFAULT_SLICE); }

@@ -6,22 +6,18 @@ import java.util.List;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
-import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Clock;
-import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.Cpu;
-import vm3000.cpu.core.InterruptLines;
 import vm3000.cpu.core.StateDump;
 import vm3000.cpu.cp0.Cp0;
-import vm3000.cpu.dev.DeviceContext;
-import vm3000.cpu.dev.DeviceFactory;
-import vm3000.cpu.dev.Sys161Config;
-import vm3000.cpu.dev.Trace;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.vmm.api.MachineControl;
+import vm3000.vmm.devices.GuestBoot;
+import vm3000.vmm.devices.VirtualDevices;
+import vm3000.vmm.common.Partition;
 
 /**
  * One virtual machine: a partition of its level's RAM, a virtual CPU (a real {@link Cpu} whose
@@ -34,10 +30,10 @@ import vm3000.vmm.api.MachineControl;
 public final class VirtualMachine {
     private final int id;
     private final Partition partition;
-    private final Clock clock = new Clock();
-    private final PowerState power = new PowerState();
-    private final Lamebus lamebus = new Lamebus();
-    private final Cp0 cp0 = new Cp0(clock);
+    private final VirtualDevices devices;
+    private final Clock clock;
+    private final PowerState power;
+    private final Cp0 cp0;
     private final Cpu cpu;
     private final MachineControl mc;
     private final boolean monitorVm;
@@ -51,15 +47,14 @@ public final class VirtualMachine {
         this.partition = partition;
         this.mc = mc;
         this.monitorVm = monitorVm;
-        VmBus bus = new VmBus(mc, partition, lamebus, stats);
-        this.cpu = new Cpu(cp0, PhysicalMemory.none(mc.endian()), bus,
-                InterruptLines.of(lamebus), clock, power);
+        this.devices = new VirtualDevices(partition.size(), mc.endian(), console, messages, seed);
+        this.clock = devices.clock();
+        this.power = devices.power();
+        this.cp0 = new Cp0(clock);
+        VmBus bus = new VmBus(mc, partition, devices.bus(), stats);
+        this.cpu = new Cpu(cp0, PhysicalMemory.none(mc.endian()), bus, devices::lines, clock, power);
         cpu.setCop0Handler((c, op, w) -> dispatcher.cop0(this, op, w));
-        DeviceContext ctx = new DeviceContext(0, clock, lamebus, power, console, null, messages, partition.size(), seed);
-        DeviceFactory.attach(Sys161Config.defaults(partition.size()), ctx);
-        for (int slot = 0; slot < Lamebus.SLOTS; slot++) {
-            if (lamebus.device(slot) instanceof Trace trace) trace.setDumpHandler(() -> messages.print(StateDump.of(cpu)));
-        }
+        devices.onDump(() -> messages.print(StateDump.of(cpu)));
     }
 
     public int id() { return id; }
@@ -82,9 +77,7 @@ public final class VirtualMachine {
      * partition (nonzero words only: a fresh partition is zero), and the registers set likewise.
      */
     void boot(ElfFile elf, String args, List<Boot.Module> modules) throws BadInputException {
-        Machine scratch = new Machine(MachineOptions.defaults().withRam(partition.size()).withEndian(elf.endian())
-                .withConsole(OutputStream.nullOutputStream()).withCore(MachineOptions.Core.INTERP));
-        Boot.load(scratch, elf, args, modules);
+        Machine scratch = GuestBoot.layOut(partition.size(), elf, args, modules);
         PhysicalMemory ram = scratch.ram();
         for (int pa = 0; pa < partition.size(); pa += 4) {
             int w = ram.loadWord(pa);

@@ -3,8 +3,8 @@ package vm3000.vmm.trap;
 import vm3000.cpu.bus.Bus;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalBus;
-import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.vmm.api.MachineControl;
+import vm3000.vmm.common.Partition;
 
 /**
  * A VM's guest-physical address space: its RAM is its partition, reached through the level's
@@ -17,10 +17,10 @@ final class VmBus implements PhysicalBus {
     private final Bus devices;
     private final VmmStats stats;
 
-    VmBus(MachineControl mc, Partition partition, Lamebus lamebus, VmmStats stats) {
+    VmBus(MachineControl mc, Partition partition, Bus devices, VmmStats stats) {
         this.mc = mc;
         this.partition = partition;
-        this.devices = new Bus(PhysicalMemory.none(mc.endian()), lamebus);
+        this.devices = devices;
         this.stats = stats;
     }
 

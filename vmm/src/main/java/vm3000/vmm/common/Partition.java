@@ -1,4 +1,4 @@
-package vm3000.vmm.trap;
+package vm3000.vmm.common;
 
 /** A VM's physical memory: {@code size} bytes of its level's RAM from {@code base}, page-aligned. */
 public record Partition(int base, int size) {
