@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 
 /**
- * A VM's console on a shared stream: each complete line goes out at once with the VM's prefix,
- * so lines of different VMs never mix; a last unterminated line goes out on {@link #flush}.
+ * A VM's console on a stream it shares with other VMs: each complete line goes out at once with
+ * the VM's prefix, so lines of different VMs never mix; a last unterminated line goes out on
+ * {@link #flush}. A VM cannot forge another's lines: every line it makes starts with its own
+ * prefix, and control characters other than tab (a carriage return, a terminal escape that could
+ * move the cursor over a prefix) are shown as ^X instead of being sent.
  */
 final class PrefixedLines extends OutputStream {
     private final PrintStream out;
@@ -20,8 +23,16 @@ final class PrefixedLines extends OutputStream {
 
     @Override
     public void write(int b) {
-        line.write(b);
-        if (b == '\n') emit();
+        b &= 0xFF;
+        if (b == '\n') {
+            line.write(b);
+            emit();
+        } else if ((b < 0x20 && b != '\t') || b == 0x7F) {
+            line.write('^');
+            line.write(b == 0x7F ? '?' : b + '@');
+        } else {
+            line.write(b);
+        }
     }
 
     @Override

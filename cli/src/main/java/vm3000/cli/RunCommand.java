@@ -77,8 +77,9 @@ final class RunCommand implements Callable<Integer> {
     int rmrLevels;
 
     @Option(names = "--vmm", paramLabel = "KIND", description = "run the images as virtual machines under a VMM: "
-            + "trap (trap-and-emulate). Then every IMAGE[:ARGS] is one VM (e.g. tinyos cp0:100 syscall:50), "
-            + "--ram is each VM's RAM, --max-instructions each VM's limit and every --module goes to every VM")
+            + "trap (trap-and-emulate, on the plain machine) or rmr (on the RMR stack: guest kernels run directly). "
+            + "Then every IMAGE[:ARGS] is one VM (e.g. tinyos cp0:100 syscall:50), --ram is each VM's RAM, "
+            + "--max-instructions each VM's limit, every --module goes to every VM, --core is the host's")
     String vmm;
 
     @Option(names = "--depth", paramLabel = "N", description = "with --vmm: N VMMs stacked, each a guest of the one "
@@ -86,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     Integer depth;
 
     @Option(names = "--vm-output", paramLabel = "DIR", description = "with --vmm: each VM's console to DIR/vmN.txt "
-            + "instead of standard output prefixed with [vmN]")
+            + "instead of standard output (as it is for one VM; each line prefixed with [vmN] for several)")
     Path vmOutput;
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable, .s file, or built-in kernel name")
@@ -134,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private MachineOptions.Core parseCore() throws BadInputException {
+    MachineOptions.Core parseCore() throws BadInputException {
         switch (core) {
             case "interp": return MachineOptions.Core.INTERP;
             case "block": return MachineOptions.Core.BLOCK;

@@ -11,16 +11,20 @@ import java.util.List;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
-import vm3000.cpu.boot.Images;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
+import vm3000.vmm.rmr.RmrVm;
+import vm3000.vmm.rmr.RmrVmmStack;
 import vm3000.vmm.trap.Allocator;
-import vm3000.vmm.trap.TrapVmm;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmStack;
 
-/** {@code vm3000 run --vmm trap [--depth N] IMAGE[:ARGS]...}: one VM per image under a stack of VMMs. */
+/**
+ * {@code vm3000 run --vmm trap|rmr [--depth N] IMAGE[:ARGS]...}: one VM per image under a stack of
+ * N VMMs, trap-and-emulate on the plain machine or RMR VMMs on the RMR stack. With one VM its
+ * console is standard output byte for byte, as on the bare machine.
+ */
 final class VmmRun {
     private final RunCommand cmd;
     private final PrintStream err;
@@ -33,13 +37,23 @@ final class VmmRun {
     /** One VM to boot: its image and boot arguments. */
     private record Spec(String label, ElfFile elf, String args) {}
 
+    /** What the report needs of a VM, whichever VMM ran it. */
+    private record Ended(PowerState power, long cycles) {}
+
     int call() {
         List<OutputStream> consoles = new ArrayList<>();
         try {
-            if (!cmd.vmm.equals("trap")) throw new BadInputException("--vmm: '" + cmd.vmm + "' is not a VMM (trap)");
+            boolean rmr;
+            switch (cmd.vmm) {
+                case "trap": rmr = false; break;
+                case "rmr": rmr = true; break;
+                default: throw new BadInputException("--vmm: '" + cmd.vmm + "' is not a VMM (trap or rmr)");
+            }
             int depth = cmd.depth == null ? 1 : cmd.depth;
             if (depth < 1 || depth > 8) throw new BadInputException("--depth must be 1..8: " + depth);
             if (cmd.maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
+            if (cmd.trace != null) throw new BadInputException("--trace traces the bare machine; it does not go with --vmm");
+            MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
             Sys161Config cfg = cmd.config == null ? Sys161Config.defaults() : Sys161Config.read(cmd.config);
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
@@ -49,24 +63,42 @@ final class VmmRun {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--ram: " + e.getMessage());
             }
-            VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), MachineOptions.Core.BLOCK,
-                    depth, Allocator.DEFAULT_SLICE);
-            TrapVmm top = stack.top();
             List<Boot.Module> mods = new ArrayList<>();
-            for (Path p : cmd.modules) mods.add(new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p)));
-            List<VirtualMachine> vms = new ArrayList<>();
-            for (int i = 0; i < specs.size(); i++) {
-                OutputStream console = console(i);
-                consoles.add(console);
-                VirtualMachine vm = top.createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods, console, err,
-                        cmd.seed != null ? cmd.seed : MachineOptions.DEFAULT_SEED);
-                vm.setLimit(cmd.maxInstructions);
-                vms.add(vm);
+            for (Path p : cmd.modules) mods.add(RunCommand.module(p));
+            long seed = cmd.seed != null ? cmd.seed : MachineOptions.DEFAULT_SEED;
+            for (int i = 0; i < specs.size(); i++) consoles.add(console(i, specs.size()));
+            List<Ended> ended = new ArrayList<>();
+            String stats;
+            if (rmr) {
+                RmrVmmStack stack = RmrVmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
+                List<RmrVm> vms = new ArrayList<>();
+                for (int i = 0; i < specs.size(); i++) {
+                    RmrVm vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods, consoles.get(i), err, seed);
+                    vm.setLimit(cmd.maxInstructions);
+                    vms.add(vm);
+                }
+                stack.run();
+                for (RmrVm vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
+                stats = String.format("vmm: RMR stack, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
+                        + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().rmr().report();
+            } else {
+                VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
+                List<VirtualMachine> vms = new ArrayList<>();
+                for (int i = 0; i < specs.size(); i++) {
+                    VirtualMachine vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
+                            consoles.get(i), err, seed);
+                    vm.setLimit(cmd.maxInstructions);
+                    vms.add(vm);
+                }
+                stack.top().run();
+                for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
+                stats = String.format("vmm: trap-and-emulate, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
+                        + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().counters().report();
             }
-            top.run();
-            for (OutputStream c : consoles) c.close();
+            for (OutputStream c : consoles) c.flush();
+            if (cmd.vmOutput != null) for (OutputStream c : consoles) c.close();
             cmd.main.out.flush();
-            return report(specs, vms, stack);
+            return report(specs, ended, stats);
         } catch (BadInputException e) {
             cmd.main.out.flush();
             err.println("vm3000: " + e.getMessage());
@@ -96,16 +128,20 @@ final class VmmRun {
         return specs;
     }
 
-    private OutputStream console(int i) throws IOException {
-        if (cmd.vmOutput == null) return new PrefixedLines(cmd.main.out, "[vm" + i + "] ");
-        Files.createDirectories(cmd.vmOutput);
-        return Files.newOutputStream(cmd.vmOutput.resolve("vm" + i + ".txt"));
+    /** VM i's console: its file, standard output itself for a single VM, else prefixed lines. */
+    private OutputStream console(int i, int vms) throws IOException {
+        if (cmd.vmOutput != null) {
+            Files.createDirectories(cmd.vmOutput);
+            return Files.newOutputStream(cmd.vmOutput.resolve("vm" + i + ".txt"));
+        }
+        if (vms == 1) return cmd.main.out;
+        return new PrefixedLines(cmd.main.out, "[vm" + i + "] ");
     }
 
-    private int report(List<Spec> specs, List<VirtualMachine> vms, VmmStack stack) {
+    private int report(List<Spec> specs, List<Ended> ended, String stats) {
         int code = 0;
-        for (int i = 0; i < vms.size(); i++) {
-            PowerState p = vms.get(i).power();
+        for (int i = 0; i < ended.size(); i++) {
+            PowerState p = ended.get(i).power();
             int c;
             switch (p.reason()) {
                 case POWER_OFF: c = p.exitCode() & 0xFF; break;
@@ -113,15 +149,10 @@ final class VmmRun {
                 default: c = ExitCodes.MACHINE_CHECK; break;
             }
             err.printf("vm3000: vm%d (%s): exit code %d after %d cycles (%s)%n", i, specs.get(i).label(), c,
-                    vms.get(i).clock().now(), p.message());
+                    ended.get(i).cycles(), p.message());
             if (code == 0) code = c;
         }
-        if (cmd.stats) {
-            err.printf("vmm: trap-and-emulate, depth %d, %d VMs%n", stack.levels().size(), vms.size());
-            err.print(stack.report());
-            err.printf("host: %d cycles%n", stack.host().clock().now());
-            err.print(stack.host().counters().report());
-        }
+        if (cmd.stats) err.print(stats);
         err.flush();
         return code;
     }

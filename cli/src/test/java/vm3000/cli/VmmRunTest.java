@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code vm3000 run --vmm trap}: several VMs, their outputs apart, their exit codes, nesting, stats. */
+/** {@code vm3000 run --vmm trap|rmr}: several VMs, their outputs apart, their exit codes, nesting, stats. */
 class VmmRunTest {
     private static final String HELLO = "Hello from vm3000, an R3000 in the System/161 dialect.\n";
 
@@ -31,7 +31,7 @@ class VmmRunTest {
     void depth3_withStats_reportsEveryLevel() {
         Cli c = Cli.run("run", "--vmm", "trap", "--depth", "3", "--stats", "syscall:5");
         assertEquals(0, c.code(), c.err());
-        assertEquals("[vm0] syscall: 5 user -> kernel -> user round trips\n", c.out());
+        assertEquals("syscall: 5 user -> kernel -> user round trips\n", c.out());
         for (int level = 1; level <= 3; level++) assertTrue(c.err().contains("level " + level + ": monitor entries"), c.err());
         assertTrue(c.err().contains("shadow-TLB refills"), c.err());
         assertTrue(c.err().contains("instructions interpreted"), c.err());
@@ -66,6 +66,61 @@ class VmmRunTest {
         Cli c = Cli.run("run", "--vmm", "trap", "--module", elf.toString(), "tinyos", "tinyos");
         assertEquals(0, c.code(), c.err());
         for (int vm = 0; vm < 2; vm++) assertTrue(c.out().contains("[vm" + vm + "] hi from a boot module"), c.out());
+    }
+
+    /** One VM looks like bare metal: its console is standard output byte for byte, for both VMMs and every depth. */
+    @Test
+    void oneVm_outputIsTheBareMachines_byteForByte() throws Exception {
+        Path src = Files.writeString(dir.resolve("p.s"), "        .set noreorder\n        .text\n        .globl __start\n"
+                + "__start: li $t0, 0xbfe00000\n        li $t1, '>'\n        sw $t1, 0($t0)\n1:      lw $t2, 4($t0)\n"
+                + "        andi $t2, $t2, 2\n        beqz $t2, 1b\n        nop\n        li $t0, 0xbffe001c\n"
+                + "        sw $zero, 0($t0)\n");
+        Cli bare = Cli.run("run", src.toString());
+        assertEquals(">", bare.out(), "a prompt without a newline");
+        for (String vmm : new String[] {"trap", "rmr"}) {
+            for (int depth = 1; depth <= 4; depth++) {
+                Cli c = Cli.run("run", "--vmm", vmm, "--depth", String.valueOf(depth), src.toString());
+                assertEquals(0, c.code(), c.err());
+                assertEquals(bare.out(), c.out(), vmm + " at depth " + depth);
+            }
+        }
+    }
+
+    @Test
+    void rmr_twoVmsAtDepth2_withStats() {
+        Cli c = Cli.run("run", "--vmm", "rmr", "--depth", "2", "--stats", "hello:one", "syscall:5");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("[vm0] " + HELLO), c.out());
+        assertTrue(c.out().contains("[vm1] syscall: 5 user -> kernel -> user round trips\n"), c.out());
+        assertTrue(c.err().contains("vmm: RMR stack, depth 2, 2 VMs"), c.err());
+        for (int level = 0; level <= 1; level++) assertTrue(c.err().contains("level " + level + ": monitor entries"), c.err());
+        assertTrue(c.err().contains("instructions interpreted 0"), c.err());
+    }
+
+    @Test
+    void prefixedOutput_controlCharactersCannotForgeAnotherVm() throws Exception {
+        PrefixedLinesProbe p = new PrefixedLinesProbe();
+        p.write("ok\r[vm1] forged\n\u001b[2Kx\n");
+        assertEquals("[vm0] ok^M[vm1] forged\n[vm0] ^[[2Kx\n", p.text());
+    }
+
+    /** Drives a PrefixedLines on a buffer. */
+    static final class PrefixedLinesProbe {
+        final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        final PrefixedLines lines = new PrefixedLines(new java.io.PrintStream(buf, true), "[vm0] ");
+        void write(String s) { for (char ch : s.toCharArray()) lines.write(ch); }
+        String text() { lines.flush(); return buf.toString(java.nio.charset.StandardCharsets.ISO_8859_1); }
+    }
+
+    @Test
+    void traceWithVmm_isRefused_coreIsTheHosts() {
+        Cli t = Cli.run("run", "--vmm", "rmr", "--trace", "x", "hello");
+        assertEquals(ExitCodes.BAD_INPUT, t.code(), t.err());
+        assertTrue(t.oneLineError(), t.err());
+        Cli c = Cli.run("run", "--vmm", "trap", "--core", "interp", "hello:x");
+        assertEquals(0, c.code(), c.err());
+        Cli bad = Cli.run("run", "--vmm", "rmr", "--core", "fast", "hello");
+        assertEquals(ExitCodes.BAD_INPUT, bad.code(), bad.err());
     }
 
     @Test
