@@ -27,7 +27,8 @@ import vm3000.cpu.testing.RandomPrograms;
  * trap, take timer interrupts, write over their own code and, in user mode, have their pages
  * remapped by a refill handler) give the same transcript, the same way of stopping (including a
  * duplicate-TLB machine check and the instruction limit, which a VM reaches in its own cycles),
- * registers, CP0, TLB and cycle count under the VMM as on the bare machine.
+ * registers, CP0, TLB and cycle count under both VMMs as on the bare machine: trap-and-emulate at
+ * depths 1..3 and RMR at depths 1..3.
  */
 class RandomEquivalenceTest {
     /**
@@ -65,7 +66,11 @@ class RandomEquivalenceTest {
     static Runs.Outcome vm(long seed, boolean user, int depth) throws Exception { return vm(seed, user, depth, LIMIT); }
 
     static Runs.Outcome vm(long seed, boolean user, int depth, long limit) throws Exception {
-        return Runs.underVmm(depth, List.of(guest(seed, user)), null, limit, RandomEquivalenceTest::parkTlb).get(0);
+        return vm(Runs.Scheme.TRAP, seed, user, depth, limit);
+    }
+
+    static Runs.Outcome vm(Runs.Scheme scheme, long seed, boolean user, int depth, long limit) throws Exception {
+        return Runs.under(scheme, depth, List.of(guest(seed, user)), limit, RandomEquivalenceTest::parkTlb).get(0);
     }
 
     /** Seeds that once disagreed, stopped at the first cycle where they did: (seed, user, limit, what). */
@@ -83,26 +88,32 @@ class RandomEquivalenceTest {
     @ParameterizedTest(name = "{0} user={1} to {2}: {3}")
     @MethodSource("foundDisagreements")
     void foundDisagreement_sameAsBare(long seed, boolean user, long limit, String what) throws Exception {
-        for (int depth = 1; depth <= 2; depth++) assertEquals(bare(seed, user, limit), vm(seed, user, depth, limit), "depth " + depth);
+        for (Runs.Scheme s : Runs.Scheme.values()) {
+            for (int depth = 1; depth <= 2; depth++) {
+                assertEquals(bare(seed, user, limit), vm(s, seed, user, depth, limit), s + " at depth " + depth);
+            }
+        }
     }
 
     @TestFactory
     Stream<DynamicTest> randomValidPrograms_sameAsBare() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (int depth : new int[] {1, 2}) {
+        for (Runs.Scheme scheme : Runs.Scheme.values()) for (int depth : new int[] {1, 2, 3}) {
             for (boolean user : new boolean[] {false, true}) {
                 int d = depth;
                 int n = depth == 1 ? (user ? USER_SEEDS : KERNEL_SEEDS) : (user ? NESTED_USER_SEEDS : NESTED_KERNEL_SEEDS);
-                tests.add(DynamicTest.dynamicTest((user ? "user" : "kernel") + " at depth " + depth, () -> {
+                if (depth == 3) n = Math.max(1, n / 2);
+                int seeds = n;
+                tests.add(DynamicTest.dynamicTest(scheme + " " + (user ? "user" : "kernel") + " at depth " + depth, () -> {
                     List<String> differ = new ArrayList<>();
                     Map<PowerState.Reason, Integer> ends = new TreeMap<>();
-                    for (long seed = 0; seed < n; seed++) {
+                    for (long seed = 0; seed < seeds; seed++) {
                         Runs.Outcome bare = bare(seed, user);
-                        Runs.Outcome vm = vm(seed, user, d);
+                        Runs.Outcome vm = vm(scheme, seed, user, d, LIMIT);
                         ends.merge(bare.reason(), 1, Integer::sum);
                         if (!bare.equals(vm)) differ.add("seed " + seed + ":\n  bare " + bare + "\n  vm   " + vm);
                     }
-                    assertTrue(differ.isEmpty(), differ.size() + " of " + n + " differ (bare runs ended " + ends + "):\n"
+                    assertTrue(differ.isEmpty(), differ.size() + " of " + seeds + " differ (bare runs ended " + ends + "):\n"
                             + String.join("\n", differ));
                     // Both ways of stopping must be compared, and user mode must really run.
                     if (!user) assertTrue(ends.getOrDefault(PowerState.Reason.MACHINE_CHECK, 0) > 0, "ends " + ends);

@@ -113,6 +113,12 @@ final class Runs {
      * {@code depth}); their outcomes in order. {@code keep} gets the stack, for its counters.
      */
     static List<Outcome> underRmr(int depth, List<Guest> guests, List<RmrVmmStack> keep) throws Exception {
+        return underRmr(depth, guests, keep, LIMIT, c -> {});
+    }
+
+    /** As {@link #underRmr(int, List, List)}, each VM limited to {@code limit} of its own cycles, {@code setup} applied to its CP0 after boot. */
+    static List<Outcome> underRmr(int depth, List<Guest> guests, List<RmrVmmStack> keep, long limit,
+                                  java.util.function.Consumer<Cp0> setup) throws Exception {
         long ram = 0;
         for (Guest g : guests) ram += g.ram();
         RmrVmmStack stack = RmrVmmStack.create(VmmStack.hostRam(ram, depth), guests.get(0).elf().endian(),
@@ -124,7 +130,8 @@ final class Runs {
         for (Guest g : guests) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             RmrVm vm = stack.top().createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet, MachineOptions.DEFAULT_SEED);
-            vm.setLimit(LIMIT);
+            vm.setLimit(limit);
+            vm.setBootHook(level -> setup.accept(level.cp0()));
             consoles.add(console);
             vms.add(vm);
         }
@@ -139,6 +146,14 @@ final class Runs {
     }
 
     static List<Outcome> underRmr(int depth, List<Guest> guests) throws Exception { return underRmr(depth, guests, null); }
+
+    /** The two VMMs, for tests that run the same guests under each. */
+    enum Scheme { TRAP, RMR }
+
+    static List<Outcome> under(Scheme scheme, int depth, List<Guest> guests, long limit,
+                               java.util.function.Consumer<Cp0> setup) throws Exception {
+        return scheme == Scheme.TRAP ? underVmm(depth, guests, null, limit, setup) : underRmr(depth, guests, null, limit, setup);
+    }
 
     /** The guests as VMs of the top VMM of a stack of {@code depth}; their outcomes in order. */
     static List<Outcome> underVmm(int depth, List<Guest> guests) throws Exception {

@@ -58,8 +58,6 @@ public final class RmrStack implements Levels {
     private final RmrPort[] ports;
     private int live;
     private boolean started;
-    /** Set while a monitor runs outside any cycle of the machine (level 0's start). */
-    private boolean betweenSteps;
     private long switches;
 
     /** The stack of a machine with {@code levels} levels above level 0, whose level 0 is the CPU's own CP0. */
@@ -99,13 +97,11 @@ public final class RmrStack implements Levels {
         if (started) return;
         started = true;
         if (path[0].monitor != null) {
+            // Starting level 0's monitor takes the machine's first cycle, as a trap to a Java
+            // monitor takes one: what it launches runs from the next.
             path[0].started = true;
-            betweenSteps = true; // before the first cycle: what it launches runs from cycle 0
-            try {
-                path[0].monitor.start(port(0));
-            } finally {
-                betweenSteps = false;
-            }
+            path[0].monitor.start(port(0));
+            clock.advanceTo(clock.now() + 1);
             checkContinued(0);
         }
     }
@@ -372,10 +368,10 @@ public final class RmrStack implements Levels {
 
     /**
      * The levels h+1..h+k go on from where they stood, from the next cycle: the one after the
-     * cycle of the LRMR or of the trap a Java monitor is handling (or the first one, at start).
+     * cycle of the LRMR or of the trap a Java monitor is handling (or of level 0's start).
      */
     private void run(int h, int k) {
-        long at = clock.now() + (betweenSteps ? 0 : 1);
+        long at = clock.now() + 1;
         for (int i = h + 1; i <= h + k; i++) {
             // lines an unfinished completed access brings wait for it (Cpu.finishCompletion)
             if (!path[i].context.completion().linesPending()) path[i].cp0.setExternalLines(path[i].lines);

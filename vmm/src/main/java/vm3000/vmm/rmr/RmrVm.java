@@ -34,6 +34,7 @@ public final class RmrVm {
     RmrLevel level;
     long idle;
     long limit = Long.MAX_VALUE;
+    private java.util.function.Consumer<RmrLevel> bootHook = l -> {};
 
     /** A VM that boots {@code kernel}; its console on {@code console}. */
     RmrVm(int id, Partition partition, ElfFile kernel, String args, List<Boot.Module> modules,
@@ -73,6 +74,14 @@ public final class RmrVm {
 
     /** The VM's level: its CP0, TLB, counters and (while not live) registers. Null before it started. */
     public RmrLevel level() { return level; }
+
+    /**
+     * Something to do to the VM's level once its kernel is laid out and before it first runs
+     * (tests and tools that start a VM from a prepared state: a TLB, say).
+     */
+    public void setBootHook(java.util.function.Consumer<RmrLevel> hook) { bootHook = hook; }
+
+    void booted() { bootHook.accept(level); }
 
     /** Stops the VM with an instruction-limit stop once its time reaches {@code max}. */
     public void setLimit(long max) { limit = max; }

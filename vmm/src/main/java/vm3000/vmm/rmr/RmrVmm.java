@@ -129,6 +129,7 @@ public final class RmrVmm implements LevelMonitor {
         vm.level = vm.image.child();
         for (int r = 1; r < 32; r++) vm.image.top().setReg(r, scratch.cpu().reg(r));
         vm.image.top().setPc(scratch.cpu().pc());
+        vm.booted();
     }
 
     /** The dispatcher: a switch on why the hardware came down to this level. */
