@@ -12,18 +12,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vm3000.kernels.Kernels;
 
 /**
- * The VMM running as a guest of itself: at depth 2 and 3 every built-in kernel (small iteration
+ * The VMM running as a guest of itself: at depths 2, 3 and 4 every built-in kernel (small iteration
  * counts: the golden arguments) and every guest test program gives the bare machine's transcript
  * and exit code (or the same machine check, for the VM only).
  */
 class NestingTest {
     static Stream<Arguments> cases() {
-        return Stream.of(2, 3).flatMap(d -> Kernels.NAMES.stream().map(k -> Arguments.of(k, d)));
+        return Stream.of(2, 3, 4).flatMap(d -> Kernels.NAMES.stream().map(k -> Arguments.of(k, d)));
     }
 
     static Stream<Arguments> programs() throws Exception {
         List<java.nio.file.Path> all = EquivalenceTest.programs().toList();
-        return Stream.of(2, 3).flatMap(d -> all.stream().map(p -> Arguments.of(p, d)));
+        return Stream.of(2, 3, 4).flatMap(d -> all.stream().map(p -> Arguments.of(p, d)));
     }
 
     @ParameterizedTest(name = "{0} at depth {1}")

@@ -21,7 +21,8 @@ import vm3000.kernels.Kernels;
 
 /**
  * tinyos running user programs from boot modules (assembled ones, and GCC-built ones when a MIPS
- * cross-compiler is installed) under 1, 2 and 3 VMMs: the bare machine's transcript.
+ * cross-compiler is installed) under 1..4 trap-and-emulate VMMs and under 1..4 RMR VMMs: the bare
+ * machine's transcript, stop and guest state down to the cycle count.
  */
 class TinyosProgramsTest {
     private static final Path MODULES = Path.of("..", "guest-kernels", "src", "test", "resources", "modules");
@@ -31,14 +32,14 @@ class TinyosProgramsTest {
     Path dir;
 
     @ParameterizedTest(name = "depth {0}")
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = {1, 2, 3, 4})
     void assembledModules(int depth) throws Exception {
         List<Boot.Module> mods = List.of(assembled("hi.s"), assembled("badaddr.s"), assembled("hi.s"));
         check(depth, mods);
     }
 
     @ParameterizedTest(name = "depth {0}")
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = {1, 2, 3, 4})
     void gccBuiltPrograms(int depth) throws Exception {
         assumeTrue(onPath(GCC), GCC + " is not installed");
         Path elf = dir.resolve("fib.elf");
@@ -55,7 +56,8 @@ class TinyosProgramsTest {
         Runs.Guest g = new Runs.Guest("tinyos", Kernels.load("tinyos"), "", Runs.KERNEL_RAM, mods);
         Runs.Outcome bare = Runs.bare(g);
         assertTrue(bare.transcript().contains("exit"), bare.transcript());
-        assertEquals(bare, Runs.underVmm(depth, List.of(g)).get(0));
+        assertEquals(bare, Runs.underVmm(depth, List.of(g)).get(0), "trap-and-emulate at depth " + depth);
+        assertEquals(bare, Runs.underRmr(depth, List.of(g)).get(0), "RMR at depth " + depth);
     }
 
     private static Boot.Module assembled(String name) throws Exception {
