@@ -26,6 +26,10 @@ import vm3000.cpu.core.Cpu;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
+import vm3000.cpu.core.CpuContext;
+import vm3000.vmm.rmr.RmrVm;
+import vm3000.vmm.rmr.RmrVmm;
+import vm3000.vmm.rmr.RmrVmmStack;
 import vm3000.vmm.trap.Allocator;
 import vm3000.vmm.common.Partition;
 import vm3000.vmm.trap.TrapVmm;
@@ -35,8 +39,10 @@ import vm3000.vmm.trap.VmmStack;
 /**
  * Hostile guests (random code in kernel and user mode with random TLB contents, wild stores over
  * the whole physical address space, user-mode TLB entries pointing past the partition, attempts
- * to give themselves CU0 and kernel mode) never change a byte of host memory outside their own
- * partitions, never disturb an honest VM running beside them, and never crash or stall the VMM.
+ * to give themselves CU0 and kernel mode; under the RMR VMM also Load RMR with forged blocks and
+ * kernel-mode TLB entries aimed past the window and at the device range) never change a byte of
+ * host memory outside their own partitions, never disturb an honest VM running beside them, and
+ * never crash or stall the VMM, under either VMM and at depth 1 and 2.
  */
 class IsolationTest {
     private static final int RAM = 1 << 20;
@@ -161,6 +167,94 @@ class IsolationTest {
         run(List.of(placeholder, placeholder, placeholder), new SplittableRandom(seed), true);
     }
 
+    @ParameterizedTest(name = "depth {0}")
+    @ValueSource(ints = {1, 2})
+    void rmr_wildStoresAndMappingsPastThePartition_touchOnlyTheirOwnWindow(int depth) throws Exception {
+        List<ElfFile> hostile = List.of(assemble(WILD_STORES, "wild.s"), assemble(PAST_PARTITION, "past.s"),
+                assemble(FORGED_LRMR, "lrmr.s"));
+        List<PowerState> ends = runRmr(hostile, new SplittableRandom(0), false, depth);
+        assertEquals(3, ends.get(0).exitCode(), ends.get(0).message());
+        assertEquals(4, ends.get(1).exitCode(), ends.get(1).message());
+        assertEquals(PowerState.Reason.MACHINE_CHECK, ends.get(2).reason(), "a forged Load RMR stops that VM only");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void rmr_randomCode_kernelAndUser_touchOnlyItsOwnWindow(int seed) throws Exception {
+        ElfFile placeholder = Kernels.load("hello");
+        runRmr(List.of(placeholder, placeholder, placeholder), new SplittableRandom(seed), true, 1 + seed % 2);
+    }
+
+    /**
+     * Load RMR with forged blocks: a RESUME with nothing suspended, a LAUNCH with a window past
+     * everything (no level above exists here). Each is a machine check of the VM alone.
+     */
+    private static final String FORGED_LRMR = SKIP_FAULTS + """
+            lui $s0, 0x8008
+            li $t0, 2
+            sw $t0, 0($s0)             # RESUME, nothing suspended
+            .word 0x42100038           # lrmr $s0
+            li $t0, 1
+            sw $t0, 0($s0)             # LAUNCH: never reached
+            .word 0x42100038
+            lui $t0, 0xbffe
+            li $t1, 5
+            sw $t1, 0x1c($t0)
+    """;
+
+    /**
+     * Hostile VMs of the top RMR VMM of a stack of {@code depth}, and an honest hello beside them;
+     * checks the host RAM outside the hostile windows word for word afterwards.
+     */
+    private static List<PowerState> runRmr(List<ElfFile> hostile, SplittableRandom rnd, boolean randomize, int depth)
+            throws Exception {
+        return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            int n = hostile.size() + 1;
+            RmrVmmStack stack = RmrVmmStack.create(VmmStack.hostRam((long) n * RAM, depth) + (1 << 20),
+                    vm3000.cpu.bus.Endian.BIG, MachineOptions.Core.BLOCK, depth, Allocator.DEFAULT_SLICE);
+            RmrVmm vmm = stack.top();
+            int below = depth == 1 ? 0 : stack.levels().get(0).vms().get(0).partition().base();
+            PhysicalMemory ram = stack.host().ram();
+            List<RmrVm> bad = new ArrayList<>();
+            for (ElfFile elf : hostile) {
+                RmrVm vm = vmm.createVm(RAM, elf, "", List.of(), OutputStream.nullOutputStream(), QUIET, 1);
+                vm.setLimit(LIMIT);
+                if (randomize) {
+                    int real = below + vm.partition().base();
+                    vm.setBootHook(level -> randomize(level.cp0(), level.context(), (pa, w) -> ram.storeWord(real + pa, w), rnd));
+                }
+                bad.add(vm);
+            }
+            ByteArrayOutputStream honestConsole = new ByteArrayOutputStream();
+            RmrVm honest = vmm.createVm(RAM, Kernels.load("hello"), "beside hostile guests", List.of(), honestConsole, QUIET, 1);
+            honest.setLimit(10_000_000);
+            List<int[]> windows = new ArrayList<>();
+            for (RmrVm vm : bad) windows.add(new int[] {below + vm.partition().base(), vm.partition().size()});
+            int[][] before = new int[1][];
+            honest.setBootHook(level -> before[0] = snapshotOutside(ram, windows)); // every VM is laid out by then
+            stack.run();
+            assertArrayEquals(before[0], snapshotOutside(ram, windows), "host memory outside the hostile windows");
+            assertEquals(PowerState.Reason.POWER_OFF, stack.host().power().reason(),
+                    "the machine ran to its end: " + stack.host().power().message());
+            assertEquals(PowerState.Reason.POWER_OFF, honest.power().reason(), honest.power().message());
+            assertEquals("Hello from vm3000, an R3000 in the System/161 dialect.\nboot arguments: beside hostile guests\n",
+                    honestConsole.toString(StandardCharsets.ISO_8859_1));
+            List<PowerState> ends = new ArrayList<>();
+            for (RmrVm vm : bad) {
+                assertFalse(vm.running(), "every hostile VM ended");
+                ends.add(vm.power());
+            }
+            return ends;
+        });
+    }
+
+    private static int[] snapshotOutside(PhysicalMemory ram, List<int[]> windows) {
+        int[] words = new int[ram.size() / 4];
+        for (int pa = 0; pa < ram.size(); pa += 4) words[pa / 4] = ram.loadWord(pa);
+        for (int[] w : windows) java.util.Arrays.fill(words, w[0] / 4, (w[0] + w[1]) / 4, 0);
+        return words;
+    }
+
     private record Result(List<PowerState> hostile) {}
 
     /**
@@ -218,6 +312,15 @@ class IsolationTest {
     /** Random words over the first 64 KiB of the VM, random registers, TLB, Status (kernel or user), pc. */
     private static void randomize(VirtualMachine vm, SplittableRandom rnd) {
         Cpu cpu = vm.cpu();
+        CpuContext regs = new CpuContext();
+        randomize(vm.cp0(), regs, (pa, w) -> cpu.bus().store(pa, 4, w), rnd);
+        for (int r = 1; r < 32; r++) cpu.setReg(r, regs.reg(r));
+        cpu.setPc(regs.pc());
+    }
+
+    /** What randomize does, on any VM: its CP0, its registers, and a way to write its memory. */
+    private static void randomize(Cp0 cp0, CpuContext cpu, java.util.function.BiConsumer<Integer, Integer> memory,
+                                  SplittableRandom rnd) {
         for (int pa = 0; pa < 64 << 10; pa += 4) {
             int w = rnd.nextInt();
             switch (rnd.nextInt(8)) {
@@ -226,13 +329,12 @@ class IsolationTest {
                 case 2: w &= 0x03FFFFFF; break;
                 default: break;
             }
-            cpu.bus().store(pa, 4, w);
+            memory.accept(pa, w);
         }
         for (int r = 1; r < 32; r++) {
             int base = new int[] {0x80000000, 0xA0000000, 0x00400000, 0xBFE00000, 0}[rnd.nextInt(5)];
             cpu.setReg(r, rnd.nextBoolean() ? rnd.nextInt() : base + (rnd.nextInt(1 << 20) & ~3));
         }
-        Cp0 cp0 = vm.cp0();
         for (int i = 0; i < 64; i++) {
             int hi = (i << 12) | (rnd.nextInt(64) << 6);
             int lo = (rnd.nextInt(1 << 17) << 12) | 0x700; // PFNs anywhere up to 512 MiB, valid, dirty

@@ -251,11 +251,14 @@ public final class RmrStack implements Levels {
         ram.storeWord(b + B_INSN, trap.insn());
     }
 
-    /** The real address of level {@code l}'s LRMR block, or -1 after a machine check. */
+    /**
+     * The real address of level {@code l}'s LRMR block, or -1 after a machine check (of that
+     * level: only its owner, or at level 0 the machine, stops).
+     */
     private long blockReal(int l) {
         RmrLevel lv = path[l];
         if (lv.blockPa < 0 || lv.blockPa + Cpu.RMR_BLOCK_BYTES > composedLimit(l)) {
-            power.machineCheck(String.format("RMR: a trap for a level whose LRMR block (level-physical 0x%08x) "
+            cpu.machineCheck(String.format("RMR: a trap for a level whose LRMR block (level-physical 0x%08x) "
                     + "is not in its memory", lv.blockPa));
             return -1;
         }
@@ -285,7 +288,7 @@ public final class RmrStack implements Levels {
                 try {
                     child = newChild(h, ram.loadWord(b + B_BASE) & 0xFFFFFFFFL, ram.loadWord(b + B_BOUND) & 0xFFFFFFFFL);
                 } catch (IllegalArgumentException e) {
-                    power.machineCheck("LRMR launch: " + e.getMessage());
+                    cpu.machineCheck("LRMR launch: " + e.getMessage());
                     return;
                 }
                 CpuContext top = child.top();
@@ -298,17 +301,17 @@ public final class RmrStack implements Levels {
             }
             case CMD_RESUME: {
                 if (path[h].suspended == 0) {
-                    power.machineCheck("LRMR resume: no levels above are suspended");
+                    cpu.machineCheck("LRMR resume: no levels above are suspended");
                     return;
                 }
                 int lines = ram.loadWord(b + B_LINES) & 0x7C00;
                 if (arg == RESUME_COMPLETE || arg == RESUME_BUS_ERROR) {
                     if (!dispose(h, ram.loadWord(b + B_VALUE), arg == RESUME_BUS_ERROR, lines)) {
-                        power.machineCheck("LRMR resume: completing an access after a trap that was not a memory trap");
+                        cpu.machineCheck("LRMR resume: completing an access after a trap that was not a memory trap");
                         return;
                     }
                 } else if (arg != RESUME_RETRY) {
-                    power.machineCheck("LRMR resume: unknown disposition " + arg);
+                    cpu.machineCheck("LRMR resume: unknown disposition " + arg);
                     return;
                 } else if (path[h + 1] != null) {
                     path[h + 1].lines = lines;
@@ -320,7 +323,7 @@ public final class RmrStack implements Levels {
                 halt(h, arg);
                 return;
             default:
-                power.machineCheck(String.format("LRMR: unknown command %d in the block at level-physical 0x%08x", cmd, blockPa));
+                cpu.machineCheck(String.format("LRMR: unknown command %d in the block at level-physical 0x%08x", cmd, blockPa));
         }
     }
 
