@@ -147,6 +147,36 @@ final class Runs {
 
     static List<Outcome> underRmr(int depth, List<Guest> guests) throws Exception { return underRmr(depth, guests, null); }
 
+    /**
+     * The guests as VMs of the top trap-and-emulate VMM of a mixed stack: {@code rmrDepth} RMR
+     * VMMs below it, {@code trapDepth} trap-and-emulate VMMs at level {@code rmrDepth}.
+     */
+    static List<Outcome> underMixed(int rmrDepth, int trapDepth, List<Guest> guests, List<MixedStack> keep) throws Exception {
+        long ram = 0;
+        for (Guest g : guests) ram += g.ram();
+        MixedStack stack = MixedStack.create(VmmStack.hostRam(ram, rmrDepth + trapDepth), guests.get(0).elf().endian(),
+                MachineOptions.Core.BLOCK, rmrDepth, trapDepth, Allocator.DEFAULT_SLICE);
+        if (keep != null) keep.add(stack);
+        List<ByteArrayOutputStream> consoles = new ArrayList<>();
+        List<VirtualMachine> vms = new ArrayList<>();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        for (Guest g : guests) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            VirtualMachine vm = stack.top().createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet,
+                    MachineOptions.DEFAULT_SEED);
+            vm.setLimit(LIMIT);
+            consoles.add(console);
+            vms.add(vm);
+        }
+        stack.top().run();
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < vms.size(); i++) {
+            VirtualMachine vm = vms.get(i);
+            out.add(Outcome.of(vm.power(), consoles.get(i), vm.cpu(), vm.clock()));
+        }
+        return out;
+    }
+
     /** The two VMMs, for tests that run the same guests under each. */
     enum Scheme { TRAP, RMR }
 

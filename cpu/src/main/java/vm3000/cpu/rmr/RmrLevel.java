@@ -24,6 +24,8 @@ public final class RmrLevel {
     LevelMonitor monitor;
     /** Its Java monitor has been started. */
     boolean started;
+    /** Its Java monitor runs the level's own code itself, blocking (RmrPort.driveOwnCode). */
+    boolean drivesOwnCode;
     /** Level-physical address of the level's last LRMR block (where its trap records go), or -1. */
     long blockPa = -1;
     /** Levels above this one suspended by the trap being handled here. */

@@ -143,6 +143,15 @@ public final class RmrPort {
     /** Takes the levels the trap being handled suspended off the stack, to launch again later. */
     public RmrImage detach() { return stack.detach(level); }
 
+    /**
+     * This level's Java monitor will run the level's own code itself, as a blocking monitor
+     * written for a bare machine does (the trap-and-emulate VMM as the top monitor of a stack):
+     * it may return from {@link LevelMonitor#start} with its level live, and then drives the
+     * machine loop itself, taking the level's own exceptions through the CPU's Monitor hook.
+     * Only a level with no level above it on the stack may do so.
+     */
+    public void driveOwnCode() { stack.level(level).drivesOwnCode = true; }
+
     /** This level halts: the machine powers off at level 0, else the owner gets a HALT trap. */
     public void halt(int exitCode) { stack.halt(level, exitCode); }
 }

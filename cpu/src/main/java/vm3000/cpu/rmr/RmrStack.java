@@ -267,7 +267,7 @@ public final class RmrStack implements Levels {
 
     /** A Java monitor returned: it must have left its level (or stopped the machine). */
     private void checkContinued(int level) {
-        if (live == level && power.isRunning()) {
+        if (live == level && power.isRunning() && !path[level].drivesOwnCode) {
             power.machineCheck("RMR: the Java monitor of a level returned without launching, resuming or halting");
         }
     }
