@@ -12,7 +12,7 @@
 #     the child's window is a bus error for the child;
 #   - its own timer: a time slice of SLICE cycles, one trap each;
 #   - a WAIT of the child (resumed at once), its halt (rmrmon powers off with its code) and its
-#     machine check (rmrmon powers off with exit code 125).
+#     machine check (rmrmon says so and powers off with exit code 125).
 #
 # The child gets rmrmon's boot arguments, less its modules= word, and rmrmon's other boot modules
 # as its own, laid out as System/161's loader and vm3000's lay them out; its RAM is rmrmon's from
@@ -239,8 +239,11 @@ halted: jal     poweroff                # the child halted: so do we
         lw      $a0, B_DATA($s0)
 
 checked:
-        jal     poweroff                # the child stopped with a machine check: we power off with
-        li      $a0, 125                # the code vm3000 run gives a machine check
+        la      $a0, s_checked          # the child stopped with a machine check: say so, and
+        jal     puts                    # power off with the code vm3000 run gives a machine check
+        nop
+        jal     poweroff
+        li      $a0, 125
 
 # complete(v0): the trapped access is done; a load reads v0.
 complete:
@@ -588,6 +591,7 @@ s_normr:    .asciiz "rmrmon: this machine has no RMR stack (LRMR is reserved); r
 s_nokernel: .asciiz "no kernel to run: give it as the first boot module\n"
 s_noram:    .asciiz "the boot modules leave no room for the child's RAM\n"
 s_badelf:   .asciiz "the first boot module is no kernel that fits in the child's RAM\n"
+s_checked:  .asciiz "rmrmon: the kernel stopped with a machine check\n"
 s_modkey:   .asciiz "modules="
 
         .data

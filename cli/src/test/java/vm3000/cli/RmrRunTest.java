@@ -25,10 +25,14 @@ class RmrRunTest {
     }
 
     @Test
-    void tooFewLevelsForTheStack_isAMachineCheck() {
+    void tooFewLevelsForTheStack_isAMachineCheckOfTheLevelThatAsked() {
+        // The rmrmon at level 1 has no level to launch hello at: a machine check of level 1, routed to
+        // the rmrmon at level 0, which says so and powers off with the machine-check code.
         Cli c = Cli.run("run", "--rmr-levels", "1", "rmrmon", "--module", "rmrmon", "--module", "hello");
         assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
-        assertTrue(c.err().contains("no RMR level above"), c.err());
+        assertEquals("rmrmon: the kernel stopped with a machine check\n", c.out());
+        Cli one = Cli.run("run", "--rmr-levels", "0", "rmrmon", "--module", "hello");
+        assertEquals(3, one.code(), "no stack at all: LRMR is reserved");
     }
 
     @Test

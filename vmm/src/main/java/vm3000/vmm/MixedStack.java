@@ -56,9 +56,9 @@ public final class MixedStack {
         host.rmr().start(); // the RMR VMMs start level k with Load RMR
         if (!top.started()) throw new IllegalStateException("the RMR VMMs did not start level " + rmrDepth);
         List<TrapVmm> trap = new ArrayList<>();
-        trap.add(new TrapVmm(rmrDepth + 1, top, sliceCycles));
+        trap.add(new TrapVmm(rmrDepth, top, sliceCycles));
         for (int k = 1; k < trapDepth; k++) {
-            trap.add(new TrapVmm(rmrDepth + 1 + k, TrappingMachineControl.inNewVm(trap.get(k - 1)), sliceCycles));
+            trap.add(new TrapVmm(rmrDepth + k, TrappingMachineControl.inNewVm(trap.get(k - 1)), sliceCycles));
         }
         return new MixedStack(host, rmr, trap);
     }

@@ -41,8 +41,8 @@ public final class RmrStats {
         for (RmrTrap.Kind k : RmrTrap.Kind.values()) {
             if (entries[k.ordinal()] != 0) sb.append(String.format(" (%s %d)", Counters.ENTRY_KINDS[k.ordinal()], entries[k.ordinal()]));
         }
-        sb.append(String.format("%n  device accesses %d, bus errors %d, time slices %d, VM switches %d%n",
-                deviceAccesses, busErrors, slices, switches));
+        sb.append(String.format("%n  memory traps %d (device accesses %d, bus errors %d), time slices %d, VM switches %d%n",
+                entries[RmrTrap.Kind.MEMORY.ordinal()], deviceAccesses, busErrors, slices, switches));
         sb.append(String.format("  instructions interpreted 0, run directly %d%n", direct));
         return sb.toString();
     }

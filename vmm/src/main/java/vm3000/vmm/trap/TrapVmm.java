@@ -85,7 +85,11 @@ public final class TrapVmm {
      * machine check, or their instruction limit). A VM that stops is left out from then on.
      */
     public void run() {
+        VirtualMachine last = null;
         for (VirtualMachine vm = scheduler.next(); vm != null && stopped == null; vm = scheduler.next()) {
+            stats.slices++;
+            if (last != null && vm != last) stats.switches++;
+            last = vm;
             runVm(vm, vm.clock().now() + allocator.sliceCycles());
         }
         if (stopped != null) {

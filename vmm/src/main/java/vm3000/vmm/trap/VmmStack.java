@@ -44,9 +44,9 @@ public final class VmmStack {
     public static VmmStack on(Machine host, int depth, long sliceCycles) {
         if (depth < 1) throw new IllegalArgumentException("depth must be at least 1: " + depth);
         List<TrapVmm> levels = new ArrayList<>();
-        levels.add(new TrapVmm(1, new BareMachineControl(host), sliceCycles));
+        levels.add(new TrapVmm(0, new BareMachineControl(host), sliceCycles));
         for (int k = 2; k <= depth; k++) {
-            levels.add(new TrapVmm(k, TrappingMachineControl.inNewVm(levels.get(k - 2)), sliceCycles));
+            levels.add(new TrapVmm(k - 1, TrappingMachineControl.inNewVm(levels.get(k - 2)), sliceCycles));
         }
         return new VmmStack(host, levels);
     }

@@ -18,6 +18,8 @@ public final class VmmStats {
     long interpreted;
     long direct;
     long physicalAccesses;
+    long slices;
+    long switches;
 
     VmmStats(int level) { this.level = level; }
 
@@ -30,6 +32,9 @@ public final class VmmStats {
     public long direct() { return direct; }
     /** Physical accesses made on behalf of the level above (its monitor's or its interpreted kernel's). */
     public long physicalAccesses() { return physicalAccesses; }
+    /** Time slices given to the VMs, and changes from one VM to another. */
+    public long slices() { return slices; }
+    public long switches() { return switches; }
 
     public long trapEntries() {
         long n = 0;
@@ -56,8 +61,9 @@ public final class VmmStats {
         for (Op op : Op.values()) {
             if (sensitive[op.ordinal()] != 0) sb.append(String.format("  insn %-5s %d%n", op.name().toLowerCase(), sensitive[op.ordinal()]));
         }
-        sb.append(String.format("  shadow-TLB refills %d, ASID recycles %d%n", shadowRefills, asidRecycles));
+        sb.append(String.format("  memory traps 0, time slices %d, VM switches %d%n", slices, switches));
         sb.append(String.format("  instructions interpreted %d, run directly %d%n", interpreted, direct));
+        sb.append(String.format("  shadow-TLB refills %d, ASID recycles %d%n", shadowRefills, asidRecycles));
         sb.append(String.format("  physical accesses for the level above %d%n", physicalAccesses));
         return sb.toString();
     }
