@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -18,10 +19,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The entry point of benchmarks.jar ({@code make bench}): JMH with its usual command line, plus
- * two things. Where the C compute workload was not built (no cross compiler when bench/ was
+ * three things. Where the C compute workload was not built (no cross compiler when bench/ was
  * built) and the command line does not choose workloads, that workload is left out with a line
  * saying why, instead of failing. After the run, a table gives each workload's block/interp
- * ratio, from the figures of this one run.
+ * ratio, and one gives RmrBench's cost per iteration at each depth and its ratio to the bare
+ * machine, from the figures of this one run.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -46,6 +48,7 @@ public final class BenchMain {
         }
         Collection<RunResult> results = new Runner(b.build()).run();
         printRatios(results);
+        printRmr(results);
     }
 
     private static String mips(double score) {
@@ -85,5 +88,39 @@ public final class BenchMain {
         System.out.println();
         System.out.println("Guest instructions per second (millions), this run:");
         lines.forEach(System.out::println);
+    }
+
+    /**
+     * RmrBench per kernel and depth: the cost of one iteration, (median time(n) - median
+     * time(0)) / n, and its ratio to depth 0 of the same kernel. Medians, not means: on a shared
+     * machine a run now and then takes several times as long, and one such run moves a mean.
+     */
+    static void printRmr(Collection<RunResult> results) {
+        Map<String, Map<Integer, double[]>> byKernel = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            if (!r.getParams().getBenchmark().endsWith("RmrBench.run")) continue;
+            String kernel = r.getParams().getParam("kernel");
+            int depth = Integer.parseInt(r.getParams().getParam("monitors"));
+            int scale = Integer.parseInt(r.getParams().getParam("scale"));
+            byKernel.computeIfAbsent(kernel, k -> new TreeMap<>())
+                    .computeIfAbsent(depth, d -> new double[] {Double.NaN, Double.NaN})[scale] =
+                    r.getPrimaryResult().getStatistics().getPercentile(50);
+        }
+        if (byKernel.isEmpty()) return;
+        System.out.println();
+        System.out.println("RmrBench, this run: median ms of a run with 0 and with n iterations; ns per iteration "
+                + "= (time(n) - time(0)) / n; its ratio to depth 0");
+        System.out.println(String.format("%-10s %9s %5s %9s %9s %12s %8s", "kernel", "n", "depth", "0 ms", "n ms",
+                "ns/iteration", "/ bare"));
+        byKernel.forEach((kernel, depths) -> {
+            int n = RmrBench.ITERATIONS.get(kernel);
+            double[] bare = depths.getOrDefault(0, new double[] {Double.NaN, Double.NaN});
+            double bareNs = (bare[1] - bare[0]) * 1e6 / n;
+            depths.forEach((depth, t) -> {
+                double ns = (t[1] - t[0]) * 1e6 / n;
+                System.out.println(String.format("%-10s %9d %5d %9.2f %9.2f %12.1f %8.3f", kernel, n, depth, t[0], t[1],
+                        ns, ns / bareNs));
+            });
+        });
     }
 }
