@@ -3,7 +3,7 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -q
 JAR := cli/target/vm3000.jar
 
-.PHONY: build run test bench bench-qemu clean
+.PHONY: build run test bench bench-quick bench-jmh bench-qemu clean
 
 build: $(JAR)
 
@@ -18,9 +18,20 @@ run: build
 test:
 	$(MVN) -B install
 
-# JMH: guest instructions per second of each core on each workload, then the block/interp ratios
-# of this run. BENCH_ARGS passes JMH options, e.g. BENCH_ARGS='-p workload=c-compute -wi 2 -i 3'.
+# The comparison matrix: every workload bare, under 1-4 trap-and-emulate VMMs and under 1-4 RMR
+# VMMs, one JMH fork each, with every counter; writes results.json, report.md and the charts into
+# BENCH_OUT (docs/performance.md). About half an hour; bench-quick is the seconds-long smoke test.
+BENCH_OUT ?= bench/target/report
 bench: build
+	bin/vm3000 bench --out $(BENCH_OUT) $(BENCH_ARGS)
+
+bench-quick: build
+	bin/vm3000 bench --quick --out $(BENCH_OUT) $(BENCH_ARGS)
+
+# The JMH benchmarks of the machine itself: guest instructions per second of each core
+# (CoreBench, with the block/interp ratios of the run) and the RMR stack under rmrmon (RmrBench).
+# BENCH_ARGS passes JMH options, e.g. BENCH_ARGS='CoreBench -p workload=c-compute -wi 2 -i 3'.
+bench-jmh: build
 	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
 	java -jar bench/target/benchmarks.jar $(BENCH_ARGS) 2>&1 | tee bench/target/jmh.txt
 

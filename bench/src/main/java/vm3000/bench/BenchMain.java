@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The entry point of benchmarks.jar ({@code make bench}): JMH with its usual command line, plus
+ * The entry point of benchmarks.jar ({@code make bench-jmh}): JMH with its usual command line, plus
  * three things. Where the C compute workload was not built (no cross compiler when bench/ was
  * built) and the command line does not choose workloads, that workload is left out with a line
  * saying why, instead of failing. After the run, a table gives each workload's block/interp
@@ -39,6 +39,8 @@ public final class BenchMain {
         }
         CommandLineOptions cl = new CommandLineOptions(args);
         ChainedOptionsBuilder b = new OptionsBuilder().parent(cl);
+        // The matrix's cells are run by vm3000 bench (vm3000.bench.matrix.Matrix), each with its own parameters.
+        if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(vm3000.bench.matrix.MatrixBench.class.getName()));
         Path elf = CoreBench.cCompute();
         buildCCompute(elf.getParent());
         if (!Files.exists(elf) && !cl.getParameter("workload").hasValue()) {

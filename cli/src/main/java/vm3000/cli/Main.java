@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code vm3000} command. */
 @Command(name = "vm3000", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An emulated R3000-class MIPS machine (System/161 dialect).",
-        subcommands = {RunCommand.class, AsmCommand.class, DisasmCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: the guest's power-off code; " + ExitCodes.BAD_INPUT + " bad input; "
                 + ExitCodes.INSTRUCTION_LIMIT + " instruction limit reached; " + ExitCodes.MACHINE_CHECK
                 + " machine check; " + ExitCodes.INTERNAL + " internal error."})
@@ -29,7 +29,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, asm, disasm)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, asm, disasm, bench)");
     }
 
     public static void main(String[] args) {
