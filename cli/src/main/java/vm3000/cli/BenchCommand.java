@@ -71,7 +71,12 @@ final class BenchCommand implements Callable<Integer> {
         if (configs != null) command.append(" --configs ").append(String.join(",", configs));
         if (cEntry != CostModel.DEFAULT_ENTRY) command.append(" --c-entry ").append(cEntry);
         if (cInterp != CostModel.DEFAULT_INTERP) command.append(" --c-interp ").append(cInterp);
-        new Matrix(new Matrix.Settings(quick, ws, cs, model, out, command.toString()), main.out).run();
+        try {
+            new Matrix(new Matrix.Settings(quick, ws, cs, model, out, command.toString()), main.out).run();
+        } catch (Matrix.BusyException e) {
+            main.err.println("vm3000: " + e.getMessage());
+            return ExitCodes.BENCH_BUSY;
+        }
         return 0;
     }
 }

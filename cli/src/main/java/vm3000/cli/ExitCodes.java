@@ -9,6 +9,8 @@ public final class ExitCodes {
 
     /** Bad input: unknown option, malformed ELF, assembly error, image too large. */
     public static final int BAD_INPUT = 2;
+    /** {@code vm3000 bench} could not run: another JMH benchmark holds the machine. Try again later. */
+    public static final int BENCH_BUSY = 75;
     /** A bug in vm3000 itself: a Java exception escaped the machine. */
     public static final int INTERNAL = 70;
     /** The instruction limit ({@code --max-instructions}) was reached. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: the guest's power-off code; " + ExitCodes.BAD_INPUT + " bad input; "
                 + ExitCodes.INSTRUCTION_LIMIT + " instruction limit reached; " + ExitCodes.MACHINE_CHECK
-                + " machine check; " + ExitCodes.INTERNAL + " internal error."})
+                + " machine check; " + ExitCodes.BENCH_BUSY + " bench: another benchmark is running; " + ExitCodes.INTERNAL
+                + " internal error."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -91,6 +91,28 @@ class BenchCommandTest {
         }
     }
 
+    /**
+     * A full run while another JMH benchmark holds JMH's lock would time both at once: it stops
+     * with one line saying so, instead of reporting every cell as failed.
+     */
+    @Test
+    void fullRun_whileAnotherBenchmarkHoldsTheMachine_saysSoAndStops() throws Exception {
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = ch.tryLock()) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(lock != null, "another JMH run holds " + lockFile + " now");
+            String ignore = System.clearProperty("jmh.ignoreLock");
+            try {
+                Cli c = Cli.run("bench", "--workloads", "cp0", "--configs", "bare", "--out", dir.resolve("busy").toString());
+                assertEquals(ExitCodes.BENCH_BUSY, c.code(), c.err() + c.out());
+                assertTrue(c.oneLineError() && c.err().contains("another JMH benchmark is running"), c.err());
+            } finally {
+                if (ignore != null) System.setProperty("jmh.ignoreLock", ignore);
+            }
+        }
+    }
+
     @Test
     void badOptions_areOneLineErrors() {
         String[][] cases = {{"--configs", "trap-9"}, {"--workloads", "nope"}, {"--c-entry", "-1"}, {"--configs", "rmr"}};
