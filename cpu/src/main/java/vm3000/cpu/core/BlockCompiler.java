@@ -25,6 +25,12 @@ import org.objectweb.asm.MethodVisitor;
  * {@code jit*} helpers). The guest registers the block uses live in JVM locals, read from the
  * register array on entry and written back on every exit, which makes HotSpot's register
  * allocator the guest's. What is gone is the dispatch per instruction and the field decoding.
+ *
+ * <p>A block that is a whole loop (its branch, at the end, goes back to its first instruction)
+ * also loops inside the generated method, as many times as the caller's budget allows
+ * ({@link CompiledBlock#run}): the dispatcher's one call site for all compiled blocks is
+ * megamorphic as soon as a few hot blocks have passed through it, and a call per iteration of
+ * a short loop costs more than the iteration.
  */
 final class BlockCompiler {
     private BlockCompiler() {}
@@ -32,9 +38,11 @@ final class BlockCompiler {
     private static final String CPU = "vm3000/cpu/core/Cpu";
     private static final String CORE = "vm3000/cpu/core/BlockCore";
 
-    // Locals of run(int[] r, Cpu cpu, BlockCore core, boolean user, int vpc).
-    private static final int R = 1, CPU_ = 2, CORE_ = 3, USER = 4, VPC = 5,
-            TAKEN = 6, TARGET = 7, EXIT = 8, TMP = 9, TMPL = 10, REG0 = 11;
+    // Locals of run(int[] r, Cpu cpu, BlockCore core, boolean user, int vpc, int loops); TMPL is a
+    // long (two slots); DONE counts the runs looped back inside the method; guest register k is
+    // local REG0 + k.
+    private static final int R = 1, CPU_ = 2, CORE_ = 3, USER = 4, VPC = 5, LOOPS = 6,
+            TAKEN = 7, TARGET = 8, EXIT = 9, TMP = 10, TMPL = 11, DONE = 13, REG0 = 14;
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static int serial;
@@ -86,6 +94,24 @@ final class BlockCompiler {
         }
     }
 
+    /**
+     * Whether compiled code covering the first {@code n} instructions of {@code b} can branch back
+     * to the block's own entry: it covers the whole block, which ends with a branch or jump and
+     * its delay slot. A PC-relative branch reaches the entry only with the offset that leads back
+     * to instruction 0 (the target is then the entry whatever the pc); a jump (J, JAL, JR, JALR)
+     * is checked at run time.
+     */
+    static boolean mayLoop(Block b, int n) {
+        if (n != b.length() || b.branchAt < 0 || b.branchAt != n - 2) return false;
+        int w = b.words[b.branchAt];
+        switch (b.fast[b.branchAt]) {
+            case J: case JAL: case JR: case JALR: return true;
+            case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL:
+                return simm(w) == -(b.branchAt + 1);
+            default: return false;
+        }
+    }
+
     static byte[] generate(Block b, int n) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -101,7 +127,7 @@ final class BlockCompiler {
         init.visitMaxs(0, 0);
         init.visitEnd();
 
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([IL" + CPU + ";L" + CORE + ";ZI)I", null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([IL" + CPU + ";L" + CORE + ";ZII)I", null, null);
         mv.visitCode();
         new Gen(mv, b, n).emit();
         mv.visitMaxs(0, 0);
@@ -136,10 +162,15 @@ final class BlockCompiler {
                 mv.visitVarInsn(ISTORE, REG0 + reg);
             }
             push(0);
+            mv.visitVarInsn(ISTORE, DONE);
+            Label head = new Label();
+            mv.visitLabel(head);
+            push(0);
             mv.visitVarInsn(ISTORE, TAKEN);
             push(0);
             mv.visitVarInsn(ISTORE, TARGET);
             for (int i = 0; i < n; i++) insn(i, b.fast[i], b.words[i]);
+            if (mayLoop(b, n)) loopBack(head);
             push(n);
             mv.visitVarInsn(ISTORE, EXIT);
             mv.visitLabel(exit);
@@ -156,6 +187,9 @@ final class BlockCompiler {
             mv.visitVarInsn(ALOAD, CORE_);
             mv.visitVarInsn(ILOAD, TARGET);
             mv.visitFieldInsn(PUTFIELD, CORE, "jitTarget", "I");
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, DONE);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitLoops", "I");
             mv.visitVarInsn(ILOAD, EXIT);
             mv.visitInsn(IRETURN);
             for (int k = 0; k < bailLabels.size(); k++) {
@@ -164,6 +198,38 @@ final class BlockCompiler {
                 mv.visitVarInsn(ISTORE, EXIT);
                 mv.visitJumpInsn(GOTO, exit);
             }
+        }
+
+        /**
+         * After the block's last instruction (the delay slot of its branch), runs it again from
+         * the first, with the registers still in locals, when the branch was taken to the block's
+         * own entry {@code vpc}, the caller's budget allows another whole run ({@code DONE <
+         * LOOPS}) and {@link Cpu#blockExit} is clear: exactly when the dispatcher's chain would
+         * have run this block again through its compiled code (BlockCore#runFrom returns the taken
+         * successor, the same block, and the budget still covers all of it). A store that wrote
+         * over decoded code and a failed fast-path check have left the method already; blockExit
+         * is tested too because it is the chain's own condition. Nothing else that ends a chain
+         * can happen here: a level switch (Cpu#levelSwitched), a change of the translation stamp
+         * (TLB, mode, ASID), a new deliverable interrupt or the machine's stop come only from
+         * slow-path instructions, which compiled code does not contain, and from device events,
+         * which the budget stops short of.
+         */
+        void loopBack(Label head) {
+            Label out = new Label();
+            mv.visitVarInsn(ILOAD, TAKEN);
+            mv.visitJumpInsn(IFEQ, out);
+            mv.visitVarInsn(ILOAD, TARGET);
+            mv.visitVarInsn(ILOAD, VPC);
+            mv.visitJumpInsn(IF_ICMPNE, out);
+            mv.visitVarInsn(ILOAD, DONE);
+            mv.visitVarInsn(ILOAD, LOOPS);
+            mv.visitJumpInsn(IF_ICMPGE, out);
+            mv.visitVarInsn(ALOAD, CPU_);
+            mv.visitFieldInsn(GETFIELD, CPU, "blockExit", "Z");
+            mv.visitJumpInsn(IFNE, out);
+            mv.visitIincInsn(DONE, 1);
+            mv.visitJumpInsn(GOTO, head);
+            mv.visitLabel(out);
         }
 
         /** Notes the registers instruction {@code w} reads and writes. */

@@ -35,9 +35,12 @@ public final class BlockCore {
     private int threshold = Math.max(1, Integer.getInteger("vm3000.jit.threshold", 50));
     private long compiled;
     private long compiledRuns;
+    private long loopedRuns;
     /** The branch outcome of the last compiled run (CompiledBlock#run). */
     boolean jitTaken;
     int jitTarget;
+    /** The whole runs a compiled block made before its last, looping back to itself (CompiledBlock#run). */
+    int jitLoops;
 
     public BlockCore(Cpu cpu) {
         this.cpu = cpu;
@@ -56,8 +59,18 @@ public final class BlockCore {
     /** Blocks given compiled code so far (compiled now, or found compiled from the same words). */
     public long blocksCompiled() { return compiled; }
 
-    /** Runs of compiled blocks so far. */
+    /**
+     * Runs of compiled blocks so far: each execution of a block through its compiled code,
+     * whether the dispatcher called it or it looped back to itself inside the compiled code
+     * ({@link #loopedRuns}), so one per iteration of a loop that is one block.
+     */
     public long compiledRuns() { return compiledRuns; }
+
+    /**
+     * The runs among {@link #compiledRuns} that a compiled block made by branching back to its
+     * own entry inside its compiled code, without returning to the dispatcher.
+     */
+    public long loopedRuns() { return loopedRuns; }
 
     /**
      * Turns the compilation of hot blocks on or off, and sets how many runs make a block hot;
@@ -101,7 +114,7 @@ public final class BlockCore {
             do {
                 long budget = Math.min(clock.nextEvent() - clock.now(), limit - cpu.executed);
                 if (budget <= 0) break;
-                b = runBlock(b, cpu.pc, (int) Math.min(b.length(), budget), user, stamp);
+                b = runBlock(b, cpu.pc, budget, user, stamp);
             } while (b != null);
         }
     }
@@ -203,20 +216,29 @@ public final class BlockCore {
     }
 
     /**
-     * Runs {@code b} as {@link #runFrom} does from its first instruction, through its
-     * compiled form when it has one and {@code max} covers all of it (the compiled code runs
-     * the instructions it can, then {@link #runFrom} the rest, so that both paths end alike);
-     * counts the runs of a block and compiles it when it is hot.
+     * Runs {@code b} as {@link #runFrom} does from its first instruction, at most {@code budget}
+     * instructions of it, through its compiled form when it has one and the budget covers all of
+     * it (the compiled code runs the instructions it can, then {@link #runFrom} the rest, so that
+     * both paths end alike); counts the runs of a block and compiles it when it is hot.
+     *
+     * <p>A compiled block that loops on itself may run whole again inside its compiled code, as
+     * many times as the budget holds its length after the first run: the runs that the chain
+     * would otherwise make one dispatch each ({@link CompiledBlock#run}). They are accounted
+     * here as runFrom accounts a whole run, before runFrom finishes the last one.
      */
-    private Block runBlock(Block b, final int vpc, final int max, final boolean user, final long stamp) {
+    private Block runBlock(Block b, final int vpc, final long budget, final boolean user, final long stamp) {
         cpu.blockExit = false;
         cpu.levelSwitched = false;
+        final int length = b.length();
+        final int max = (int) Math.min(length, budget);
         if (jit) {
             CompiledBlock c = b.compiled;
             if (c != null) {
-                if (max == b.length()) {
-                    compiledRuns++;
-                    int i = c.run(cpu.r, cpu, this, user, vpc);
+                if (max == length) {
+                    int i = c.run(cpu.r, cpu, this, user, vpc, (int) Math.min(budget / length - 1, Integer.MAX_VALUE));
+                    int loops = jitLoops;
+                    compiledRuns += 1 + loops;
+                    if (loops > 0) retireLoops(loops, length, user);
                     return runFrom(b, vpc, max, user, stamp, i, jitTaken, jitTarget);
                 }
             } else if (b.runs < threshold && ++b.runs == threshold) {
@@ -225,6 +247,22 @@ public final class BlockCore {
             }
         }
         return runFrom(b, vpc, max, user, stamp, 0, false, 0);
+    }
+
+    /**
+     * Accounts {@code loops} whole runs of a block of {@code length} instructions that its
+     * compiled code made back to back, each from the block's entry to its taken branch back there:
+     * the instructions, at the level and in the mode the block runs in, and the clock, exactly as
+     * {@link #runFrom} accounts each whole run that retired on the fast path. The pc, npc and
+     * delay-slot state they would leave are the block's entry, not in a delay slot: what runFrom
+     * sets at the end of the last run anyway. Nothing between the runs could see the difference,
+     * since fast-path instructions read neither the clock nor the counters.
+     */
+    private void retireLoops(int loops, int length, boolean user) {
+        long n = (long) loops * length;
+        loopedRuns += loops;
+        account(cpu.counters, n, n, user);
+        clock.advanceTo(clock.now() + n);
     }
 
     /**
@@ -413,7 +451,7 @@ public final class BlockCore {
         return retired;
     }
 
-    private void account(Counters counters, int retired, int executed, boolean user) {
+    private void account(Counters counters, long retired, long executed, boolean user) {
         cpu.executed += executed;
         if (user) counters.userInstructions += retired;
         else counters.kernelInstructions += retired;
