@@ -16,10 +16,10 @@ import vm3000.bench.matrix.Workload;
 
 /** {@code vm3000 bench}: the comparison matrix, trap-and-emulate against RMR, per depth. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time every workload bare, under 1-4 trap-and-emulate VMMs and under 1-4 RMR VMMs (JMH, one "
-                + "fork per configuration), count every monitor entry, and write DIR/results.json, DIR/report.md and "
+        description = {"Time every workload bare, under 1-4 trap-and-emulate VMMs and under 1-4 RMR VMMs (JMH, JVM "
+                + "forks of its own for each configuration), count every monitor entry, and write DIR/results.json, DIR/report.md and "
                 + "the charts DIR/slowdown.svg, DIR/entries.svg and DIR/modelled.svg.",
-                "The full matrix takes about half an hour and says so before it starts; --quick runs it in seconds "
+                "The full matrix takes about 40 minutes and says so before it starts; --quick runs it in seconds "
                 + "as a smoke test (its times mean nothing). docs/performance.md explains the method."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
@@ -30,6 +30,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a thousandth of the iterations, one single-shot run per cell, no fork")
     boolean quick;
+
+    @Option(names = "--forks", paramLabel = "N", description = "JVM forks per configuration (default: ${DEFAULT-VALUE}; "
+            + "--quick runs none)")
+    int forks = Matrix.Settings.DEFAULT_FORKS;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where the results go (default: ${DEFAULT-VALUE})")
     Path out = Path.of("bench-results");
@@ -61,6 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             if (configs == null) cs.addAll(Config.all());
             else for (String c : configs) cs.add(Config.parse(c.strip()));
             model = new CostModel(cEntry, cInterp);
+            if (forks < 1 || forks > 20) throw new IllegalArgumentException("--forks must be 1 to 20: " + forks);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -69,10 +74,11 @@ final class BenchCommand implements Callable<Integer> {
         command.append(" --out ").append(out);
         if (workloads != null) command.append(" --workloads ").append(String.join(",", workloads));
         if (configs != null) command.append(" --configs ").append(String.join(",", configs));
+        if (forks != Matrix.Settings.DEFAULT_FORKS) command.append(" --forks ").append(forks);
         if (cEntry != CostModel.DEFAULT_ENTRY) command.append(" --c-entry ").append(cEntry);
         if (cInterp != CostModel.DEFAULT_INTERP) command.append(" --c-interp ").append(cInterp);
         try {
-            new Matrix(new Matrix.Settings(quick, ws, cs, model, out, command.toString()), main.out).run();
+            new Matrix(new Matrix.Settings(quick, forks, ws, cs, model, out, command.toString()), main.out).run();
         } catch (Matrix.BusyException e) {
             main.err.println("vm3000: " + e.getMessage());
             return ExitCodes.BENCH_BUSY;

@@ -115,8 +115,10 @@ class BenchCommandTest {
 
     @Test
     void badOptions_areOneLineErrors() {
-        String[][] cases = {{"--configs", "trap-9"}, {"--workloads", "nope"}, {"--c-entry", "-1"}, {"--configs", "rmr"}};
-        String[] says = {"unknown configuration 'trap-9'", "unknown workload 'nope'", "at least 0", "unknown configuration 'rmr'"};
+        String[][] cases = {{"--configs", "trap-9"}, {"--workloads", "nope"}, {"--c-entry", "-1"}, {"--configs", "rmr"},
+                {"--forks", "0"}};
+        String[] says = {"unknown configuration 'trap-9'", "unknown workload 'nope'", "at least 0", "unknown configuration 'rmr'",
+                "--forks must be 1 to 20"};
         for (int i = 0; i < cases.length; i++) {
             Cli c = Cli.run("bench", "--quick", "--out", dir.resolve("x").toString(), cases[i][0], cases[i][1]);
             assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());

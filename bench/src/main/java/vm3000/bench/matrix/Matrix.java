@@ -42,9 +42,13 @@ import vm3000.cpu.bus.PowerState;
  */
 public final class Matrix {
     /** What to run and where the results go. */
-    public record Settings(boolean quick, List<Workload> workloads, List<Config> configs, CostModel model, Path out,
-                           String command) {
+    public record Settings(boolean quick, int forkCount, List<Workload> workloads, List<Config> configs, CostModel model,
+                           Path out, String command) {
+        /** JVM forks per cell by default: HotSpot compiles each fork's hot code its own way, and one fork's luck moves a cell by ±20 %. */
+        public static final int DEFAULT_FORKS = 2;
+
         public Settings {
+            if (forkCount < 1 || forkCount > 20) throw new IllegalArgumentException("forks must be 1 to 20: " + forkCount);
             workloads = List.copyOf(workloads);
             List<Config> c = new ArrayList<>(configs);
             if (!c.contains(Config.BARE)) c.add(0, Config.BARE); // every ratio is to bare
@@ -52,7 +56,7 @@ public final class Matrix {
         }
 
         int iterations(Workload w) { return quick ? w.quickN() : w.n(); }
-        int forks() { return quick ? 0 : 1; }
+        int forks() { return quick ? 0 : forkCount; }
         int warmups() { return quick ? 0 : 2; }
         int measurements() { return quick ? 1 : 3; }
     }
@@ -122,13 +126,13 @@ public final class Matrix {
             for (int scale : scales(c)) {
                 trials++;
                 double run = runSeconds.getOrDefault(c.workload() + "/" + c.config() + "/" + scale, 0.0);
-                estimate += s.quick() ? run * 2 : FORK_SECONDS + Math.max(s.warmups() + s.measurements(),
-                        (s.warmups() + s.measurements()) * run);
+                estimate += s.quick() ? run * 2 : s.forks() * (FORK_SECONDS + Math.max(s.warmups() + s.measurements(),
+                        (s.warmups() + s.measurements()) * run));
             }
         }
         log.printf(Locale.ROOT, "Timing: %d JMH runs (%s); about %s%n", trials, s.quick()
                 ? "quick: one single-shot measurement each, no fork; the times mean nothing"
-                : "one fork each, " + s.warmups() + " × 1 s warm-up, " + s.measurements() + " × 1 s measurement",
+                : s.forks() + " fork(s) each, " + s.warmups() + " × 1 s warm-up, " + s.measurements() + " × 1 s measurement per fork",
                 duration(estimate));
         int done = 0;
         Instant timing = Instant.now();
@@ -245,9 +249,10 @@ public final class Matrix {
         h.append("- Timing: ").append(s.quick()
                 ? "**quick mode**: one single-shot run per cell, no fork, a thousandth of the iterations. A smoke test of the "
                         + "pipeline: the times mean nothing."
-                : "JMH, one fork per cell (`-XX:+UseSerialGC`), " + s.warmups() + " × 1 s warm-up and " + s.measurements()
-                        + " × 1 s measurement iterations, sample time; every invocation boots a fresh machine (not timed) "
-                        + "and runs the guest from power-on to power-off.").append('\n');
+                : "JMH, " + s.forks() + " JVM fork(s) per cell, none shared between cells (`-XX:+UseSerialGC`), "
+                        + s.warmups() + " × 1 s warm-up and " + s.measurements() + " × 1 s measurement iterations per fork, "
+                        + "sample time, the median over the samples of all forks; every invocation boots a fresh machine "
+                        + "(not timed) and runs the guest from power-on to power-off.").append('\n');
         h.append("- Configurations: ");
         for (Config c : s.configs()) h.append('`').append(c.name()).append("` ");
         h.append("— block core, guests given 16 MiB.\n");

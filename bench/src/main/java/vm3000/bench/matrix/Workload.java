@@ -24,8 +24,8 @@ public record Workload(String name, String what, boolean perOperation, int n, in
             new Workload("tlbwrite", "kernel mode: TLBWR with a new EntryHi/EntryLo a loop", true, 250_000, 250),
             new Workload("syscall", "a user-mode SYSCALL and the kernel's return, a loop", true, 600_000, 600),
             new Workload("tlbmiss", "user-mode loads that miss the TLB; the kernel's refill handler", true, 300_000, 300),
-            new Workload("interrupt", "a timer interrupt, acknowledged, a loop; the kernel spins between them", true, 100_000, 100),
-            new Workload("compute", "a user-mode LCG loop: no sensitive work at all", true, 10_000_000, 10_000),
+            new Workload("interrupt", "a timer interrupt, acknowledged, a loop; the kernel spins between them", true, 500_000, 500),
+            new Workload("compute", "a user-mode LCG loop: no sensitive work at all", true, 100_000_000, 10_000),
             new Workload("tinyos-gcc", "tinyos running GCC-built user programs (fib.c, 3 processes) and a faulting one",
                     false, 1, 1),
             new Workload("c-compute", "compute.c built with GCC -O2, run in kernel mode (1.2e8 instructions; --quick: 1 round of 128)", false, 1, 1));
