@@ -227,48 +227,35 @@ public final class SvgChart {
     }
 
     private static Element text(Document doc, Element parent, double x, double y, String s, String anchor, String size) {
-        Element e = doc.createElementNS(NS, "text");
-        e.setAttribute("x", fmt(x));
-        e.setAttribute("y", fmt(y));
-        e.setAttribute("text-anchor", anchor);
-        e.setAttribute("font-size", size);
+        Element e = element(doc, parent, "text", "x", fmt(x), "y", fmt(y), "text-anchor", anchor, "font-size", size);
         e.setTextContent(s);
-        parent.appendChild(e);
         return e;
     }
 
     private static void line(Document doc, Element parent, double x1, double y1, double x2, double y2, String color,
                              String dash, double width) {
-        Element e = doc.createElementNS(NS, "line");
-        e.setAttribute("x1", fmt(x1));
-        e.setAttribute("y1", fmt(y1));
-        e.setAttribute("x2", fmt(x2));
-        e.setAttribute("y2", fmt(y2));
-        e.setAttribute("stroke", color);
-        e.setAttribute("stroke-width", fmt(width));
-        if (dash != null) e.setAttribute("stroke-dasharray", dash);
-        parent.appendChild(e);
+        element(doc, parent, "line", "x1", fmt(x1), "y1", fmt(y1), "x2", fmt(x2), "y2", fmt(y2), "stroke", color,
+                "stroke-width", fmt(width), "stroke-dasharray", dash);
     }
 
     private static void rect(Document doc, Element parent, double x, double y, double w, double h, String fill, String stroke) {
-        Element e = doc.createElementNS(NS, "rect");
-        e.setAttribute("x", fmt(x));
-        e.setAttribute("y", fmt(y));
-        e.setAttribute("width", fmt(w));
-        e.setAttribute("height", fmt(h));
-        e.setAttribute("fill", fill);
-        if (stroke != null) e.setAttribute("stroke", stroke);
-        parent.appendChild(e);
+        element(doc, parent, "rect", "x", fmt(x), "y", fmt(y), "width", fmt(w), "height", fmt(h), "fill", fill,
+                "stroke", stroke);
     }
 
     private static void marker(Document doc, Element parent, double x, double y, String color, boolean filled) {
-        Element e = doc.createElementNS(NS, "circle");
-        e.setAttribute("cx", fmt(x));
-        e.setAttribute("cy", fmt(y));
-        e.setAttribute("r", "3");
-        e.setAttribute("fill", filled ? color : "white");
-        e.setAttribute("stroke", color);
+        element(doc, parent, "circle", "cx", fmt(x), "cy", fmt(y), "r", "3", "fill", filled ? color : "white",
+                "stroke", color);
+    }
+
+    /** A new SVG element {@code name} under {@code parent}, with the attributes given as name, value pairs; a null value is left out. */
+    private static Element element(Document doc, Element parent, String name, String... attributes) {
+        Element e = doc.createElementNS(NS, name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i + 1] != null) e.setAttribute(attributes[i], attributes[i + 1]);
+        }
         parent.appendChild(e);
+        return e;
     }
 
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }

@@ -31,9 +31,11 @@ final class Block {
     long takenStamp;
 
     // Compilation (BlockCore, BlockCompiler): how often the block has run, and its translation
-    // once it has run often enough.
+    // once it has run often enough, and whether that translation can loop back to the block's
+    // entry (BlockCompiler#mayLoop): only then does the dispatcher work out how many runs it may make.
     int runs;
     CompiledBlock compiled;
+    boolean loops;
 
     Block(Op[] ops, int[] words, int branchAt) {
         this.ops = ops;

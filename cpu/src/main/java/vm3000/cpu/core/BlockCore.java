@@ -235,7 +235,8 @@ public final class BlockCore {
             CompiledBlock c = b.compiled;
             if (c != null) {
                 if (max == length) {
-                    int i = c.run(cpu.r, cpu, this, user, vpc, (int) Math.min(budget / length - 1, Integer.MAX_VALUE));
+                    int more = b.loops ? (int) Math.min(budget / length - 1, Integer.MAX_VALUE) : 0;
+                    int i = c.run(cpu.r, cpu, this, user, vpc, more);
                     int loops = jitLoops;
                     compiledRuns += 1 + loops;
                     if (loops > 0) retireLoops(loops, length, user);
@@ -243,7 +244,10 @@ public final class BlockCore {
                 }
             } else if (b.runs < threshold && ++b.runs == threshold) {
                 b.compiled = BlockCompiler.compile(b);
-                if (b.compiled != null) compiled++;
+                if (b.compiled != null) {
+                    compiled++;
+                    b.loops = BlockCompiler.mayLoop(b, BlockCompiler.coverage(b));
+                }
             }
         }
         return runFrom(b, vpc, max, user, stamp, 0, false, 0);
