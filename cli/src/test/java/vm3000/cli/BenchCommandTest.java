@@ -113,6 +113,19 @@ class BenchCommandTest {
         }
     }
 
+    /** Bare is what every other configuration is compared with, wherever the list names it. */
+    @Test
+    void bareNamedLast_stillRunsFirst() throws Exception {
+        Path out = dir.resolve("order");
+        Cli c = Cli.run("bench", "--quick", "--workloads", "cp0", "--configs", "rmr-1,bare", "--out", out.toString());
+        assertEquals(0, c.code(), c.err() + c.out());
+        assertTrue(c.out().contains("cp0        bare rmr-1"), c.out());
+        JsonArray cells = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject()
+                .getAsJsonArray("cells");
+        assertEquals(2, cells.size());
+        for (JsonElement e : cells) assertTrue(e.getAsJsonObject().get("equivalent").getAsBoolean(), e.toString());
+    }
+
     @Test
     void badOptions_areOneLineErrors() {
         String[][] cases = {{"--configs", "trap-9"}, {"--workloads", "nope"}, {"--c-entry", "-1"}, {"--configs", "rmr"},

@@ -51,7 +51,8 @@ public final class Matrix {
             if (forkCount < 1 || forkCount > 20) throw new IllegalArgumentException("forks must be 1 to 20: " + forkCount);
             workloads = List.copyOf(workloads);
             List<Config> c = new ArrayList<>(configs);
-            if (!c.contains(Config.BARE)) c.add(0, Config.BARE); // every ratio is to bare
+            c.remove(Config.BARE);
+            c.add(0, Config.BARE); // every ratio is to bare, and every verdict: it runs first
             configs = List.copyOf(c);
         }
 
