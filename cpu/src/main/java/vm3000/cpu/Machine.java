@@ -61,6 +61,9 @@ public final class Machine {
         return power;
     }
 
+    /** Releases the cards' host resources (disk images, open files); the machine must not run again. */
+    public void close() { lamebus.close(); }
+
     /** The block core, or null when the machine runs on the interpreter. */
     public BlockCore blockCore() { return blockCore; }
 }

@@ -51,6 +51,11 @@ public final class Lamebus {
 
     public boolean ipi() { return ipi; }
 
+    /** Closes every card ({@link LamebusDevice#close}), once the machine will not run again. */
+    public void close() {
+        for (LamebusDevice d : slots) if (d != null) d.close();
+    }
+
     /** True if {@code paddr} lies in the LAMEbus window. */
     public static boolean contains(int paddr) {
         return paddr >= BASE && paddr < BASE + SLOTS * SLOT_SIZE;

@@ -23,4 +23,11 @@ public interface LamebusDevice {
 
     /** Writes the register at {@code offset}; false for a bus error. */
     boolean write(int offset, int value);
+
+    /**
+     * Releases what the card holds on the host (an image file, open files) when the machine is
+     * done. Work the guest has seen complete is already on the host before this: closing only
+     * frees resources. Called once; the default holds nothing.
+     */
+    default void close() {}
 }
