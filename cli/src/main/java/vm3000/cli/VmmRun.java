@@ -14,6 +14,7 @@ import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
+import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.rmr.RmrVm;
 import vm3000.vmm.rmr.RmrVmmStack;
 import vm3000.vmm.trap.Allocator;
@@ -73,7 +74,8 @@ final class VmmRun {
                 RmrVmmStack stack = RmrVmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
                 List<RmrVm> vms = new ArrayList<>();
                 for (int i = 0; i < specs.size(); i++) {
-                    RmrVm vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods, consoles.get(i), err, seed);
+                    RmrVm vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
+                            new DeviceSetup(cfg, consoles.get(i), null, err, seed));
                     vm.setLimit(cmd.maxInstructions);
                     vms.add(vm);
                 }
@@ -86,7 +88,7 @@ final class VmmRun {
                 List<VirtualMachine> vms = new ArrayList<>();
                 for (int i = 0; i < specs.size(); i++) {
                     VirtualMachine vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
-                            consoles.get(i), err, seed);
+                            new DeviceSetup(cfg, consoles.get(i), null, err, seed));
                     vm.setLimit(cmd.maxInstructions);
                     vms.add(vm);
                 }

@@ -1,9 +1,12 @@
 package vm3000.kernels;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.asm.Assembler;
@@ -21,7 +24,7 @@ public final class Kernels {
 
     /** Every built-in kernel; a test checks that this is exactly the set of sources. */
     public static final List<String> NAMES = List.of(
-            "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute", "rmrmon");
+            "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute", "rmrmon", "echo", "lsbus");
 
     private static final String ROOT = "kernels/";
 
@@ -45,6 +48,38 @@ public final class Kernels {
             throw BadInputException.in(resource(name), "cannot read: " + e.getMessage());
         }
     }
+
+    /**
+     * What is typed on the console in kernel {@code name}'s golden run (its {@code # golden-input:}
+     * header line, with the escapes {@code \n \r \t \\ \xHH}), or {@code null}: nothing is.
+     */
+    public static byte[] goldenInput(String name) throws BadInputException {
+        Matcher m = GOLDEN_INPUT.matcher(source(name));
+        if (!m.find()) return null;
+        String s = m.group(1).strip();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                out.write(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'n': out.write('\n'); break;
+                case 'r': out.write('\r'); break;
+                case 't': out.write('\t'); break;
+                case 'x':
+                    out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                    i += 2;
+                    break;
+                default: out.write(e); break;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static final Pattern GOLDEN_INPUT = Pattern.compile("^#\\s*golden-input:(.*)$", Pattern.MULTILINE);
 
     /** The options kernels are assembled with: the defaults, includes from the class path. */
     public static Assembler.Options options() {

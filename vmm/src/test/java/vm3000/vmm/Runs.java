@@ -1,5 +1,6 @@
 package vm3000.vmm;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,9 +22,11 @@ import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.core.CpuContext;
 import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.dev.ConsoleInput;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
+import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.rmr.RmrVm;
 import vm3000.vmm.rmr.RmrVmmStack;
 import vm3000.vmm.trap.Allocator;
@@ -38,9 +41,30 @@ final class Runs {
     static final int PROGRAM_RAM = 1 << 20;
     private static final Pattern ARGS = Pattern.compile("^#\\s*golden-args:(.*)$", Pattern.MULTILINE);
 
-    /** A guest: an image, its boot arguments and the RAM it expects. */
-    record Guest(String name, ElfFile elf, String args, int ram, List<Boot.Module> modules) {
+    /**
+     * A guest: an image, its boot arguments, the RAM it expects, what is typed on its console
+     * (or null), and its machine's slot table (System/161's sample one unless a test gives one).
+     */
+    record Guest(String name, ElfFile elf, String args, int ram, List<Boot.Module> modules, byte[] input,
+                 Sys161Config config) {
         Guest(String name, ElfFile elf, String args, int ram) { this(name, elf, args, ram, List.of()); }
+        Guest(String name, ElfFile elf, String args, int ram, List<Boot.Module> modules) {
+            this(name, elf, args, ram, modules, null);
+        }
+        Guest(String name, ElfFile elf, String args, int ram, List<Boot.Module> modules, byte[] input) {
+            this(name, elf, args, ram, modules, input, Sys161Config.defaults());
+        }
+
+        /** The same guest on the machine {@code cfg} describes, with its RAM size. */
+        Guest on(Sys161Config cfg) { return new Guest(name, elf, args, cfg.ramSize(), modules, input, cfg); }
+
+        /** A fresh console input with the guest's typed bytes, or null. */
+        ConsoleInput console() { return input == null ? null : ConsoleInput.of(new ByteArrayInputStream(input)); }
+
+        /** Its cards: System/161's sample slot table, its typed input, the default seed. */
+        DeviceSetup devices(OutputStream console, PrintStream messages) {
+            return new DeviceSetup(config, console, console(), messages, MachineOptions.DEFAULT_SEED);
+        }
     }
 
     /**
@@ -81,7 +105,8 @@ final class Runs {
 
     static Guest kernel(String name) throws Exception {
         Matcher a = ARGS.matcher(Kernels.source(name));
-        return new Guest(name, Kernels.load(name), a.find() ? a.group(1).strip() : "", KERNEL_RAM);
+        return new Guest(name, Kernels.load(name), a.find() ? a.group(1).strip() : "", KERNEL_RAM, List.of(),
+                Kernels.goldenInput(name));
     }
 
     static Guest kernel(String name, String args) throws Exception {
@@ -102,7 +127,7 @@ final class Runs {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         MachineOptions options = MachineOptions.defaults().withRam(g.ram()).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
-        Machine m = Boot.machine(options, Sys161Config.defaults());
+        Machine m = Boot.machine(options, g.config(), g.console());
         Boot.load(m, g.elf(), g.args(), g.modules());
         setup.accept(m.cp0());
         return Outcome.of(m.run(limit), console, m.cpu(), m.clock());
@@ -129,7 +154,7 @@ final class Runs {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (Guest g : guests) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
-            RmrVm vm = stack.top().createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet, MachineOptions.DEFAULT_SEED);
+            RmrVm vm = stack.top().createVm(g.ram(), g.elf(), g.args(), g.modules(), g.devices(console, quiet));
             vm.setLimit(limit);
             vm.setBootHook(level -> setup.accept(level.cp0()));
             consoles.add(console);
@@ -162,8 +187,8 @@ final class Runs {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (Guest g : guests) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
-            VirtualMachine vm = stack.top().createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet,
-                    MachineOptions.DEFAULT_SEED);
+            VirtualMachine vm = stack.top().createVm(g.ram(), g.elf(), g.args(), g.modules(),
+                    g.devices(console, quiet));
             vm.setLimit(LIMIT);
             consoles.add(console);
             vms.add(vm);
@@ -212,8 +237,8 @@ final class Runs {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (Guest g : guests) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
-            VirtualMachine vm = top.createVm(g.ram(), g.elf(), g.args(), g.modules(), console, quiet,
-                    MachineOptions.DEFAULT_SEED);
+            VirtualMachine vm = top.createVm(g.ram(), g.elf(), g.args(), g.modules(),
+                    g.devices(console, quiet));
             setup.accept(vm.cp0());
             vm.setLimit(limit);
             consoles.add(console);

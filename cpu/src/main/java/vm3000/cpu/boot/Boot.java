@@ -9,6 +9,7 @@ import vm3000.cpu.MachineOptions;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.core.StateDump;
+import vm3000.cpu.dev.ConsoleInput;
 import vm3000.cpu.dev.DeviceContext;
 import vm3000.cpu.dev.DeviceFactory;
 import vm3000.cpu.dev.Sys161Config;
@@ -30,10 +31,15 @@ public final class Boot {
     /** Bytes at the top of RAM reserved for the argument string and the initial stack frame. */
     static final int ARGS_MAX = 1024;
 
-    /** A machine with the devices of {@code config}; RAM size from {@code options}. */
+    /** A machine with the devices of {@code config}; RAM size from {@code options}; nothing typed. */
     public static Machine machine(MachineOptions options, Sys161Config config) {
+        return machine(options, config, null);
+    }
+
+    /** The same with the serial console's input from {@code input} ({@code null}: nothing is typed). */
+    public static Machine machine(MachineOptions options, Sys161Config config, ConsoleInput input) {
         Machine m = new Machine(options);
-        DeviceContext ctx = new DeviceContext(0, m.clock(), m.lamebus(), m.power(), options.console(), null,
+        DeviceContext ctx = new DeviceContext(0, m.clock(), m.lamebus(), m.power(), options.console(), input,
                 options.messages(), options.ramBytes(), options.randomSeed());
         DeviceFactory.attach(config.withRamSize(options.ramBytes()), ctx);
         for (int slot = 0; slot < Lamebus.SLOTS; slot++) {

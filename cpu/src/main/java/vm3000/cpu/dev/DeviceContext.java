@@ -24,7 +24,7 @@ import vm3000.cpu.bus.PowerState;
  * @param seed         seed of the random card unless its configuration line gives one
  */
 public record DeviceContext(int slot, Clock clock, Lamebus bus, PowerState power,
-                            OutputStream console, InputStream consoleInput, PrintStream messages,
+                            OutputStream console, ConsoleInput consoleInput, PrintStream messages,
                             int ramSize, long seed) {
     /** Seed of the random card when nothing else says: fixed, so runs repeat. */
     public static final long DEFAULT_SEED = 0x5EED5EEDL;
@@ -50,9 +50,12 @@ public record DeviceContext(int slot, Clock clock, Lamebus bus, PowerState power
         return new DeviceContext(s, clock, bus, power, console, consoleInput, messages, ramSize, seed);
     }
 
-    public DeviceContext withConsoleInput(InputStream in) {
+    public DeviceContext withConsoleInput(ConsoleInput in) {
         return new DeviceContext(slot, clock, bus, power, console, in, messages, ramSize, seed);
     }
+
+    /** Console input from a stream, each byte taken when the card next asks ({@link ConsoleInput#of}). */
+    public DeviceContext withConsoleInput(InputStream in) { return withConsoleInput(ConsoleInput.of(in)); }
 
     public DeviceContext withRamSize(int bytes) {
         return new DeviceContext(slot, clock, bus, power, console, consoleInput, messages, bytes, seed);

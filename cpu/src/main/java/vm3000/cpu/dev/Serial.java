@@ -11,10 +11,12 @@ import vm3000.cpu.bus.LamebusDevice;
  * for {@link #CHAR_TICKS} ticks; then the write-IRQ register's CMPL bit latches. A write while
  * busy is dropped, as on System/161, so a driver waits for CMPL between characters.
  *
- * <p>Input comes from the context's input stream, if there is one: one byte every
- * {@link #CHAR_TICKS} ticks, held until the guest has read the previous one. It is read at a
- * virtual time, so a given input gives the same run every time. With no input stream nothing is
- * ever typed and no event is scheduled.
+ * <p>Input comes from the context's {@link ConsoleInput}, if there is one. The card asks for a
+ * byte {@link #CHAR_TICKS} ticks after power-on and then every {@link #CHAR_TICKS} ticks, except
+ * while the guest has not yet read the last byte (the byte is held, as a real UART's receive
+ * register). Input is thus taken at defined virtual times: from a pipe or file (which the card
+ * waits on) a given input gives the same run every time. At the end of input the card stops
+ * asking, as System/161 does; with no input at all nothing is ever typed and no event is scheduled.
  */
 public final class Serial implements LamebusDevice {
     public static final int CHAR = 0x0;
@@ -106,16 +108,18 @@ public final class Serial implements LamebusDevice {
         }
         int b;
         try {
-            b = ctx.consoleInput().read();
+            b = ctx.consoleInput().poll();
         } catch (IOException e) {
             ctx.messages().println("serial: console input failed: " + e.getMessage());
             return;
         }
-        if (b < 0) return;
-        readChar = b;
-        didRead = false;
-        rirq |= IRQ_COMPLETE;
-        updateIrq();
+        if (b == ConsoleInput.END) return;
+        if (b != ConsoleInput.NONE) {
+            readChar = b;
+            didRead = false;
+            rirq |= IRQ_COMPLETE;
+            updateIrq();
+        }
         ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::pushInput);
     }
 

@@ -16,8 +16,9 @@ import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.dev.Trace;
 
 /**
- * A VM's own LAMEbus cards (System/161's sample configuration: serial console, random, timer,
- * trace, mainboard reporting the VM's RAM) on the VM's own clock and power state: the virtual
+ * A VM's own LAMEbus cards (the configured slot table, System/161's sample one by default:
+ * serial console, random, timer, trace, mainboard reporting the VM's RAM) on the VM's own clock
+ * and power state: the virtual
  * devices that both VMMs give each VM. The clock is the VM's time, advanced by its VMM: with the
  * VM's interpreted and direct cycles under trap-and-emulate, with its level's cycles (and the time
  * it idled in WAIT) under the RMR stack.
@@ -30,8 +31,14 @@ public final class VirtualDevices {
     private final InterruptLines lines;
 
     public VirtualDevices(int ramSize, Endian endian, OutputStream console, PrintStream messages, long seed) {
-        DeviceContext ctx = new DeviceContext(0, clock, lamebus, power, console, null, messages, ramSize, seed);
-        DeviceFactory.attach(Sys161Config.defaults(ramSize), ctx);
+        this(ramSize, endian, DeviceSetup.of(console, messages, seed));
+    }
+
+    /** The cards {@code setup} names, the mainboard reporting {@code ramSize} bytes. */
+    public VirtualDevices(int ramSize, Endian endian, DeviceSetup setup) {
+        DeviceContext ctx = new DeviceContext(0, clock, lamebus, power, setup.console(), setup.input(), setup.messages(),
+                ramSize, setup.seed());
+        DeviceFactory.attach(setup.config().withRamSize(ramSize), ctx);
         this.bus = new Bus(PhysicalMemory.none(endian), lamebus);
         this.lines = InterruptLines.of(lamebus);
     }
@@ -42,6 +49,9 @@ public final class VirtualDevices {
 
     /** The device window alone: accesses outside the LAMEbus are bus errors. */
     public Bus bus() { return bus; }
+
+    /** Releases the cards' host resources (disk images, open files) once the VM has stopped. */
+    public void close() { lamebus.close(); }
 
     /** The hardware interrupt lines the cards drive, as Cause.IP bits. */
     public int lines() { return lines.lines(); }

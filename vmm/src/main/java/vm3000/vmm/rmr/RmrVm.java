@@ -12,6 +12,7 @@ import vm3000.cpu.rmr.LevelMonitor;
 import vm3000.cpu.rmr.RmrImage;
 import vm3000.cpu.rmr.RmrLevel;
 import vm3000.vmm.common.Partition;
+import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.devices.VirtualDevices;
 
 /**
@@ -38,10 +39,10 @@ public final class RmrVm {
 
     /** A VM that boots {@code kernel}; its console on {@code console}. */
     RmrVm(int id, Partition partition, ElfFile kernel, String args, List<Boot.Module> modules,
-          OutputStream console, PrintStream messages, long seed) {
+          DeviceSetup setup) {
         this.id = id;
         this.partition = partition;
-        this.devices = new VirtualDevices(partition.size(), kernel.endian(), console, messages, seed);
+        this.devices = new VirtualDevices(partition.size(), kernel.endian(), setup);
         this.power = devices.power();
         this.monitor = null;
         this.kernel = kernel;

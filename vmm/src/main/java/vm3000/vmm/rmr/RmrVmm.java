@@ -20,6 +20,7 @@ import vm3000.cpu.rmr.RmrPort;
 import vm3000.cpu.rmr.RmrTrap;
 import vm3000.vmm.common.Partitions;
 import vm3000.vmm.common.RoundRobin;
+import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.devices.GuestBoot;
 
 /**
@@ -79,7 +80,12 @@ public final class RmrVmm implements LevelMonitor {
     /** A VM with {@code ramBytes} of RAM that boots {@code elf}; booted when the VMM starts. */
     public RmrVm createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules,
                          OutputStream console, PrintStream messages, long seed) {
-        RmrVm vm = new RmrVm(vms.size(), partitions.allocate(ramBytes), elf, args, modules, console, messages, seed);
+        return createVm(ramBytes, elf, args, modules, DeviceSetup.of(console, messages, seed));
+    }
+
+    /** The same with the cards {@code devices} names. */
+    public RmrVm createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules, DeviceSetup devices) {
+        RmrVm vm = new RmrVm(vms.size(), partitions.allocate(ramBytes), elf, args, modules, devices);
         add(vm);
         return vm;
     }

@@ -11,6 +11,7 @@ import vm3000.cpu.bus.Clock;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.vmm.api.MachineControl;
+import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.api.Trap;
 import vm3000.vmm.common.RoundRobin;
 import vm3000.vmm.trap.shadow.AsidMap;
@@ -58,12 +59,18 @@ public final class TrapVmm {
     /** Bytes of this level's RAM still free for VMs. */
     public int freeRam() { return allocator.free(); }
 
-    /** A VM with {@code ramBytes} of RAM booting {@code elf}, its console on {@code console}. */
+    /** A VM with {@code ramBytes} of RAM booting {@code elf}, System/161's sample cards, its console on {@code console}. */
     public VirtualMachine createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules,
                                    OutputStream console, PrintStream messages, long seed) throws BadInputException {
+        return createVm(ramBytes, elf, args, modules, DeviceSetup.of(console, messages, seed));
+    }
+
+    /** A VM with {@code ramBytes} of RAM booting {@code elf}, with the cards {@code devices} names. */
+    public VirtualMachine createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules,
+                                   DeviceSetup devices) throws BadInputException {
         if (elf.endian() != mc.endian()) throw BadInputException.in(elf.file(), "byte order differs from the machine's");
         VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(ramBytes), mc, dispatcher, stats,
-                console, messages, seed, false);
+                devices, false);
         vm.boot(elf, args, modules);
         vms.add(vm);
         scheduler.add(vm);
@@ -74,7 +81,7 @@ public final class TrapVmm {
     public VirtualMachine createMonitorVm() {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(allocator.free()), mc, dispatcher, stats,
-                OutputStream.nullOutputStream(), quiet, 0, true);
+                DeviceSetup.of(OutputStream.nullOutputStream(), quiet, 0), true);
         vm.cp0().setStatus(0);
         vms.add(vm);
         return vm;

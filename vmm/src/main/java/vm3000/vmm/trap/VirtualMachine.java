@@ -15,6 +15,7 @@ import vm3000.cpu.core.StateDump;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.vmm.api.MachineControl;
+import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.devices.GuestBoot;
 import vm3000.vmm.devices.VirtualDevices;
 import vm3000.vmm.common.Partition;
@@ -42,19 +43,19 @@ public final class VirtualMachine {
     boolean stepOnce;
 
     VirtualMachine(int id, Partition partition, MachineControl mc, Dispatcher dispatcher, VmmStats stats,
-                   OutputStream console, PrintStream messages, long seed, boolean monitorVm) {
+                   DeviceSetup setup, boolean monitorVm) {
         this.id = id;
         this.partition = partition;
         this.mc = mc;
         this.monitorVm = monitorVm;
-        this.devices = new VirtualDevices(partition.size(), mc.endian(), console, messages, seed);
+        this.devices = new VirtualDevices(partition.size(), mc.endian(), setup);
         this.clock = devices.clock();
         this.power = devices.power();
         this.cp0 = new Cp0(clock);
         VmBus bus = new VmBus(mc, partition, devices.bus(), stats);
         this.cpu = new Cpu(cp0, PhysicalMemory.none(mc.endian()), bus, devices::lines, clock, power);
         cpu.setCop0Handler((c, op, w) -> dispatcher.cop0(this, op, w));
-        devices.onDump(() -> messages.print(StateDump.of(cpu)));
+        devices.onDump(() -> setup.messages().print(StateDump.of(cpu)));
     }
 
     public int id() { return id; }
@@ -65,6 +66,9 @@ public final class VirtualMachine {
     public PowerState power() { return power; }
     public boolean isMonitorVm() { return monitorVm; }
     public boolean running() { return power.isRunning(); }
+
+    /** Releases the VM's cards' host resources; the VM must not run again. */
+    public void close() { devices.close(); }
     MachineControl control() { return mc; }
 
     /** Stops the VM with an instruction-limit stop once its clock reaches {@code max}. */
