@@ -1,5 +1,6 @@
 package vm3000.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
@@ -10,22 +11,30 @@ import picocli.CommandLine.Command;
 @Command(name = "vm3000", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An emulated R3000-class MIPS machine (System/161 dialect).",
         subcommands = {RunCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: the guest's power-off code; " + ExitCodes.BAD_INPUT + " bad input; "
-                + ExitCodes.INSTRUCTION_LIMIT + " instruction limit reached; " + ExitCodes.MACHINE_CHECK
-                + " machine check; " + ExitCodes.BENCH_BUSY + " bench: another benchmark is running; " + ExitCodes.INTERNAL
-                + " internal error."})
+        footer = {"", ExitCodes.SUMMARY + " vm3000 bench: " + ExitCodes.BENCH_BUSY + " another benchmark is running."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What is typed on the guest's console. */
+    final InputStream in;
+    /** True when {@link #in} is this process's standard input (which may be a terminal). */
+    final boolean systemIn;
     /** Where the guest's console goes (byte for byte). */
     final PrintStream out;
     /** Where the machine's own messages go. */
     final PrintStream err;
 
-    Main(PrintStream out, PrintStream err) {
+    Main(InputStream in, boolean systemIn, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.systemIn = systemIn;
         this.out = out;
         this.err = err;
+    }
+
+    /** The guest's keyboard: the terminal in raw mode if standard input is one, else {@link #in} as a stream. */
+    HostConsole console(boolean passSignals) {
+        return systemIn ? HostConsole.system(err, passSignals) : HostConsole.of(in, err);
     }
 
     @Override
@@ -34,12 +43,23 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(System.out, System.err, args));
+        System.exit(execute(new Main(System.in, true, System.out, System.err), args));
     }
 
-    /** Runs the command line with the given streams and returns the exit code, without exiting. */
+    /** Runs the command line with the given streams and nothing typed; returns the exit code, without exiting. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = new CommandLine(new Main(out, err));
+        return execute(InputStream.nullInputStream(), out, err, args);
+    }
+
+    /** The same with {@code in} typed on the guest's console. */
+    public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+        return execute(new Main(in, false, out, err), args);
+    }
+
+    private static int execute(Main main, String... args) {
+        PrintStream out = main.out;
+        PrintStream err = main.err;
+        CommandLine cl = new CommandLine(main);
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(out, true));
         cl.setParameterExceptionHandler((ex, given) -> {

@@ -9,9 +9,14 @@ import java.io.PrintStream;
  * the VM's prefix, so lines of different VMs never mix; a last unterminated line goes out on
  * {@link #flush}. A VM cannot forge another's lines: every line it makes starts with its own
  * prefix, and control characters other than tab (a carriage return, a terminal escape that could
- * move the cursor over a prefix) are shown as ^X instead of being sent.
+ * move the cursor over a prefix) are shown as ^X instead of being sent. A line is held until its
+ * newline, but never more than {@link #MAX_LINE} bytes of it: a longer line goes out in pieces,
+ * each a line of its own, so a VM that never ends its line cannot make vm3000 buffer without bound.
  */
 final class PrefixedLines extends OutputStream {
+    /** The most of an unterminated line held back. */
+    static final int MAX_LINE = 4096;
+
     private final PrintStream out;
     private final String prefix;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -33,6 +38,10 @@ final class PrefixedLines extends OutputStream {
         } else {
             line.write(b);
         }
+        if (line.size() >= MAX_LINE) {
+            line.write('\n');
+            emit();
+        }
     }
 
     @Override
@@ -50,6 +59,7 @@ final class PrefixedLines extends OutputStream {
     private void emit() {
         out.print(prefix);
         out.write(line.toByteArray(), 0, line.size());
+        out.flush();
         line.reset();
     }
 }

@@ -33,9 +33,9 @@ import vm3000.kernels.Kernels;
                 + "standard error."},
         footer = {"", "Trace flags (System/161's): k kernel instructions, u user instructions, j jumps, "
                 + "t TLB instructions, x exceptions, i interrupts.",
-                "Exit code: the guest's power-off code; " + ExitCodes.BAD_INPUT + " bad input; "
-                + ExitCodes.INSTRUCTION_LIMIT + " instruction limit reached; " + ExitCodes.MACHINE_CHECK
-                + " machine check."})
+                "Console: standard input is the guest's keyboard (a terminal is put in raw mode and restored "
+                + "on exit; a pipe or file is read as the guest asks, so the same bytes give the same run).",
+                ExitCodes.SUMMARY})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -44,9 +44,14 @@ final class RunCommand implements Callable<Integer> {
             description = "RAM size, e.g. 16M or 512K (default: the configuration's, else 16M)")
     Integer ram;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "a System/161 sys161.conf (default: serial 0, "
-            + "random 28, timer 29, trace 30, mainboard 31)")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "a System/161 sys161.conf (default: "
+            + "./sys161.conf if there is one, as System/161 reads it; else serial 0, random 28, timer 29, trace 30, "
+            + "mainboard 31)")
     Path config;
+
+    @Option(names = {"-s", "--pass-signals"}, description = "with a terminal: Ctrl-C and the other signal keys go to "
+            + "the guest instead of stopping vm3000 (System/161's -s)")
+    boolean passSignals;
 
     @Option(names = "--max-instructions", paramLabel = "N", converter = NumberConverter.class,
             description = "stop after N instructions executed (default: no limit)")
@@ -56,14 +61,15 @@ final class RunCommand implements Callable<Integer> {
             + "block (decoded blocks, the default); both behave identically. Tracing always uses interp.")
     String core = "block";
 
-    @Option(names = "--trace", paramLabel = "FLAGS", description = "trace to standard error, e.g. kx")
+    @Option(names = {"-t", "--trace"}, paramLabel = "FLAGS", description = "trace to standard error, e.g. kx")
     String trace;
 
     @Option(names = "--stats", description = "print the counters at power-off")
     boolean stats;
 
     @Option(names = "--seed", paramLabel = "N", converter = NumberConverter.class,
-            description = "seed of the random device, decimal or 0x hex (default 0x5eed5eed)")
+            description = "seed of the random device unless its configuration line gives seed=, decimal or 0x hex "
+                    + "(default 0x5eed5eed; with 'random autoseed' a fresh seed each run, printed on standard error)")
     Long seed;
 
     @Option(names = "--module", paramLabel = "FILE", description = "a boot module for the kernel (e.g. a user "
@@ -112,27 +118,62 @@ final class RunCommand implements Callable<Integer> {
                 throw new BadInputException("--rmr-levels must be 0.." + RmrStack.MAX_LEVELS + ": " + rmrLevels);
             }
             Set<TraceFlags> flags = parseTrace();
-            Sys161Config cfg = config == null ? Sys161Config.defaults() : Sys161Config.read(config);
+            Sys161Config cfg = configuration();
             ElfFile elf = image(image);
-            MachineOptions options = MachineOptions.defaults().withConsole(main.out).withMessages(err)
+            MachineOptions options = MachineOptions.defaults().withConsole(new FlushedOutput(main.out)).withMessages(err)
                     .withRam(ram != null ? ram : cfg.ramSize())
                     .withEndian(elf.endian())
-                    .withSeed(seed != null ? seed : MachineOptions.DEFAULT_SEED)
+                    .withSeed(seed(cfg))
                     .withCore(parseCore())
                     .withRmrLevels(rmrLevels);
-            Machine machine = Boot.machine(options, cfg);
             List<Boot.Module> mods = new ArrayList<>();
             for (Path p : modules) mods.add(module(p));
-            Boot.load(machine, elf, String.join(" ", args), mods);
-            if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
-            PowerState power = machine.run(maxInstructions);
-            main.out.flush();
-            return report(machine, power, err);
+            try (HostConsole keyboard = main.console(passSignals)) {
+                Machine[] running = new Machine[1];
+                Machine machine = Boot.machine(options, cfg, keyboard.input(() -> running[0].cpu().waiting()));
+                running[0] = machine;
+                try {
+                    Boot.load(machine, elf, String.join(" ", args), mods);
+                    if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
+                    PowerState power = machine.run(maxInstructions);
+                    main.out.flush();
+                    return report(machine, power, err);
+                } finally {
+                    machine.close();
+                }
+            }
         } catch (BadInputException e) {
             main.out.flush();
             err.println("vm3000: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /**
+     * The slot table: {@code --config}, else {@code ./sys161.conf} if there is one (System/161's
+     * default), else System/161's sample table. Its notes go to standard error.
+     */
+    Sys161Config configuration() throws BadInputException {
+        Path file = config;
+        if (file == null && Files.isRegularFile(Path.of(DEFAULT_CONFIG))) file = Path.of(DEFAULT_CONFIG);
+        Sys161Config cfg = file == null ? Sys161Config.defaults() : Sys161Config.read(file);
+        for (String note : cfg.notes()) main.err.println("vm3000: " + note);
+        return cfg;
+    }
+
+    /** System/161 reads this file from the current directory when no -c is given. */
+    static final String DEFAULT_CONFIG = "sys161.conf";
+
+    /**
+     * The machine's seed: {@code --seed}, else with {@code random autoseed} a fresh one (printed,
+     * so the run can be repeated), else the fixed default.
+     */
+    long seed(Sys161Config cfg) {
+        if (seed != null) return seed;
+        if (!cfg.autoseed()) return MachineOptions.DEFAULT_SEED;
+        long chosen = new java.security.SecureRandom().nextInt() & 0xFFFFFFFFL;
+        main.err.printf("vm3000: random: autoseed chose seed 0x%08x (--seed 0x%08x repeats this run)%n", chosen, chosen);
+        return chosen;
     }
 
     MachineOptions.Core parseCore() throws BadInputException {
@@ -170,8 +211,11 @@ final class RunCommand implements Callable<Integer> {
         int code;
         switch (power.reason()) {
             case POWER_OFF:
-                code = power.exitCode() & 0xFF;
+                code = ExitCodes.ofGuest(power.exitCode());
                 err.printf("vm3000: power off after %d cycles (%s)%n", machine.clock().now(), power.message());
+                if (code == ExitCodes.GUEST_OTHER) {
+                    err.printf("vm3000: the guest's exit code %d is reported as %d%n", power.exitCode(), code);
+                }
                 break;
             case INSTRUCTION_LIMIT:
                 code = ExitCodes.INSTRUCTION_LIMIT;

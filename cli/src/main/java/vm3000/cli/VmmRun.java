@@ -12,6 +12,7 @@ import vm3000.cpu.BadInputException;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.dev.ConsoleInput;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.vmm.devices.DeviceSetup;
@@ -56,7 +57,7 @@ final class VmmRun {
             if (cmd.trace != null) throw new BadInputException("--trace traces the bare machine; it does not go with --vmm");
             MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
-            Sys161Config cfg = cmd.config == null ? Sys161Config.defaults() : Sys161Config.read(cmd.config);
+            Sys161Config cfg = cmd.configuration();
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
             int hostRam;
             try {
@@ -66,36 +67,42 @@ final class VmmRun {
             }
             List<Boot.Module> mods = new ArrayList<>();
             for (Path p : cmd.modules) mods.add(RunCommand.module(p));
-            long seed = cmd.seed != null ? cmd.seed : MachineOptions.DEFAULT_SEED;
+            long seed = cmd.seed(cfg);
             for (int i = 0; i < specs.size(); i++) consoles.add(console(i, specs.size()));
             List<Ended> ended = new ArrayList<>();
             String stats;
-            if (rmr) {
-                RmrVmmStack stack = RmrVmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
-                List<RmrVm> vms = new ArrayList<>();
-                for (int i = 0; i < specs.size(); i++) {
-                    RmrVm vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
-                            new DeviceSetup(cfg, consoles.get(i), null, err, seed));
-                    vm.setLimit(cmd.maxInstructions);
-                    vms.add(vm);
+            try (HostConsole keyboard = cmd.main.console(cmd.passSignals)) {
+                // The keyboard is vm0's: the VM whose console is standard output, or the first of several.
+                ConsoleInput typed = keyboard.input(() -> false);
+                if (rmr) {
+                    RmrVmmStack stack = RmrVmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
+                    List<RmrVm> vms = new ArrayList<>();
+                    for (int i = 0; i < specs.size(); i++) {
+                        RmrVm vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
+                                new DeviceSetup(cfg, consoles.get(i), i == 0 ? typed : null, err, seed));
+                        vm.setLimit(cmd.maxInstructions);
+                        vms.add(vm);
+                    }
+                    stack.run();
+                    for (RmrVm vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
+                    for (RmrVm vm : vms) vm.close();
+                    stats = String.format("vmm: RMR stack, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
+                            + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().rmr().report();
+                } else {
+                    VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
+                    List<VirtualMachine> vms = new ArrayList<>();
+                    for (int i = 0; i < specs.size(); i++) {
+                        VirtualMachine vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
+                                new DeviceSetup(cfg, consoles.get(i), i == 0 ? typed : null, err, seed));
+                        vm.setLimit(cmd.maxInstructions);
+                        vms.add(vm);
+                    }
+                    stack.top().run();
+                    for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
+                    stats = String.format("vmm: trap-and-emulate, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
+                            + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().counters().report();
+                    for (VirtualMachine vm : vms) vm.close();
                 }
-                stack.run();
-                for (RmrVm vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
-                stats = String.format("vmm: RMR stack, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
-                        + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().rmr().report();
-            } else {
-                VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
-                List<VirtualMachine> vms = new ArrayList<>();
-                for (int i = 0; i < specs.size(); i++) {
-                    VirtualMachine vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
-                            new DeviceSetup(cfg, consoles.get(i), null, err, seed));
-                    vm.setLimit(cmd.maxInstructions);
-                    vms.add(vm);
-                }
-                stack.top().run();
-                for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
-                stats = String.format("vmm: trap-and-emulate, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
-                        + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().counters().report();
             }
             for (OutputStream c : consoles) c.flush();
             if (cmd.vmOutput != null) for (OutputStream c : consoles) c.close();
@@ -136,7 +143,7 @@ final class VmmRun {
             Files.createDirectories(cmd.vmOutput);
             return Files.newOutputStream(cmd.vmOutput.resolve("vm" + i + ".txt"));
         }
-        if (vms == 1) return cmd.main.out;
+        if (vms == 1) return new FlushedOutput(cmd.main.out);
         return new PrefixedLines(cmd.main.out, "[vm" + i + "] ");
     }
 
@@ -146,12 +153,15 @@ final class VmmRun {
             PowerState p = ended.get(i).power();
             int c;
             switch (p.reason()) {
-                case POWER_OFF: c = p.exitCode() & 0xFF; break;
+                case POWER_OFF: c = ExitCodes.ofGuest(p.exitCode()); break;
                 case INSTRUCTION_LIMIT: c = ExitCodes.INSTRUCTION_LIMIT; break;
                 default: c = ExitCodes.MACHINE_CHECK; break;
             }
             err.printf("vm3000: vm%d (%s): exit code %d after %d cycles (%s)%n", i, specs.get(i).label(), c,
                     ended.get(i).cycles(), p.message());
+            if (p.reason() == PowerState.Reason.POWER_OFF && c == ExitCodes.GUEST_OTHER) {
+                err.printf("vm3000: vm%d: the guest's exit code %d is reported as %d%n", i, p.exitCode(), c);
+            }
             if (code == 0) code = c;
         }
         if (cmd.stats) err.print(stats);

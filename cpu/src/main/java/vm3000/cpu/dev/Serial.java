@@ -11,12 +11,15 @@ import vm3000.cpu.bus.LamebusDevice;
  * for {@link #CHAR_TICKS} ticks; then the write-IRQ register's CMPL bit latches. A write while
  * busy is dropped, as on System/161, so a driver waits for CMPL between characters.
  *
- * <p>Input comes from the context's {@link ConsoleInput}, if there is one. The card asks for a
- * byte {@link #CHAR_TICKS} ticks after power-on and then every {@link #CHAR_TICKS} ticks, except
- * while the guest has not yet read the last byte (the byte is held, as a real UART's receive
- * register). Input is thus taken at defined virtual times: from a pipe or file (which the card
- * waits on) a given input gives the same run every time. At the end of input the card stops
- * asking, as System/161 does; with no input at all nothing is ever typed and no event is scheduled.
+ * <p>Input comes from the context's {@link ConsoleInput}, if there is one. The card starts
+ * listening when the guest first shows it wants input: it reads CHAR or RIRQ, or enables the
+ * read interrupt. From then on it asks for a byte every {@link #CHAR_TICKS} ticks, the first
+ * {@link #CHAR_TICKS} ticks after that access, except while the guest has not yet read the last
+ * byte (the byte is held, as a real UART's receive register). Input is thus taken at virtual
+ * times that depend only on the guest and the bytes: from a pipe or file (which the card waits
+ * on) a given input gives the same run every time, and a guest that never reads the console
+ * never waits for its input. At the end of input the card stops asking, as System/161 does;
+ * with no input at all nothing is ever typed and no event is scheduled.
  */
 public final class Serial implements LamebusDevice {
     public static final int CHAR = 0x0;
@@ -40,12 +43,12 @@ public final class Serial implements LamebusDevice {
     private boolean writeBusy;
     private int readChar;
     private boolean didRead = true;
+    private boolean listening;
     private long written;
     private long dropped;
 
     public Serial(DeviceContext ctx) {
         this.ctx = ctx;
-        if (ctx.consoleInput() != null) ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::pushInput);
     }
 
     @Override public int vendorId() { return Sys161Ids.VENDOR; }
@@ -62,10 +65,13 @@ public final class Serial implements LamebusDevice {
     public long read(int offset) {
         switch (offset) {
             case CHAR:
+                listen();
                 didRead = true;
                 return readChar & 0xFFFFFFFFL;
             case WIRQ: return wirq;
-            case RIRQ: return rirq;
+            case RIRQ:
+                listen();
+                return rirq;
             default: return BUS_ERROR;
         }
     }
@@ -89,6 +95,7 @@ public final class Serial implements LamebusDevice {
                 return true;
             case RIRQ:
                 rirq = value & (IRQ_ENABLE | IRQ_COMPLETE | IRQ_FORCE);
+                if ((rirq & IRQ_ENABLE) != 0) listen();
                 updateIrq();
                 return true;
             default: return false;
@@ -99,6 +106,13 @@ public final class Serial implements LamebusDevice {
         writeBusy = false;
         wirq |= IRQ_COMPLETE;
         updateIrq();
+    }
+
+    /** The guest wants input: start asking for it, once. */
+    private void listen() {
+        if (listening || ctx.consoleInput() == null) return;
+        listening = true;
+        ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::pushInput);
     }
 
     private void pushInput() {

@@ -131,6 +131,43 @@ class SerialTest {
         assertEquals(Long.MAX_VALUE, b.clock.nextEvent());  // end of input
     }
 
+    @Test
+    void input_notAskedFor_untilTheGuestReadsOrEnablesIt() {
+        int[] polls = {0};
+        b.withInput(() -> {
+            polls[0]++;
+            return 'k';
+        });
+        Serial s = attach();
+        s.write(Serial.WIRQ, Serial.IRQ_ENABLE);  // writing only: no interest in input
+        b.runTo(100 * Serial.CHAR_TICKS);
+        assertEquals(0, polls[0], "a guest that never reads the console never waits for its input");
+        assertEquals(Long.MAX_VALUE, b.clock.nextEvent());
+        s.read(Serial.RIRQ);                       // a polling driver looks: the card starts listening
+        long from = b.clock.now();
+        b.runTo(from + Serial.CHAR_TICKS - 1);
+        assertEquals(0, polls[0]);
+        b.runTo(from + Serial.CHAR_TICKS);
+        assertEquals(1, polls[0]);
+        assertEquals(Serial.IRQ_COMPLETE, s.read(Serial.RIRQ));
+        assertEquals('k', s.read(Serial.CHAR));
+    }
+
+    @Test
+    void nothingTypedYet_askedAgainEveryCharTicks() {
+        int[] polls = {0};
+        b.withInput(() -> ++polls[0] < 3 ? ConsoleInput.NONE : 'z');
+        Serial s = attach();
+        s.write(Serial.RIRQ, Serial.IRQ_ENABLE);
+        b.runTo(Serial.CHAR_TICKS);
+        b.runTo(2 * Serial.CHAR_TICKS);
+        assertEquals(2, polls[0]);
+        assertFalse(irq(), "nothing typed: no interrupt");
+        b.runTo(3 * Serial.CHAR_TICKS);
+        assertTrue(irq());
+        assertEquals('z', s.read(Serial.CHAR));
+    }
+
     @ParameterizedTest(name = "offset 0x{0}")
     @ValueSource(ints = {0xc, 0x10, 0x8000})
     void undecodedOffsets_busError(int offset) {

@@ -1,6 +1,7 @@
 package vm3000.cpu.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -147,15 +148,20 @@ class Sys161ConfigTest {
     }
 
     @Test
-    void moreThanOneCpu_error() {
-        assertEquals("sys161.conf:1: mainboard: cpus=2: vm3000 has exactly one CPU with one core",
-                error("31 mainboard ramsize=1M cpus=2\n"));
+    void moreThanOneCpu_accepted_withANote() throws Exception {
+        Sys161Config eight = Sys161Config.parse("sys161.conf", "31 mainboard ramsize=16M cpus=8\n");
+        assertEquals(List.of("sys161.conf:1: mainboard: cpus=8: vm3000 has one CPU with one core; the guest finds one"),
+                eight.notes());
+        assertEquals(List.of(), Sys161Config.parse("sys161.conf", BOARD).notes());
+        assertEquals("sys161.conf:1: mainboard: invalid argument 'cpus=33'", error("31 mainboard ramsize=1M cpus=33\n"));
     }
 
     @Test
-    void autoseed_error() {
-        assertEquals("sys161.conf:1: random: autoseed reads the host clock; vm3000 runs are deterministic (give seed=N)",
-                error("28 random autoseed\n" + BOARD));
+    void autoseed_accepted_theMachineSeedIsUsed() throws Exception {
+        Sys161Config cfg = Sys161Config.parse("sys161.conf", "28 random autoseed\n" + BOARD);
+        assertTrue(cfg.autoseed());
+        assertFalse(Sys161Config.defaults().autoseed());
+        assertEquals("sys161.conf:1: random: seed= and autoseed both given", error("28 random autoseed seed=3\n" + BOARD));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,6 +21,11 @@ final class TestBoard {
 
     DeviceContext slot(int s) { return base.withSlot(s); }
 
+    TestBoard withInput(ConsoleInput input) {
+        base = base.withConsoleInput(input);
+        return this;
+    }
+
     TestBoard withInput(String typed) {
         base = base.withConsoleInput(new ByteArrayInputStream(typed.getBytes(StandardCharsets.ISO_8859_1)));
         return this;

@@ -66,6 +66,9 @@ public final class RmrVm {
     public Partition partition() { return partition; }
     public PowerState power() { return power; }
     public boolean running() { return power.isRunning(); }
+
+    /** Releases the VM's cards' host resources (a monitor VM has none); the VM must not run again. */
+    public void close() { if (devices != null) devices.close(); }
     public boolean isMonitorVm() { return monitor != null; }
     LevelMonitor monitor() { return monitor; }
     VirtualDevices devices() { return devices; }

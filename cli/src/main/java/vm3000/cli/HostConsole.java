@@ -1,0 +1,180 @@
+package vm3000.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.function.BooleanSupplier;
+
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.ControlChar;
+import org.jline.terminal.Attributes.InputFlag;
+import org.jline.terminal.Attributes.LocalFlag;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+import org.jline.utils.NonBlocking;
+import org.jline.utils.NonBlockingInputStream;
+
+import vm3000.cpu.bus.Clock;
+import vm3000.cpu.dev.ConsoleInput;
+import vm3000.cpu.dev.Serial;
+
+/**
+ * Where the guest's keyboard comes from. When standard input is a terminal it is put in the mode
+ * System/161 uses (no line editing, no echo, CR and LF passed as typed, signals still on: Ctrl-C
+ * stops vm3000) and restored on every way out: a normal end, a machine check, an exception,
+ * Ctrl-C or SIGTERM (a shutdown hook). The serial card then asks without waiting: nothing typed
+ * yet is "ask again later", and while the guest's CPU idles in WAIT each empty ask waits as long
+ * in real time as the card's interval in virtual time, so an idle guest runs at the speed of a
+ * 25 MHz machine instead of spinning. Otherwise (a pipe, a file, /dev/null) the bytes are read
+ * as they come, the card waiting for each: the same bytes always give the same run.
+ */
+final class HostConsole implements AutoCloseable {
+    /** Real time an idle guest waits per empty ask: the serial card's interval at 25 MHz. */
+    static final long IDLE_NANOS = Serial.CHAR_TICKS * Clock.NANOS_PER_TICK;
+    /** Idle waits shorter than this are added up and waited at once (timers are coarse). */
+    private static final long IDLE_BATCH_NANOS = 2_000_000;
+
+    private final InputStream stream;
+    private final Terminal terminal;
+    private final Attributes saved;
+    private final Thread restoreOnExit;
+    private final PrintStream messages;
+    private boolean ended;
+
+    private HostConsole(InputStream stream, Terminal terminal, Attributes saved, PrintStream messages) {
+        this.stream = stream;
+        this.terminal = terminal;
+        this.saved = saved;
+        this.messages = messages;
+        this.restoreOnExit = terminal == null ? null : new Thread(this::stopBySignal, "vm3000 terminal restore");
+        if (restoreOnExit != null) Runtime.getRuntime().addShutdownHook(restoreOnExit);
+    }
+
+    /** Standard input as the guest's keyboard: the terminal, raw, if it is one; else the stream. */
+    static HostConsole system(PrintStream messages, boolean passSignals) {
+        if (stdinIsTerminal()) {
+            try {
+                Terminal t = TerminalBuilder.builder().system(true).nativeSignals(false).graphemeCluster(false)
+                        .signalHandler(Terminal.SignalHandler.SIG_DFL).build();
+                Attributes saved = t.getAttributes();
+                t.setAttributes(raw(saved, passSignals));
+                return new HostConsole(null, t, saved, messages);
+            } catch (IOException | RuntimeException e) {
+                messages.println("vm3000: cannot put the terminal in raw mode (" + e.getMessage() + "); reading lines");
+            }
+        }
+        return new HostConsole(System.in, null, null, messages);
+    }
+
+    /** A console reading {@code in} as a stream (tests, and any input that is not a terminal). */
+    static HostConsole of(InputStream in, PrintStream messages) {
+        return new HostConsole(in, null, null, messages);
+    }
+
+    /** True if standard input is a terminal. */
+    static boolean stdinIsTerminal() {
+        for (String name : new String[] {"jni", "exec"}) {
+            try {
+                return TerminalProvider.load(name).isSystemStream(SystemStream.Input);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // try the next provider
+            }
+        }
+        return false;
+    }
+
+    /** True if the guest reads a terminal in raw mode. */
+    boolean isTerminal() { return terminal != null; }
+
+    /** The input for the serial card; {@code idle} says whether the guest's CPU idles in WAIT. */
+    ConsoleInput input(BooleanSupplier idle) {
+        if (terminal == null) {
+            return () -> {
+                int b = stream.read();
+                if (b < 0) return end();
+                return b & 0xFF;
+            };
+        }
+        InputStream typed = terminal.input();
+        NonBlockingInputStream in = typed instanceof NonBlockingInputStream nb ? nb : NonBlocking.nonBlocking("console", typed);
+        long[] owed = {0};
+        return () -> {
+            int b;
+            try {
+                b = in.read(1L);
+            } catch (IOException e) {
+                // A signal is stopping vm3000 and the terminal is being put back: nothing more is typed.
+                return ConsoleInput.NONE;
+            }
+            if (b == NonBlockingInputStream.READ_EXPIRED) {
+                if (!idle.getAsBoolean()) return ConsoleInput.NONE;
+                owed[0] += IDLE_NANOS;
+                if (owed[0] < IDLE_BATCH_NANOS) return ConsoleInput.NONE;
+                long waitMillis = owed[0] / 1_000_000;
+                owed[0] -= waitMillis * 1_000_000;
+                b = in.read(waitMillis);
+                if (b == NonBlockingInputStream.READ_EXPIRED) return ConsoleInput.NONE;
+            }
+            if (b < 0) return end();
+            return b & 0xFF;
+        };
+    }
+
+    private int end() {
+        if (!ended) {
+            ended = true;
+            messages.println("vm3000: end of console input (the guest is not told: it waits for more, as on System/161)");
+        }
+        return ConsoleInput.END;
+    }
+
+    /**
+     * System/161's terminal mode: no canonical input or echo, CR and NL as typed; Ctrl-C and the
+     * other signal keys stop vm3000, or with {@code passSignals} (System/161's -s) go to the guest.
+     */
+    static Attributes raw(Attributes saved, boolean passSignals) {
+        Attributes a = new Attributes(saved);
+        a.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.ECHONL, LocalFlag.NOFLSH), false);
+        a.setLocalFlag(LocalFlag.ISIG, !passSignals);
+        a.setInputFlags(EnumSet.of(InputFlag.ICRNL, InputFlag.INLCR), false);
+        a.setControlChar(ControlChar.VMIN, 0);
+        a.setControlChar(ControlChar.VTIME, 0);
+        return a;
+    }
+
+    /** Ctrl-C or SIGTERM: put the terminal back as it was and say why the run ends. */
+    private void stopBySignal() {
+        restore();
+        messages.println("vm3000: stopped by a signal");
+        messages.flush();
+    }
+
+    private synchronized void restore() {
+        if (terminal == null || saved == null) return;
+        try {
+            terminal.setAttributes(saved);
+            terminal.flush();
+        } catch (RuntimeException e) {
+            // the terminal is gone: nothing to restore
+        }
+    }
+
+    @Override
+    public void close() {
+        if (terminal == null) return;
+        restore();
+        try {
+            Runtime.getRuntime().removeShutdownHook(restoreOnExit);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook restores
+        }
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            // restored above
+        }
+    }
+}
