@@ -34,7 +34,10 @@ key:    lw      $t0, SERIAL_RIRQ($s0)   # wait for a key
         andi    $t0, $t0, RIRQ_CMPL
         bnez    $t0, 1f
         nop
+        .set    push
+        .set    mips32                  # GNU as calls WAIT MIPS32
         wait
+        .set    pop
         b       key
         nop
 1:      lw      $s3, SERIAL_CHAR($s0)   # s3: the key

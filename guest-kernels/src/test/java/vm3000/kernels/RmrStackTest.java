@@ -41,6 +41,13 @@ import vm3000.cpu.rmr.RmrTrap;
  */
 class RmrStackTest {
     static final int RAM = 32 << 20;
+    /**
+     * Kernels rmrmon cannot run: itself (it is the monitor), and those that use cards rmrmon does
+     * not emulate for its child (it emulates console output, EXIT, PWR and RAMSZ only): echo reads
+     * the console, lsbus reads the bus's config regions. The RMR VMM in Java runs both
+     * (vmm: RmrEquivalenceTest).
+     */
+    static final java.util.Set<String> BEYOND_RMRMON = java.util.Set.of("rmrmon", "echo", "lsbus");
     static final long LIMIT = 400_000_000L;
     private static final Pattern ARGS = Pattern.compile("^#\\s*golden-args:(.*)$", Pattern.MULTILINE);
 
@@ -90,7 +97,7 @@ class RmrStackTest {
     }
 
     static Stream<Arguments> kernelsAndDepths() {
-        return Stream.of(1, 2, 3, 4).flatMap(d -> Kernels.NAMES.stream().filter(k -> !k.equals("rmrmon"))
+        return Stream.of(1, 2, 3, 4).flatMap(d -> Kernels.NAMES.stream().filter(k -> !BEYOND_RMRMON.contains(k))
                 .map(k -> Arguments.of(k, d)));
     }
 
