@@ -1,7 +1,6 @@
 package vm3000.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,7 +47,7 @@ final class AsmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            String source = new String(Images.readBytes(in), StandardCharsets.UTF_8);
+            String source = Images.readSource(in);
             Assembler.Options options = Assembler.Options.defaults().withEndian(little ? Endian.LITTLE : Endian.BIG)
                     .withIncludeResolver(IncludeResolver.files(includeDirs));
             if (base != null) options = options.withBase(base.intValue());

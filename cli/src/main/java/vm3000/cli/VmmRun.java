@@ -64,7 +64,7 @@ final class VmmRun {
                 throw new BadInputException("--ram: " + e.getMessage());
             }
             List<Boot.Module> mods = new ArrayList<>();
-            for (Path p : cmd.modules) mods.add(RunCommand.module(p));
+            for (Path p : cmd.modules) mods.add(RunCommand.module(p, ram, mods));
             long seed = cmd.seed != null ? cmd.seed : MachineOptions.DEFAULT_SEED;
             for (int i = 0; i < specs.size(); i++) consoles.add(console(i, specs.size()));
             List<Ended> ended = new ArrayList<>();

@@ -2,12 +2,17 @@ package vm3000.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,5 +142,101 @@ class BadInputTest {
         Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
         assertBadInput(Cli.run("run", "--depth", "2", s.toString()), "--depth needs --vmm");
         assertBadInput(Cli.run("run", "--vm-output", dir.toString(), s.toString()), "--vm-output needs --vmm");
+    }
+
+    // ---- files that are not regular files, or larger than they may be: refused, never read whole ----
+
+    /** A command that would read forever without the fix fails the test instead of hanging it. */
+    private static Cli timed(String... args) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run(args));
+    }
+
+    private static Path devZero() {
+        Path z = Path.of("/dev/zero");
+        assumeTrue(Files.exists(z), "no /dev/zero on this system");
+        return z;
+    }
+
+    /** A FIFO with no writer: opening it to read would block for ever. */
+    private Path fifo() throws IOException, InterruptedException {
+        Path f = dir.resolve("fifo");
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", f.toString()).inheritIO().start();
+        } catch (IOException e) {
+            assumeTrue(false, "mkfifo is not available: " + e.getMessage());
+            return null;
+        }
+        assumeTrue(p.waitFor() == 0 && Files.exists(f), "mkfifo failed");
+        return f;
+    }
+
+    @Test
+    void deviceAsImage_isRefused() {
+        assertBadInput(timed("run", devZero().toString()), "/dev/zero: not a regular file");
+    }
+
+    @Test
+    void deviceAsModule_isRefused() {
+        assertBadInput(timed("run", "hello", "--module", devZero().toString()), "/dev/zero: not a regular file");
+    }
+
+    @Test
+    void deviceAsConfig_isRefused() {
+        assertBadInput(timed("run", "--config", devZero().toString(), "hello"), "/dev/zero: not a regular file");
+    }
+
+    @Test
+    void deviceAsAssemblySource_isRefused() throws IOException {
+        assertBadInput(timed("asm", devZero().toString(), "-o", dir.resolve("out.elf").toString()), "/dev/zero: not a regular file");
+        Path link = Files.createSymbolicLink(dir.resolve("zero.s"), devZero());
+        assertBadInput(timed("run", link.toString()), "zero.s: not a regular file");
+        assertFalse(Files.exists(dir.resolve("out.elf")));
+    }
+
+    @Test
+    void includeOfDevice_namesFileAndLine() throws IOException {
+        Path s = write("inc.s", "        .text\n__start: nop\n        .include \"" + devZero() + "\"\n");
+        assertBadInput(timed("run", s.toString()), "inc.s:3: cannot include '/dev/zero': not a regular file");
+    }
+
+    @Test
+    void fifoAsImageOrConfig_isRefusedWithoutWaitingForAWriter() throws Exception {
+        Path f = fifo();
+        assertBadInput(timed("run", f.toString()), "fifo: not a regular file");
+        assertBadInput(timed("run", "--config", f.toString(), "hello"), "fifo: not a regular file");
+        assertBadInput(timed("asm", f.toString(), "-o", dir.resolve("x.elf").toString()), "fifo: not a regular file");
+    }
+
+    @Test
+    void sourceLargerThanTheAssemblerReads_isRefusedUnread() throws IOException {
+        Path big = dir.resolve("big.s");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(65L << 20 /* sparse */);
+        }
+        assertBadInput(timed("asm", big.toString(), "-o", dir.resolve("big.elf").toString()), "big.s: larger than 64 MiB");
+    }
+
+    @Test
+    void moduleLargerThanRam_isRefusedHavingReadNoMoreThanFits() throws Exception {
+        // 400 MiB (sparse) under a 64 MiB heap: read whole, as it used to be, it ran out of memory.
+        Path big = dir.resolve("big.mod");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(400L << 20);
+        }
+        ChildCli c = ChildCli.run(dir, List.of("-Xmx64m"), null, "run", "--ram", "4M", "hello", "--module", big.toString());
+        assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());
+        assertTrue(c.oneLineError(), c.err());
+        assertTrue(c.err().contains("big.mod: boot module does not fit in 4096 KiB of RAM"), c.err());
+    }
+
+    @Test
+    void secondModuleBeyondRam_isRefusedWhenRead() throws IOException {
+        Path a = dir.resolve("a.mod");
+        Files.write(a, new byte[600 << 10]);
+        Path b = dir.resolve("b.mod");
+        Files.write(b, new byte[600 << 10]);
+        assertBadInput(Cli.run("run", "--ram", "1M", "hello", "--module", a.toString(), "--module", b.toString()),
+                "b.mod: boot module does not fit in 1024 KiB of RAM");
     }
 }

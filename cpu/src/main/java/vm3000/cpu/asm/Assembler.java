@@ -65,6 +65,10 @@ public final class Assembler {
 
     public static final int DEFAULT_BASE = 0x80001000;
     public static final int VECTORS_BASE = 0x80000000;
+    /** The most source one assembly reads, in bytes (characters), counting each {@code .include}. */
+    public static final int MAX_SOURCE_BYTES = Lexer.MAX_CHARS;
+    /** The most lines one assembly reads, counting each {@code .include}. */
+    public static final int MAX_SOURCE_LINES = Lexer.MAX_LINES;
     /** The least alignment of the sections after .text. */
     static final int SECTION_ALIGN = 16;
 
