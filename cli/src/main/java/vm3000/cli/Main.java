@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: the guest's power-off code; " + ExitCodes.BAD_INPUT + " bad input; "
                 + ExitCodes.INSTRUCTION_LIMIT + " instruction limit reached; " + ExitCodes.MACHINE_CHECK
                 + " machine check; " + ExitCodes.BENCH_BUSY + " bench: another benchmark is running; " + ExitCodes.INTERNAL
-                + " internal error."})
+                + " internal error; " + ExitCodes.OUT_OF_MEMORY + " out of memory."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,6 +53,15 @@ public final class Main implements Runnable {
             ex.printStackTrace(command.getErr());
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown anywhere (the RAM array, an image, an assembly), it unwinds to here, where what
+            // it was for is garbage and there is room again to say so in one line.
+            out.flush();
+            err.println("vm3000: out of memory: this needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB the Java heap may use (JAVA_TOOL_OPTIONS=-Xmx4g gives it more)");
+            return ExitCodes.OUT_OF_MEMORY;
+        }
     }
 }

@@ -239,4 +239,16 @@ class BadInputTest {
         assertBadInput(Cli.run("run", "--ram", "1M", "hello", "--module", a.toString(), "--module", b.toString()),
                 "b.mod: boot module does not fit in 1024 KiB of RAM");
     }
+
+    // ---- out of memory: one line and its own exit code, never a stack trace ----
+
+    @Test
+    void outOfMemory_isOneLineAndExitCode71() throws Exception {
+        Path s = write("huge.s", "        .text\n__start: nop\n        .data\n        .space 200000000, 1\n");
+        ChildCli c = ChildCli.run(dir, List.of("-Xmx32m"), null, "asm", s.toString(), "-o", dir.resolve("huge.elf").toString());
+        assertEquals(ExitCodes.OUT_OF_MEMORY, c.code(), c.err());
+        assertTrue(c.oneLineError(), c.err());
+        assertTrue(c.err().startsWith("vm3000: out of memory: this needs more than the "), c.err());
+        assertFalse(Files.exists(dir.resolve("huge.elf")));
+    }
 }
