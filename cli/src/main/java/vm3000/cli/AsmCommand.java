@@ -50,7 +50,13 @@ final class AsmCommand implements Callable<Integer> {
             String source = Images.readSource(in);
             Assembler.Options options = Assembler.Options.defaults().withEndian(little ? Endian.LITTLE : Endian.BIG)
                     .withIncludeResolver(IncludeResolver.files(includeDirs));
-            if (base != null) options = options.withBase(base.intValue());
+            if (base != null) {
+                // A 32-bit address, unsigned (0x80001000) or signed (-0x7ffff000); never silently its low 32 bits.
+                if (base < Integer.MIN_VALUE || base > 0xFFFFFFFFL) {
+                    throw new BadInputException("--base: 0x" + Long.toHexString(base) + " is not a 32-bit address");
+                }
+                options = options.withBase(base.intValue());
+            }
             byte[] elf = Assembler.assembleElf(source, in.toString(), options);
             writeWhole(out, elf);
             return 0;

@@ -251,4 +251,39 @@ class BadInputTest {
         assertTrue(c.err().startsWith("vm3000: out of memory: this needs more than the "), c.err());
         assertFalse(Files.exists(dir.resolve("huge.elf")));
     }
+
+    // ---- sizes and numbers: exact arithmetic, never a value that wrapped around ----
+
+    @Test
+    void ramSizeThatWrapsAround64Bits_isRefused() {
+        // 2^64 + 16 MiB, in M and in K: multiplied in 64 bits it was 16 MiB, and accepted.
+        assertBadInput(Cli.run("run", "--ram", "17592186044432M", "hello"), "17592186044432M", "from 4K to 508M");
+        assertBadInput(Cli.run("run", "--ram", "18014398509498368K", "hello"), "18014398509498368K", "from 4K to 508M");
+        assertBadInput(Cli.run("run", "--ram", "18446744073726328832", "hello"), "18446744073726328832", "from 4K to 508M");
+        assertBadInput(Cli.run("run", "--ram", "-16M", "hello"), "-16M");
+    }
+
+    @Test
+    void configRamSizeThatWrapsAround64Bits_isRefused() throws IOException {
+        for (String size : new String[] {"17592186044432M", "18014398509498368K", "36028797018996736s", "18446744073726328832"}) {
+            Path conf = write("sys161.conf", "0 serial\n31 mainboard ramsize=" + size + "\n");
+            assertBadInput(Cli.run("run", "--config", conf.toString(), "hello"), "sys161.conf:2: ramsize");
+        }
+    }
+
+    @Test
+    void numberBeyond64Bits_isOutOfRange() {
+        assertBadInput(Cli.run("run", "--max-instructions", "18446744073709551617", "hello"), "'18446744073709551617' is out of range");
+        assertBadInput(Cli.run("run", "--seed", "0x1_0000_0000_0000_0000", "hello"), "is out of range");
+        assertBadInput(Cli.run("run", "--seed", "12z", "hello"), "'12z' is not a number");
+    }
+
+    @Test
+    void asmBaseBeyond32Bits_isRefused() throws IOException {
+        Path s = write("ok.s", "        .text\n__start: nop\n");
+        Path out = dir.resolve("ok.elf");
+        assertBadInput(Cli.run("asm", "--base", "0x100400000", s.toString(), "-o", out.toString()), "--base: 0x100400000 is not a 32-bit address");
+        assertFalse(Files.exists(out));
+        assertEquals(0, Cli.run("asm", "--base", "0x00400000", s.toString(), "-o", out.toString()).code());
+    }
 }
