@@ -30,7 +30,8 @@ record ChildCli(int code, String out, String err) {
         boolean ended = p.waitFor(120, TimeUnit.SECONDS);
         if (!ended) p.destroyForcibly().waitFor();
         assertTrue(ended, "the child JVM did not end within 120 s: " + command);
-        ChildCli c = new ChildCli(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        ChildCli c = new ChildCli(p.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
         Files.delete(out);
         Files.delete(err);
         return c;
