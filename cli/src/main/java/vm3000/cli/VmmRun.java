@@ -129,8 +129,11 @@ final class VmmRun {
     }
 
     /** VM i's console: its file, standard output itself for a single VM, else prefixed lines. */
-    private OutputStream console(int i, int vms) throws IOException {
+    private OutputStream console(int i, int vms) throws IOException, BadInputException {
         if (cmd.vmOutput != null) {
+            if (Files.exists(cmd.vmOutput) && !Files.isDirectory(cmd.vmOutput)) {
+                throw new BadInputException("--vm-output: " + cmd.vmOutput + " is not a directory");
+            }
             Files.createDirectories(cmd.vmOutput);
             return Files.newOutputStream(cmd.vmOutput.resolve("vm" + i + ".txt"));
         }

@@ -286,4 +286,11 @@ class BadInputTest {
         assertFalse(Files.exists(out));
         assertEquals(0, Cli.run("asm", "--base", "0x00400000", s.toString(), "-o", out.toString()).code());
     }
+
+    @Test
+    void vmOutputThatIsAFile_isRefusedAndUntouched() throws IOException {
+        Path f = write("notadir", "mine");
+        assertBadInput(Cli.run("run", "--vmm", "trap", "--vm-output", f.toString(), "hello"), "--vm-output: " + f + " is not a directory");
+        assertEquals("mine", Files.readString(f));
+    }
 }
