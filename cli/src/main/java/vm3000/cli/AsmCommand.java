@@ -1,10 +1,7 @@
 package vm3000.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import vm3000.cpu.BadInputException;
+import vm3000.cpu.OutputFiles;
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.boot.Images;
@@ -31,7 +29,11 @@ final class AsmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "assembly source")
     Path in;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "the ELF file to write")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "the ELF file to write: "
+            + "written whole to a temporary file and renamed over OUT (through a symbolic link, over its target), so it is "
+            + "never half-written; a new file gets mode 0666 less the umask, a replaced one keeps its mode. A FIFO or "
+            + "character device (/dev/null, /dev/stdout, a terminal) is written into, not replaced; a directory, block "
+            + "device or socket is refused")
     Path out;
 
     @Option(names = "-I", paramLabel = "DIR", description = "also look for .include files in DIR (after the "
@@ -48,10 +50,16 @@ final class AsmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            String source = new String(Images.readBytes(in), StandardCharsets.UTF_8);
+            String source = Images.readSource(in);
             Assembler.Options options = Assembler.Options.defaults().withEndian(little ? Endian.LITTLE : Endian.BIG)
                     .withIncludeResolver(IncludeResolver.files(includeDirs));
-            if (base != null) options = options.withBase(base.intValue());
+            if (base != null) {
+                // A 32-bit address, unsigned (0x80001000) or signed (-0x7ffff000); never silently its low 32 bits.
+                if (base < Integer.MIN_VALUE || base > 0xFFFFFFFFL) {
+                    throw new BadInputException("--base: 0x" + Long.toHexString(base) + " is not a 32-bit address");
+                }
+                options = options.withBase(base.intValue());
+            }
             byte[] elf = Assembler.assembleElf(source, in.toString(), options);
             writeWhole(out, elf);
             return 0;
@@ -61,17 +69,12 @@ final class AsmCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes through a temporary file and a rename, so OUT is never half-written. */
+    /** Writes OUT as {@link OutputFiles#write} does: whole or not at all, and never a device replaced by a file. */
     static void writeWhole(Path out, byte[] bytes) throws BadInputException {
-        Path dir = out.toAbsolutePath().getParent();
         try {
-            Path tmp = Files.createTempFile(dir, ".vm3000-", ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            OutputFiles.write(out, bytes);
+        } catch (OutputFiles.Refused e) {
+            throw BadInputException.in(out.toString(), e.getMessage());
         } catch (IOException e) {
             throw BadInputException.in(out.toString(), "cannot write: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package vm3000.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,8 @@ final class BenchCommand implements Callable<Integer> {
             + "--quick runs none)")
     int forks = Matrix.Settings.DEFAULT_FORKS;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where the results go (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR", description = "where the results go (default: ${DEFAULT-VALUE}); each "
+            + "file is written whole and replaced as vm3000 asm -o replaces OUT")
     Path out = Path.of("bench-results");
 
     @Option(names = "--workloads", paramLabel = "W[,W...]", split = ",",
@@ -66,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             else for (String c : configs) cs.add(Config.parse(c.strip()));
             model = new CostModel(cEntry, cInterp);
             if (forks < 1 || forks > 20) throw new IllegalArgumentException("--forks must be 1 to 20: " + forks);
+            if (Files.exists(out) && !Files.isDirectory(out)) throw new IllegalArgumentException("--out: " + out + " is not a directory");
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int BENCH_BUSY = 75;
     /** A bug in vm3000 itself: a Java exception escaped the machine. */
     public static final int INTERNAL = 70;
+    /** The Java heap is too small for the input (a huge RAM, image or assembly): give the JVM more with -Xmx. */
+    public static final int OUT_OF_MEMORY = 71;
     /** The instruction limit ({@code --max-instructions}) was reached. */
     public static final int INSTRUCTION_LIMIT = 124;
     /** The machine stopped on a machine check (duplicate TLB entries, boot ROM, WAIT forever, ...). */
@@ -31,5 +33,6 @@ public final class ExitCodes {
     /** The table, for help texts. */
     static final String SUMMARY = "Exit code: the guest's power-off code if it is 0..63 and not 2; " + GUEST_OTHER
             + " any other guest code (printed on standard error); " + BAD_INPUT + " bad input; " + INSTRUCTION_LIMIT
-            + " instruction limit reached; " + MACHINE_CHECK + " machine check; " + INTERNAL + " internal error.";
+            + " instruction limit reached; " + MACHINE_CHECK + " machine check; " + INTERNAL + " internal error; "
+            + OUT_OF_MEMORY + " out of memory; 130 Ctrl-C.";
 }

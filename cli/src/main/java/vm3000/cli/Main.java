@@ -73,6 +73,15 @@ public final class Main implements Runnable {
             ex.printStackTrace(command.getErr());
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown anywhere (the RAM array, an image, an assembly), it unwinds to here, where what
+            // it was for is garbage and there is room again to say so in one line.
+            out.flush();
+            err.println("vm3000: out of memory: this needs more than the " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB the Java heap may use (JAVA_TOOL_OPTIONS=-Xmx4g gives it more)");
+            return ExitCodes.OUT_OF_MEMORY;
+        }
     }
 }

@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
                     .withCore(parseCore())
                     .withRmrLevels(rmrLevels);
             List<Boot.Module> mods = new ArrayList<>();
-            for (Path p : modules) mods.add(module(p));
+            for (Path p : modules) mods.add(module(p, options.ramBytes(), mods));
             try (HostConsole keyboard = main.console(passSignals)) {
                 Machine[] running = new Machine[1];
                 Machine machine = Boot.machine(options, cfg, keyboard.input(() -> running[0].cpu().waiting()));
@@ -184,12 +184,16 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The boot module in file {@code p}, or else the built-in kernel of that name. */
-    static Boot.Module module(Path p) throws BadInputException {
+    /**
+     * The boot module in file {@code p}, or else the built-in kernel of that name; a file is read
+     * only as far as it could fit in {@code ram} bytes of RAM after the modules {@code before} it.
+     */
+    static Boot.Module module(Path p, int ram, List<Boot.Module> before) throws BadInputException {
         if (!Files.exists(p) && Kernels.exists(p.toString())) {
             return new Boot.Module(p.toString(), p.toString(), Kernels.bytes(p.toString()));
         }
-        return new Boot.Module(p.getFileName().toString(), p.toString(), Images.readBytes(p));
+        byte[] bytes = Images.readBytes(p, Boot.moduleRoom(ram, before), "boot module does not fit in " + (ram >> 10) + " KiB of RAM");
+        return new Boot.Module(p.getFileName().toString(), p.toString(), bytes);
     }
 
     /** The file IMAGE, or else the built-in kernel of that name (vm3000 run tinyos). */

@@ -66,7 +66,7 @@ final class VmmRun {
                 throw new BadInputException("--ram: " + e.getMessage());
             }
             List<Boot.Module> mods = new ArrayList<>();
-            for (Path p : cmd.modules) mods.add(RunCommand.module(p));
+            for (Path p : cmd.modules) mods.add(RunCommand.module(p, ram, mods));
             long seed = cmd.seed(cfg);
             for (int i = 0; i < specs.size(); i++) consoles.add(console(i, specs.size()));
             List<Ended> ended = new ArrayList<>();
@@ -138,8 +138,11 @@ final class VmmRun {
     }
 
     /** VM i's console: its file, standard output itself for a single VM, else prefixed lines. */
-    private OutputStream console(int i, int vms) throws IOException {
+    private OutputStream console(int i, int vms) throws IOException, BadInputException {
         if (cmd.vmOutput != null) {
+            if (Files.exists(cmd.vmOutput) && !Files.isDirectory(cmd.vmOutput)) {
+                throw new BadInputException("--vm-output: " + cmd.vmOutput + " is not a directory");
+            }
             Files.createDirectories(cmd.vmOutput);
             return Files.newOutputStream(cmd.vmOutput.resolve("vm" + i + ".txt"));
         }

@@ -129,9 +129,9 @@ class BenchCommandTest {
     @Test
     void badOptions_areOneLineErrors() {
         String[][] cases = {{"--configs", "trap-9"}, {"--workloads", "nope"}, {"--c-entry", "-1"}, {"--configs", "rmr"},
-                {"--forks", "0"}};
+                {"--forks", "0"}, {"--c-interp", "1e400"}};
         String[] says = {"unknown configuration 'trap-9'", "unknown workload 'nope'", "at least 0", "unknown configuration 'rmr'",
-                "--forks must be 1 to 20"};
+                "--forks must be 1 to 20", "at least 0 and finite"};
         for (int i = 0; i < cases.length; i++) {
             Cli c = Cli.run("bench", "--quick", "--out", dir.resolve("x").toString(), cases[i][0], cases[i][1]);
             assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());
@@ -139,5 +139,15 @@ class BenchCommandTest {
             assertEquals(1, c.err().strip().lines().count(), c.err());
             assertFalse(Files.exists(dir.resolve("x")), "nothing written");
         }
+    }
+
+    @Test
+    void outThatIsNotADirectory_isOneLineErrorAndUntouched() throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "mine");
+        Cli c = Cli.run("bench", "--quick", "--workloads", "cp0", "--configs", "bare", "--out", file.toString());
+        assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());
+        assertTrue(c.oneLineError(), c.err());
+        assertTrue(c.err().contains("--out: " + file + " is not a directory"), c.err());
+        assertEquals("mine", Files.readString(file));
     }
 }

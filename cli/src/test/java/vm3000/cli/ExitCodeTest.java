@@ -35,7 +35,7 @@ class ExitCodeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"2", "70", "75", "124", "125"})
+    @CsvSource({"2", "70", "71", "75", "124", "125"})
     void vm3000sOwnCodes_areNeverAGuestsCode(int own) {
         assertEquals(ExitCodes.GUEST_OTHER, ExitCodes.ofGuest(own));
     }

@@ -20,7 +20,10 @@ public record CostModel(double entry, double interp) {
     public static final CostModel DEFAULT = new CostModel(DEFAULT_ENTRY, DEFAULT_INTERP);
 
     public CostModel {
-        if (!(entry >= 0) || !(interp >= 0)) throw new IllegalArgumentException("cost parameters must be at least 0");
+        // 1e400 parses as Infinity: as silently wrong as a negative cost.
+        if (!(entry >= 0) || !(interp >= 0) || Double.isInfinite(entry) || Double.isInfinite(interp)) {
+            throw new IllegalArgumentException("cost parameters must be at least 0 and finite");
+        }
     }
 
     /** The modelled cycles of one run with counters {@code c}. */

@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import vm3000.cpu.OutputFiles;
 import vm3000.cpu.bus.PowerState;
 
 /**
@@ -172,7 +173,7 @@ public final class Matrix {
         String md = report.markdown(header(took, start), skipped)
                 + "\n## Charts\n\n" + "![slowdown](" + Charts.SLOWDOWN + ")\n\n![entries](" + Charts.ENTRIES
                 + ")\n\n![modelled cost](" + Charts.MODELLED + ")\n";
-        Files.writeString(s.out().resolve(REPORT), md, StandardCharsets.UTF_8);
+        OutputFiles.write(s.out().resolve(REPORT), md.getBytes(StandardCharsets.UTF_8));
         Charts.write(report, s.out());
         log.printf("Wrote %s, %s and %s, %s, %s in %s (%s)%n", RESULTS, REPORT, Charts.SLOWDOWN, Charts.ENTRIES,
                 Charts.MODELLED, s.out(), duration(took.toMillis() / 1000.0));
@@ -274,7 +275,7 @@ public final class Matrix {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, ps).writeOut(jmh);
         }
         String json = ResultsJson.write(report, s, skipped, buf.toString(StandardCharsets.UTF_8), start, took);
-        Files.writeString(s.out().resolve(RESULTS), json, StandardCharsets.UTF_8);
+        OutputFiles.write(s.out().resolve(RESULTS), json.getBytes(StandardCharsets.UTF_8));
     }
 
     static String duration(double seconds) {

@@ -1,8 +1,7 @@
 package vm3000.bench.matrix;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,8 @@ import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+
+import vm3000.cpu.OutputFiles;
 
 /**
  * Line charts as SVG: a grid of small panels (one per workload) with the same axes, each with
@@ -65,8 +66,10 @@ public final class SvgChart {
         return this;
     }
 
+    /** Writes the chart to {@code file} whole (see {@link OutputFiles}). */
     public void write(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
             Transformer t = TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -74,6 +77,7 @@ public final class SvgChart {
         } catch (TransformerException e) {
             throw new IOException("writing " + file + ": " + e.getMessage(), e);
         }
+        OutputFiles.write(file, out.toByteArray());
     }
 
     Document document() {

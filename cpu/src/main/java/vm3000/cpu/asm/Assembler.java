@@ -50,6 +50,13 @@ import vm3000.cpu.isa.Op;
  * {@code .align}, {@code .org}) must use symbols defined earlier; {@code li} of a value not
  * known at that point (a label, a later {@code .equ}) is always {@code lui}+{@code ori}.
  *
+ * <h2>Limits</h2>
+ * Hostile source cannot exhaust the stack or run without bound: expressions nest at most 256 deep,
+ * counting the {@code .equ} symbols a value is defined through ({@code A = B + 1, B = C + 1, ...});
+ * an assembly reads at most 1,000,000 lines and 64 MiB of source in all, counting an included
+ * file again each time it is included; a section is at most 256 MiB, however it grows
+ * ({@code .space}/{@code .skip}/{@code .org}/{@code .align} with or without a fill value, data).
+ *
  * <p>Every error is a {@link BadInputException} with the message {@code file:line: what}; nothing
  * is returned for a source with an error.
  */
@@ -58,6 +65,10 @@ public final class Assembler {
 
     public static final int DEFAULT_BASE = 0x80001000;
     public static final int VECTORS_BASE = 0x80000000;
+    /** The most source one assembly reads, in bytes (characters), counting each {@code .include}. */
+    public static final int MAX_SOURCE_BYTES = Lexer.MAX_CHARS;
+    /** The most lines one assembly reads, counting each {@code .include}. */
+    public static final int MAX_SOURCE_LINES = Lexer.MAX_LINES;
     /** The least alignment of the sections after .text. */
     static final int SECTION_ALIGN = 16;
 

@@ -112,8 +112,7 @@ final class Directives {
 
     private static void fill(Pass pass, long n, int fill) throws BadInput {
         if (fill != 0 && pass.section.nobits) throw new BadInput("nonzero fill in " + pass.section.name);
-        if (fill == 0) pass.section.padTo(pass.section.size() + n);
-        else for (long i = 0; i < n; i++) pass.section.putByte(fill);
+        pass.section.fill(n, fill);
         pass.emitted();
     }
 

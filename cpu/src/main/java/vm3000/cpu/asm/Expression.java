@@ -9,12 +9,22 @@ package vm3000.cpu.asm;
  *
  * <p>In the layout pass symbols that are not known yet evaluate as 0 and the result is marked
  * unknown; in the final pass an unknown symbol is an error.
+ *
+ * <p>The parser recurses, so nesting is bounded: parentheses, unary operators, {@code %hi}/{@code %lo}
+ * and {@code .equ} symbols defined in terms of other symbols together nest at most
+ * {@link #MAX_NESTING} deep. Deeper is an error, never a StackOverflowError.
  */
 final class Expression {
+    /** How deep an expression may nest, counting the {@code .equ} symbols it goes through. */
+    static final int MAX_NESTING = 256;
+
     /** Symbol values for an evaluation. */
     interface Symbols {
-        /** The value of {@code name}, or {@code null} if it is not (yet) known. */
-        Long lookup(String name) throws BadInput;
+        /**
+         * The value of {@code name}, or {@code null} if it is not (yet) known. {@code nesting} is
+         * how deep the reference is; a symbol defined by an expression evaluates it from there.
+         */
+        Long lookup(String name, int nesting) throws BadInput;
     }
 
     /** The value, whether every symbol in it was known, and whether it is a %hi/%lo part. */
@@ -25,15 +35,22 @@ final class Expression {
     private final boolean finalPass;
     private int pos;
     private boolean known = true;
+    private int nesting;
 
-    private Expression(String text, Symbols symbols, boolean finalPass) {
+    private Expression(String text, Symbols symbols, boolean finalPass, int nesting) {
         this.text = text;
         this.symbols = symbols;
         this.finalPass = finalPass;
+        this.nesting = nesting;
     }
 
     static Result evaluate(String text, Symbols symbols, boolean finalPass) throws BadInput {
-        Expression e = new Expression(text.trim(), symbols, finalPass);
+        return evaluate(text, symbols, finalPass, 0);
+    }
+
+    /** Evaluates {@code text} as a part {@code nesting} deep of an enclosing expression. */
+    static Result evaluate(String text, Symbols symbols, boolean finalPass, int nesting) throws BadInput {
+        Expression e = new Expression(text.trim(), symbols, finalPass, nesting);
         if (e.text.isEmpty()) throw new BadInput("missing expression");
         boolean part = e.text.startsWith("%hi(") || e.text.startsWith("%lo(");
         long v = e.additive();
@@ -98,13 +115,21 @@ final class Expression {
         }
     }
 
+    /** Every recursion of the parser passes through here, so this is where nesting is counted. */
     private long unary() throws BadInput {
-        skipSpace();
-        if (eat('-')) return -unary();
-        if (eat('+')) return unary();
-        if (eat('~')) return ~unary();
-        if (eat('!')) return unary() == 0 ? 1 : 0;
-        return primary();
+        if (++nesting > MAX_NESTING) {
+            throw new BadInput("expression nested more than " + MAX_NESTING + " deep (counting the symbols it is defined through)");
+        }
+        try {
+            skipSpace();
+            if (eat('-')) return -unary();
+            if (eat('+')) return unary();
+            if (eat('~')) return ~unary();
+            if (eat('!')) return unary() == 0 ? 1 : 0;
+            return primary();
+        } finally {
+            nesting--;
+        }
     }
 
     private long primary() throws BadInput {
@@ -124,7 +149,7 @@ final class Expression {
             int start = pos;
             while (pos < text.length() && Lexer.isSymbolPart(text.charAt(pos))) pos++;
             String name = text.substring(start, pos);
-            Long v = symbols.lookup(name);
+            Long v = symbols.lookup(name, nesting);
             if (v != null) return v;
             if (finalPass) throw new BadInput("undefined symbol '" + LocalLabels.display(name) + "'");
             known = false;

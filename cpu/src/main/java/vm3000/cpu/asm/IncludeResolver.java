@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vm3000.cpu.InputFiles;
+
 /**
  * Finds the file that an {@code .include "name"} directive names. As in GNU as, a relative name is
  * looked up first relative to the directory of the including file, then in each include
- * directory ({@code -I}) in order.
+ * directory ({@code -I}) in order. A file found there must be a regular file (not a device or FIFO)
+ * of at most {@link Assembler#MAX_SOURCE_BYTES}.
  */
 @FunctionalInterface
 public interface IncludeResolver {
@@ -38,9 +41,10 @@ public interface IncludeResolver {
             candidates.add(own == null ? Path.of(name) : own.resolve(name));
             for (Path d : dirs) candidates.add(d.resolve(name));
             for (Path p : candidates) {
-                if (!Files.isRegularFile(p)) continue;
+                if (!Files.exists(p) || Files.isDirectory(p)) continue;
                 try {
-                    return Optional.of(new Source(p.normalize().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                    byte[] text = InputFiles.read(p, Lexer.MAX_CHARS);
+                    return Optional.of(new Source(p.normalize().toString(), new String(text, StandardCharsets.UTF_8)));
                 } catch (NoSuchFileException e) {
                     // Removed since the check: try the next place.
                 }

@@ -19,6 +19,32 @@ final class Lexer {
     /** How deep {@code .include}s may nest: enough for any real use, and it stops a file including itself. */
     static final int MAX_INCLUDE_DEPTH = 16;
 
+    /**
+     * How many lines of source one assembly reads in all, counting a file again each time it is
+     * included: a few files that each include the next several times would otherwise expand
+     * beyond any memory within the depth limit.
+     */
+    static final int MAX_LINES = 1_000_000;
+
+    /** How many characters of source one assembly reads in all, counted like {@link #MAX_LINES}. */
+    static final int MAX_CHARS = 64 << 20;
+
+    /** Lines and characters read so far by one assembly. */
+    private static final class Budget {
+        long lines;
+        long chars;
+
+        /** Counts a source about to be read; the error is reported where it was included. */
+        void read(String text) throws BadInput {
+            chars += text.length();
+            if (chars > MAX_CHARS) throw new BadInput("more than " + (MAX_CHARS >> 20) + " MiB of source in all (each .include counts again)");
+        }
+
+        void line() throws BadInput {
+            if (++lines > MAX_LINES) throw new BadInput("more than " + MAX_LINES + " lines of source in all (each .include counts again)");
+        }
+    }
+
     static boolean isSymbolStart(char c) {
         return Character.isLetter(c) || c == '_' || c == '.';
     }
@@ -33,23 +59,30 @@ final class Lexer {
 
     static List<Statement> read(String source, String file, IncludeResolver includes) throws BadInputException {
         List<Statement> out = new ArrayList<>();
-        read(source, file, includes, 0, new LocalLabels(), out);
+        Budget budget = new Budget();
+        try {
+            budget.read(source);
+        } catch (BadInput e) {
+            throw BadInputException.in(file, e.getMessage());
+        }
+        read(source, file, includes, 0, new LocalLabels(), budget, out);
         return out;
     }
 
     /** Numeric local labels are shared with included files, as the text is one stream in GNU as. */
     private static void read(String source, String file, IncludeResolver includes, int depth, LocalLabels locals,
-            List<Statement> out) throws BadInputException {
+            Budget budget, List<Statement> out) throws BadInputException {
         String[] lines = stripBlockComments(source, file).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             try {
+                budget.line();
                 for (String text : splitStatements(lines[i])) {
                     Statement s = statement(text, file, lineNo, locals);
                     if (s == null) continue;
                     if (".include".equals(s.name())) {
                         if (!s.labels().isEmpty()) out.add(new Statement(file, lineNo, s.labels(), null, List.of(), ""));
-                        include(s, includes, depth, locals, out);
+                        include(s, includes, depth, locals, budget, out);
                     } else {
                         out.add(s);
                     }
@@ -61,7 +94,7 @@ final class Lexer {
     }
 
     private static void include(Statement s, IncludeResolver includes, int depth, LocalLabels locals,
-            List<Statement> out) throws BadInput, BadInputException {
+            Budget budget, List<Statement> out) throws BadInput, BadInputException {
         String op = s.rest().strip();
         if (s.operands().size() != 1 || op.length() < 2 || op.charAt(0) != '"' || op.charAt(op.length() - 1) != '"') {
             throw new BadInput(".include takes one file name in double quotes");
@@ -78,7 +111,12 @@ final class Lexer {
             throw new BadInput("cannot include '" + name + "': " + e.getMessage());
         }
         if (found.isEmpty()) throw new BadInput("cannot include '" + name + "': no such file");
-        read(found.get().text(), found.get().file(), includes, depth + 1, locals, out);
+        try {
+            budget.read(found.get().text());
+        } catch (BadInput e) {
+            throw new BadInput("cannot include '" + name + "': " + e.getMessage());
+        }
+        read(found.get().text(), found.get().file(), includes, depth + 1, locals, budget, out);
     }
 
     /** Replaces C comments by spaces, keeping newlines so line numbers stay right. */

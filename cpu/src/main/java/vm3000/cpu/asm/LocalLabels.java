@@ -33,8 +33,17 @@ final class LocalLabels {
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();
         int last = 0;
+        // Quote state is carried from one reference to the next: rescanning from the start of the
+        // line for each would make a line with many references quadratic.
+        int scanned = 0;
+        boolean quoted = false;
         while (m.find()) {
-            if (insideQuotes(text, m.start())) continue;
+            for (; scanned < m.start(); scanned++) {
+                char c = text.charAt(scanned);
+                if (c == '\\') scanned++;
+                else if (c == '"' || c == '\'') quoted = !quoted;
+            }
+            if (quoted) continue;
             String label = m.group(1);
             int n = defined.getOrDefault(label, 0);
             if (m.group(2).equals("b")) {
@@ -45,16 +54,6 @@ final class LocalLabels {
             last = m.end();
         }
         return out.append(text.substring(last)).toString();
-    }
-
-    private static boolean insideQuotes(String text, int at) {
-        boolean in = false;
-        for (int i = 0; i < at; i++) {
-            char c = text.charAt(i);
-            if (c == '\\') i++;
-            else if (c == '"' || c == '\'') in = !in;
-        }
-        return in;
     }
 
     /** A symbol name as the user wrote it, for messages. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,19 @@ final class Pass {
     final Set<String> globals = new LinkedHashSet<>();
     private final Map<String, Equ> equs = new LinkedHashMap<>();
     private final Map<String, Long> equValues = new HashMap<>();
+    /**
+     * Values known in the layout pass, which depend on no label and not on {@code .}: constants,
+     * the same in both passes. Kept across passes and worked out where each symbol is defined, so
+     * a chain {@code N1 = N0 + 1, N2 = N1 + 1, ...} never nests deeper than one step.
+     */
+    private final Map<String, Long> constValues = new HashMap<>();
     private final Set<String> evaluating = new LinkedHashSet<>();
+    /**
+     * Symbols found not yet known during the current evaluation. An unknown value is not cached in
+     * equValues (a later definition may make it known), but within one evaluation it cannot change;
+     * remembering it keeps {@code A1 = A0 + A0, A2 = A1 + A1, ...} over a label linear, not exponential.
+     */
+    private final Set<String> unknownNow = new HashSet<>();
     private final Map<Integer, Integer> decisions = new HashMap<>();
     private final Deque<Mode> modeStack = new ArrayDeque<>();
 
@@ -87,23 +100,40 @@ final class Pass {
         if (finalPass) return;
         if (labels.containsKey(name) || equs.containsKey(name)) throw new BadInput("duplicate symbol '" + name + "'");
         equs.put(name, new Equ(expression, line));
+        try {
+            unknownNow.clear();
+            lookup(name);
+        } catch (BadInput e) {
+            // Reported where the symbol is used, as it would be without this early evaluation.
+        }
     }
 
     List<String> equNames() { return new java.util.ArrayList<>(equs.keySet()); }
 
     Long lookup(String name) throws BadInput {
+        return lookup(name, 0);
+    }
+
+    /** The value of {@code name} referred to {@code nesting} deep in an expression (see {@link Expression}). */
+    Long lookup(String name, int nesting) throws BadInput {
         if (name.equals(".")) return finalPass ? Long.valueOf(pc() & 0xFFFFFFFFL) : null;
         Label l = labels.get(name);
         if (l != null) return finalPass ? Long.valueOf((l.section().base + l.offset()) & 0xFFFFFFFFL) : null;
         Equ e = equs.get(name);
         if (e == null) return null;
-        Long cached = equValues.get(name);
+        Long cached = constValues.get(name);
+        if (cached == null) cached = equValues.get(name);
         if (cached != null) return cached;
+        if (unknownNow.contains(name)) return null;
         if (!evaluating.add(name)) throw new BadInput("symbol '" + name + "' is defined in terms of itself");
         try {
-            Expression.Result r = Expression.evaluate(e.expression(), this::lookup, finalPass);
-            if (!r.known()) return null;
+            Expression.Result r = Expression.evaluate(e.expression(), this::lookup, finalPass, nesting);
+            if (!r.known()) {
+                unknownNow.add(name);
+                return null;
+            }
             equValues.put(name, r.value());
+            if (!finalPass) constValues.put(name, r.value());
             return r.value();
         } finally {
             evaluating.remove(name);
@@ -111,6 +141,7 @@ final class Pass {
     }
 
     Expression.Result eval(String text) throws BadInput {
+        unknownNow.clear();
         return Expression.evaluate(text, this::lookup, finalPass);
     }
 

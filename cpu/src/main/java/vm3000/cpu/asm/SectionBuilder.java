@@ -5,6 +5,9 @@ import vm3000.cpu.bus.Endian;
 
 /** The contents of one output section while a pass runs: bytes, size and alignment. */
 final class SectionBuilder {
+    /** The largest section: every way of growing one (data, fill, .org, .align) stops here. */
+    static final int MAX_SIZE = 1 << 28;
+
     final String name;
     final boolean nobits;
     final boolean executable;
@@ -34,9 +37,18 @@ final class SectionBuilder {
     /** Pads with zero bytes to offset {@code offset}, which must not be behind the current one. */
     void padTo(long offset) throws BadInput {
         if (offset < size) throw new BadInput("cannot move location counter backwards in " + name);
-        if (offset > (1 << 28)) throw new BadInput("section " + name + " larger than 256 MiB");
-        if (!nobits) ensure((int) offset);
+        ensure(offset);
         size = (int) offset;
+    }
+
+    /** Appends {@code n} bytes of {@code value}: checked against the size limit first, then filled at once. */
+    void fill(long n, int value) throws BadInput {
+        if (n < 0 || n > MAX_SIZE - size) throw tooLarge();
+        if (value == 0) { padTo(size + n); return; }
+        data();
+        ensure(size + n);
+        Arrays.fill(bytes, size, size + (int) n, (byte) value);
+        size += (int) n;
     }
 
     /** Pads to a multiple of {@code bytes} (a power of two). */
@@ -47,7 +59,7 @@ final class SectionBuilder {
 
     void putByte(int v) throws BadInput {
         data();
-        ensure(size + 1);
+        ensure(size + 1L);
         bytes[size++] = (byte) v;
     }
 
@@ -65,8 +77,14 @@ final class SectionBuilder {
         if (nobits) throw new BadInput("initialised data in " + name + " (only .space, .align and labels)");
     }
 
-    private void ensure(int n) {
-        if (n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(n, bytes.length * 2));
+    /** Makes room for {@code n} bytes in all, or refuses a section larger than {@link #MAX_SIZE}. */
+    private void ensure(long n) throws BadInput {
+        if (n > MAX_SIZE) throw tooLarge();
+        if (!nobits && n > bytes.length) bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_SIZE, Math.max(n, bytes.length * 2L)));
+    }
+
+    private BadInput tooLarge() {
+        return new BadInput("section " + name + " larger than " + (MAX_SIZE >> 20) + " MiB");
     }
 
     byte[] contents() { return nobits ? new byte[0] : Arrays.copyOf(bytes, size); }

@@ -57,6 +57,17 @@ public final class Boot {
     public record Module(String name, String file, byte[] bytes) {}
 
     /**
+     * The most bytes a next module may have in {@code ram} bytes of RAM, after the modules
+     * {@code before} it (as {@link #load(Machine, ElfFile, String, List)} places them), so that a
+     * module can be read no further than it could fit.
+     */
+    public static int moduleRoom(int ram, List<Module> before) {
+        long below = ram - ARGS_MAX;
+        for (Module mod : before) below = (below - mod.bytes().length) & ~0xFFFL;
+        return (int) Math.max(0, below);
+    }
+
+    /**
      * Loads {@code elf} into {@code m} and points the CPU at its entry. Checks everything first:
      * on a BadInputException nothing has been written.
      */

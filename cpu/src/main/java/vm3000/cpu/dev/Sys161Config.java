@@ -2,7 +2,7 @@ package vm3000.cpu.dev;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import vm3000.cpu.BadInputException;
+import vm3000.cpu.InputFiles;
 import vm3000.cpu.bus.Lamebus;
 
 /**
@@ -87,15 +88,23 @@ public final class Sys161Config {
         }
     }
 
-    /** Reads and parses {@code path}. */
+    /** The largest configuration file read: a real one is a few hundred bytes. */
+    public static final int MAX_FILE = 1 << 20;
+
+    /** Reads and parses {@code path}: a regular file of at most {@link #MAX_FILE} bytes. */
     public static Sys161Config read(Path path) throws BadInputException {
+        String name = path.toString();
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = new String(InputFiles.read(path, MAX_FILE), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.in(name, "no such file");
+        } catch (InputFiles.Refused e) {
+            throw BadInputException.in(name, e.getMessage());
         } catch (IOException e) {
-            throw BadInputException.in(path.toString(), "cannot read: " + e.getMessage());
+            throw BadInputException.in(name, "cannot read: " + e.getMessage());
         }
-        return parse(path.toString(), text);
+        return parse(name, text);
     }
 
     /** Parses {@code text}; {@code file} names it in errors. */

@@ -2,8 +2,11 @@ package vm3000.cpu.asm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vm3000.cpu.asm.Asm.error;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,5 +100,74 @@ class ErrorTest {
             assertFalse(msg.contains("\n"), msg);
             assertTrue(msg.startsWith("bad.s:"), msg);
         }
+    }
+
+    // ---- hostile source: an error naming file and line, never a StackOverflowError or a hang ----
+
+    @Test
+    void deeplyNestedParentheses_areAnError() {
+        String deep = "(".repeat(100_000) + "1" + ")".repeat(100_000);
+        assertEquals("bad.s:2: expression nested more than 256 deep (counting the symbols it is defined through)",
+                error(".data\n.word " + deep));
+    }
+
+    @Test
+    void longChainOfUnaryOperators_isAnError() {
+        assertTrue(error(".data\n.word " + "-~".repeat(100_000) + "1").startsWith("bad.s:2: expression nested more than 256 deep"));
+    }
+
+    @Test
+    void nestingUpToTheLimit_assembles() {
+        String ok = "(".repeat(200) + "7" + ")".repeat(200);
+        assertEquals(7, Asm.program(".data\nw: .word " + ok).words(".data")[0]);
+    }
+
+    @Test
+    void longEquChain_isAnErrorAtTheLineThatUsesIt() {
+        StringBuilder s = new StringBuilder();
+        int n = 100_000;
+        for (int i = 0; i < n; i++) s.append("A").append(i).append(" = A").append(i + 1).append(" + 1\n");
+        s.append("A").append(n).append(" = 1\n.data\n.word A0\n");
+        assertTrue(error(s.toString()).startsWith("bad.s:" + (n + 3) + ": expression nested more than 256 deep"));
+    }
+
+    @Test
+    void equChainDefinedBottomUp_isNotNested() {
+        // Each value is known (and kept) before the next uses it, however long the chain.
+        StringBuilder s = new StringBuilder("A0 = 1\n");
+        for (int i = 1; i <= 10_000; i++) s.append("A").append(i).append(" = A").append(i - 1).append(" + 1\n.equ B").append(i).append(", A").append(i).append("\n");
+        assertEquals(10_001, Asm.program(s + ".data\n.word A10000").words(".data")[0]);
+    }
+
+    @Test
+    void equsDoublingOverALabel_takeLinearTime() {
+        // In the layout pass the label is unknown, so nothing is cached across statements; within one
+        // evaluation each symbol must still be worked out once, not 2^60 times.
+        StringBuilder s = new StringBuilder(".data\nx: .word 0\nA0 = x\n");
+        for (int i = 1; i <= 60; i++) s.append("A").append(i).append(" = A").append(i - 1).append(" + A").append(i - 1).append("\n");
+        s.append(".word A60\n");
+        Program p = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Asm.program(s.toString()));
+        assertEquals(0, p.words(".data")[1], "x * 2^60 truncated to 32 bits");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        ".space 0x7fffffff, 1",
+        ".skip 0x7fffffffffffffff, 0xff",
+        ".space 0x10000001, 1",
+        ".org 0x40000000, 1",
+        ".space 0x7fffffffffffffff",
+        ".org 0x7fffffffffffffff",
+    })
+    void fillBeyondTheSectionLimit_isAnError(String directive) {
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> error(".data\n.word 1\n" + directive));
+        assertEquals("bad.s:3: section .data larger than 256 MiB", message);
+    }
+
+    @Test
+    void dataAfterFillsUpToTheLimit_isAnError() {
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> error(".data\n" + ".space 0x8000000, 0x55\n".repeat(2) + ".byte 1\n"));
+        assertEquals("bad.s:4: section .data larger than 256 MiB", message);
     }
 }

@@ -3,6 +3,8 @@ package vm3000.cpu.asm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,5 +153,30 @@ class IncludeTest {
         IncludeResolver r = IncludeResolver.classpath(IncludeTest.class.getClassLoader(), List.of("guest"));
         assertEquals(Optional.empty(), r.resolve("x/main.s", "nothing-here.s"));
         assertEquals("guest/README.md", r.resolve("x/main.s", "README.md").orElseThrow().file());
+    }
+
+    @Test
+    void includeFanOut_stopsAtTheSourceLimit() {
+        // Within the depth limit, each file includes the next four times: 4^15 copies of the last.
+        Map<String, String> files = new java.util.HashMap<>();
+        for (int i = 0; i < 15; i++) files.put("k/f" + i + ".s", ("nop\n.include \"f" + (i + 1) + ".s\"\n").repeat(4));
+        files.put("k/f15.s", "nop\n");
+        String message = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> error(".include \"f0.s\"\n", files));
+        assertTrue(message.matches("k/f\\d+\\.s:\\d+: more than 1000000 lines of source in all \\(each \\.include counts again\\)"), message);
+    }
+
+    @Test
+    void includedTextBeyondTheCharacterLimit_namesTheIncludeLine() {
+        String big = "#" + "x".repeat(20 << 20) + "\n";
+        String message = error("nop\n.include \"big.s\"\n.include \"big.s\"\n.include \"big.s\"\n.include \"big.s\"\n",
+                Map.of("k/big.s", big));
+        assertEquals("k/main.s:5: cannot include 'big.s': more than 64 MiB of source in all (each .include counts again)", message);
+    }
+
+    @Test
+    void mainSourceBeyondTheLineLimit_namesTheFirstLineOver() {
+        assertEquals("bad.s:1000001: more than 1000000 lines of source in all (each .include counts again)",
+                Asm.error("\n".repeat(1_000_000) + "nop\n"));
     }
 }
