@@ -66,6 +66,7 @@ final class EmufsNames {
         push(todo, name);
         Path cur = dir;
         BasicFileAttributes attrs = Files.readAttributes(cur, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isDirectory()) throw new Refused(Emufs.RES_BADPATH, "the handle's directory was replaced");
         int links = 0;
         while (!todo.isEmpty()) {
             String c = todo.pollFirst();

@@ -400,6 +400,16 @@ class EmufsTest {
     }
 
     @Test
+    void directoryHandle_replacedByALinkOutside_isRefused() throws IOException {
+        Path sub = Files.createDirectory(root.resolve("sub"));
+        int h = openOk(OP_OPEN, "sub");
+        Files.delete(sub);
+        Files.createSymbolicLink(sub, tmp);
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "secret"));
+        assertEquals(RES_BADPATH, io(OP_READDIR, h, 0, 255));
+    }
+
+    @Test
     void symlinkLoop_isABadPath() throws IOException {
         Files.createSymbolicLink(root.resolve("a"), Path.of("b"));
         Files.createSymbolicLink(root.resolve("b"), Path.of("a"));
