@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vm3000.cpu.dev.Emufs.*;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -407,6 +410,17 @@ class EmufsTest {
         Files.createSymbolicLink(sub, tmp);
         assertEquals(RES_BADPATH, open(OP_OPEN, h, "secret"));
         assertEquals(RES_BADPATH, io(OP_READDIR, h, 0, 255));
+    }
+
+    @Test
+    void neitherFileNorDirectory_isUnsupported() throws IOException {
+        Path sock = root.resolve("sock");
+        try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.bind(UnixDomainSocketAddress.of(sock));
+            assertEquals(RES_UNSUPP, open(OP_OPEN, 0, "sock"));
+            assertEquals(RES_EXISTS, open(OP_EXCLCREATE, 0, "sock"));
+        }
+        assertEquals(1, card.handlesInUse());
     }
 
     @Test
