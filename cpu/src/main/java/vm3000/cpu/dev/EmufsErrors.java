@@ -2,6 +2,7 @@ package vm3000.cpu.dev;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
@@ -19,7 +20,7 @@ final class EmufsErrors {
     private EmufsErrors() {}
 
     static int code(Throwable t) {
-        if (t instanceof UncheckedIOException u) t = u.getCause();
+        if (t instanceof UncheckedIOException || t instanceof DirectoryIteratorException) t = t.getCause();
         if (t instanceof NoSuchFileException || t instanceof InvalidPathException
                 || t instanceof FileSystemLoopException) return Emufs.RES_BADPATH;
         if (t instanceof FileAlreadyExistsException) return Emufs.RES_EXISTS;

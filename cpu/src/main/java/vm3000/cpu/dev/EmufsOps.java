@@ -12,11 +12,14 @@ import static vm3000.cpu.dev.Emufs.RES_SUCCESS;
 import static vm3000.cpu.dev.Emufs.RES_UNSUPP;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,7 +57,8 @@ final class EmufsOps {
             return dispatch(op, r);
         } catch (EmufsNames.Refused e) {
             return e.code;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UncheckedIOException | DirectoryIteratorException | InvalidPathException
+                 | SecurityException e) {
             return EmufsErrors.code(e);
         }
     }
@@ -73,7 +77,7 @@ final class EmufsOps {
             case Emufs.OP_READDIR: return readdir(e, r);
             case Emufs.OP_WRITE: return write(e, r);
             case Emufs.OP_GETSIZE:
-                r.iolen = (int) (e.isDir() ? Files.size(e.path()) : e.channel().size());
+                r.iolen = (int) (e.isDir() ? attributes(e.path()).size() : e.channel().size());
                 return RES_SUCCESS;
             case Emufs.OP_TRUNC: return truncate(e, r);
             default: return RES_BADOP;
@@ -120,13 +124,13 @@ final class EmufsOps {
                 ? FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE, create, LinkOption.NOFOLLOW_LINKS)
                 : FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a = attributes(p);
             if (!a.isRegularFile() || !names.inside(p.toRealPath())) {
                 throw new EmufsNames.Refused(RES_BADPATH, "changed while it was opened");
             }
             return new EmufsHandles.Entry(p, key(p, a), ch);
         } catch (IOException | EmufsNames.Refused | RuntimeException e) {
-            EmufsHandles.quietClose(ch);
+            EmufsHandles.quietClose(ch);  // not left open whatever went wrong
             throw e;
         }
     }
@@ -202,6 +206,10 @@ final class EmufsOps {
         int n = 0;
         while (n < len && buf[n] != 0) n++;
         return new String(buf, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static BasicFileAttributes attributes(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** What identifies an object on the host: its file key, else its real path. */

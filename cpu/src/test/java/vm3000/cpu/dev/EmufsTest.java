@@ -66,7 +66,8 @@ class EmufsTest {
         byte[] padded = new byte[(bytes.length + 3) & ~3];
         System.arraycopy(bytes, 0, padded, 0, bytes.length);
         for (int i = 0; i < padded.length; i += 4) {
-            int w = (padded[i] & 0xff) << 24 | (padded[i + 1] & 0xff) << 16 | (padded[i + 2] & 0xff) << 8 | (padded[i + 3] & 0xff);
+            int w = (padded[i] & 0xff) << 24 | (padded[i + 1] & 0xff) << 16
+                    | (padded[i + 2] & 0xff) << 8 | (padded[i + 3] & 0xff);
             card.write(BUFFER + i, w);
         }
     }
@@ -446,6 +447,8 @@ class EmufsTest {
         assertEquals(RES_UNKNOWN, EmufsErrors.code(new java.nio.file.AccessDeniedException("f")));
         assertEquals(RES_EXISTS, EmufsErrors.code(new java.nio.file.FileAlreadyExistsException("f")));
         assertEquals(RES_UNKNOWN, EmufsErrors.code(new IOException((String) null)));
+        assertEquals(RES_MEDIA, EmufsErrors.code(new java.nio.file.DirectoryIteratorException(new IOException("Input/output error"))));
+        assertEquals(RES_BADPATH, EmufsErrors.code(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("d"))));
     }
 
     @Test
