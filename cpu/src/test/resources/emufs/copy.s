@@ -201,7 +201,10 @@ listed:
 
 # emuop(a0 = operation): starts it, waits for the result, acknowledges it; v0 = the result code.
 emuop:  sw      $a0, OPER($s0)
+        .set    push
+        .set    mips32                  # GNU as calls WAIT MIPS32 (OS/161 says the same)
 1:      wait
+        .set    pop
         lw      $v0, RESULT($s0)
         beqz    $v0, 1b
         nop
