@@ -40,7 +40,7 @@ public final class Boot {
     public static Machine machine(MachineOptions options, Sys161Config config, ConsoleInput input) {
         Machine m = new Machine(options);
         DeviceContext ctx = new DeviceContext(0, m.clock(), m.lamebus(), m.power(), options.console(), input,
-                options.messages(), options.ramBytes(), options.randomSeed());
+                options.messages(), options.ramBytes(), options.randomSeed(), options.endian());
         DeviceFactory.attach(config.withRamSize(options.ramBytes()), ctx);
         for (int slot = 0; slot < Lamebus.SLOTS; slot++) {
             if (m.lamebus().device(slot) instanceof Trace trace) {

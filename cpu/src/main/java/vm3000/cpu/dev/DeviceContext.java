@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PowerState;
 
@@ -22,10 +23,11 @@ import vm3000.cpu.bus.PowerState;
  * @param messages     the machine's own messages (trace prints, dumps): stderr, not the console
  * @param ramSize      bytes of RAM, reported by the mainboard
  * @param seed         seed of the random card unless its configuration line gives one
+ * @param endian       the machine's byte order: how a card's byte buffer lies in its registers
  */
 public record DeviceContext(int slot, Clock clock, Lamebus bus, PowerState power,
                             OutputStream console, ConsoleInput consoleInput, PrintStream messages,
-                            int ramSize, long seed) {
+                            int ramSize, long seed, Endian endian) {
     /** Seed of the random card when nothing else says: fixed, so runs repeat. */
     public static final long DEFAULT_SEED = 0x5EED5EEDL;
     /** RAM size when nothing else says (docs/devices.md). */
@@ -37,32 +39,37 @@ public record DeviceContext(int slot, Clock clock, Lamebus bus, PowerState power
         Objects.requireNonNull(power, "power");
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(endian, "endian");
         if (slot < 0 || slot >= Lamebus.SLOTS) throw new IllegalArgumentException("LAMEbus slot out of range: " + slot);
     }
 
-    /** A context for slot 0 with no console input, 16 MiB of RAM and the default seed. */
+    /** A context for slot 0 with no console input, 16 MiB of RAM, the default seed, big-endian. */
     public static DeviceContext of(Clock clock, Lamebus bus, PowerState power,
                                    OutputStream console, PrintStream messages) {
-        return new DeviceContext(0, clock, bus, power, console, null, messages, DEFAULT_RAM_SIZE, DEFAULT_SEED);
+        return new DeviceContext(0, clock, bus, power, console, null, messages, DEFAULT_RAM_SIZE, DEFAULT_SEED, Endian.BIG);
     }
 
     public DeviceContext withSlot(int s) {
-        return new DeviceContext(s, clock, bus, power, console, consoleInput, messages, ramSize, seed);
+        return new DeviceContext(s, clock, bus, power, console, consoleInput, messages, ramSize, seed, endian);
     }
 
     public DeviceContext withConsoleInput(ConsoleInput in) {
-        return new DeviceContext(slot, clock, bus, power, console, in, messages, ramSize, seed);
+        return new DeviceContext(slot, clock, bus, power, console, in, messages, ramSize, seed, endian);
     }
 
     /** Console input from a stream, each byte taken when the card next asks ({@link ConsoleInput#of}). */
     public DeviceContext withConsoleInput(InputStream in) { return withConsoleInput(ConsoleInput.of(in)); }
 
     public DeviceContext withRamSize(int bytes) {
-        return new DeviceContext(slot, clock, bus, power, console, consoleInput, messages, bytes, seed);
+        return new DeviceContext(slot, clock, bus, power, console, consoleInput, messages, bytes, seed, endian);
     }
 
     public DeviceContext withSeed(long s) {
-        return new DeviceContext(slot, clock, bus, power, console, consoleInput, messages, ramSize, s);
+        return new DeviceContext(slot, clock, bus, power, console, consoleInput, messages, ramSize, s, endian);
+    }
+
+    public DeviceContext withEndian(Endian e) {
+        return new DeviceContext(slot, clock, bus, power, console, consoleInput, messages, ramSize, seed, e);
     }
 
     /** Raises or lowers this card's interrupt line. */

@@ -1,5 +1,7 @@
 package vm3000.cpu.dev;
 
+import java.nio.file.Path;
+
 import vm3000.cpu.bus.LamebusDevice;
 
 /** Builds the cards a {@link Sys161Config} names and plugs them into the machine's LAMEbus. */
@@ -28,6 +30,7 @@ public final class DeviceFactory {
             case "serial": return new Serial(ctx);
             case "timer": return new Timer(ctx);
             case "trace": return new Trace(ctx);
+            case "emufs": return new Emufs(ctx, Path.of(s.args().getOrDefault("dir", ".")));
             case "random": {
                 String seed = s.args().get("seed");
                 return new RandomDevice(seed == null ? ctx.seed() : Sys161Config.parseNumber(seed));

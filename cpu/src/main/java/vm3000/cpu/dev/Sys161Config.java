@@ -2,6 +2,8 @@ package vm3000.cpu.dev;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public final class Sys161Config {
     /** The largest RAM: physical memory below the boot ROM area at 0x1fc00000. */
     public static final long MAX_RAM = 0x1fc00000L;
 
-    private static final Set<String> UNSUPPORTED = Set.of("disk", "emufs", "nic", "screen");
+    private static final Set<String> UNSUPPORTED = Set.of("disk", "nic", "screen");
     private static final Set<String> CONTROLLERS = Set.of("mainboard", "oldmainboard", "busctl");
     private static final Set<String> NO_ARGS = Set.of("serial", "timer", "trace");
 
@@ -174,7 +176,7 @@ public final class Sys161Config {
             throw BadInputException.at(file, line, "device '" + device + "' is not supported by vm3000");
         }
         boolean controller = CONTROLLERS.contains(device);
-        if (!controller && !NO_ARGS.contains(device) && !device.equals("random")) {
+        if (!controller && !NO_ARGS.contains(device) && !device.equals("random") && !device.equals("emufs")) {
             throw BadInputException.at(file, line, "slot " + slot + ": no such device '" + device + "'");
         }
         if (controller != (slot == Lamebus.CONTROLLER_SLOT)) {
@@ -212,6 +214,10 @@ public final class Sys161Config {
                 Long seed = parseNumber(value);
                 if (seed == null || seed < Integer.MIN_VALUE || seed > 0xFFFFFFFFL) break;
                 return;
+            case "emufs dir":
+                if (value.isEmpty()) break;
+                checkDirectory(file, line, value);
+                return;
             case "random autoseed":
                 if (!value.isEmpty()) break;
                 return;
@@ -219,6 +225,17 @@ public final class Sys161Config {
                 break;
         }
         throw BadInputException.at(file, line, device + ": invalid argument '" + arg + "'");
+    }
+
+    /** An emufs root must be an existing directory (relative: from the current directory). */
+    private static void checkDirectory(String file, int line, String dir) throws BadInputException {
+        boolean ok;
+        try {
+            ok = Files.isDirectory(Path.of(dir));
+        } catch (InvalidPathException | SecurityException e) {
+            ok = false;
+        }
+        if (!ok) throw BadInputException.at(file, line, "emufs: dir=" + dir + ": no such directory");
     }
 
     /** RAM size with System/161's suffixes: K (KiB), M (MiB), s (512-byte sectors). */

@@ -27,4 +27,5 @@ public final class Sys161Ids {
     public static final int SERIAL_REVISION = 1;
     public static final int TRACE_REVISION = 3;
     public static final int RANDOM_REVISION = 1;
+    public static final int EMUFS_REVISION = 1;
 }

@@ -87,7 +87,7 @@ class Sys161ConfigTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"disk", "emufs", "nic", "screen"})
+    @CsvSource({"disk", "nic", "screen"})
     void sys161DevicesWeLack_unsupported(String dev) {
         assertEquals("sys161.conf:1: device '" + dev + "' is not supported by vm3000", error("2 " + dev + "\n" + BOARD));
     }
@@ -203,5 +203,36 @@ class Sys161ConfigTest {
         TestBoard b = new TestBoard();
         DeviceFactory.attach(Sys161Config.defaults(), b.base);
         assertEquals(DeviceContext.DEFAULT_SEED, ((RandomDevice) b.bus.device(28)).seed());
+    }
+
+    @Test
+    void emufs_dirArgument_andSys161sDefault(@TempDir Path dir) throws BadInputException {
+        Sys161Config c = parse("2 emufs dir=" + dir + "\n3 emufs\n" + BOARD);
+        assertEquals(Map.of("dir", dir.toString()), c.slots().get(0).args());
+        TestBoard b = new TestBoard();
+        DeviceFactory.attach(c, b.base);
+        assertEquals(dir.toAbsolutePath(), ((Emufs) b.bus.device(2)).root().toAbsolutePath());
+        assertEquals(Path.of("").toAbsolutePath(), ((Emufs) b.bus.device(3)).root().toAbsolutePath(),
+                "no dir=: System/161's current directory");
+        assertEquals(7, b.bus.device(2).deviceId());
+    }
+
+    @Test
+    void emufs_missingDirectory_isOneLineNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("sys161.conf");
+        Path none = dir.resolve("none");
+        Files.writeString(conf, "0 serial\n2 emufs dir=" + none + "\n" + BOARD);
+        String msg = assertThrows(BadInputException.class, () -> Sys161Config.read(conf)).getMessage();
+        assertEquals(conf + ":2: emufs: dir=" + none + ": no such directory", msg);
+        Files.writeString(none, "a file");
+        assertEquals(conf + ":2: emufs: dir=" + none + ": no such directory",
+                assertThrows(BadInputException.class, () -> Sys161Config.read(conf)).getMessage());
+    }
+
+    @Test
+    void emufs_unknownArguments_refused() {
+        assertEquals("sys161.conf:1: emufs: invalid argument 'ro'", error("2 emufs ro\n" + BOARD));
+        assertEquals("sys161.conf:1: emufs: invalid argument 'dir'", error("2 emufs dir\n" + BOARD));
+        assertEquals("sys161.conf:1: emufs: invalid argument 'root=.'", error("2 emufs root=.\n" + BOARD));
     }
 }

@@ -37,7 +37,7 @@ public final class VirtualDevices {
     /** The cards {@code setup} names, the mainboard reporting {@code ramSize} bytes. */
     public VirtualDevices(int ramSize, Endian endian, DeviceSetup setup) {
         DeviceContext ctx = new DeviceContext(0, clock, lamebus, power, setup.console(), setup.input(), setup.messages(),
-                ramSize, setup.seed());
+                ramSize, setup.seed(), endian);
         DeviceFactory.attach(setup.config().withRamSize(ramSize), ctx);
         this.bus = new Bus(PhysicalMemory.none(endian), lamebus);
         this.lines = InterruptLines.of(lamebus);

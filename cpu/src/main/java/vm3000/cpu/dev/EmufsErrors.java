@@ -1,0 +1,38 @@
+package vm3000.cpu.dev;
+
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * Host failures as emufs result codes, the way System/161 maps errno (bus/dev_emufs.c,
+ * errno_to_code): ENOENT is a bad path, EIO a media error, ENOSPC no space, EEXIST, EISDIR and
+ * ENOTDIR their own codes, anything else (EACCES, say) "unknown other error". Java names few
+ * errors by type, so the rest are recognised by the host's message text.
+ */
+final class EmufsErrors {
+    private EmufsErrors() {}
+
+    static int code(Throwable t) {
+        if (t instanceof UncheckedIOException || t instanceof DirectoryIteratorException) t = t.getCause();
+        if (t instanceof NoSuchFileException || t instanceof InvalidPathException
+                || t instanceof FileSystemLoopException) return Emufs.RES_BADPATH;
+        if (t instanceof FileAlreadyExistsException) return Emufs.RES_EXISTS;
+        if (t instanceof NotDirectoryException) return Emufs.RES_NOTDIR;
+        if (t instanceof AccessDeniedException) return Emufs.RES_UNKNOWN;
+        String m = t instanceof FileSystemException f ? f.getReason() : t.getMessage();
+        if (m == null) return Emufs.RES_UNKNOWN;
+        if (m.contains("No space left") || m.contains("Disk quota exceeded")) return Emufs.RES_NOSPACE;
+        if (m.contains("Is a directory")) return Emufs.RES_ISDIR;
+        if (m.contains("Not a directory")) return Emufs.RES_NOTDIR;
+        if (m.contains("Too many levels of symbolic links")) return Emufs.RES_BADPATH;
+        if (m.contains("Input/output error")) return Emufs.RES_MEDIA;
+        return Emufs.RES_UNKNOWN;
+    }
+}
