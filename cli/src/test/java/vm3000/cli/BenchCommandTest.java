@@ -14,6 +14,8 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonArray;
@@ -25,6 +27,8 @@ import com.google.gson.JsonParser;
  * {@code vm3000 bench --quick}: the smoke test of the comparison pipeline. It runs the whole
  * matrix with tiny iteration counts and checks what it writes, never its times.
  */
+// A quick run sets jmh.ignoreLock in this JVM; the busy test clears it: never both at once.
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class BenchCommandTest {
     static final List<String> WORKLOADS = List.of("cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute",
             "tinyos-gcc", "c-compute");

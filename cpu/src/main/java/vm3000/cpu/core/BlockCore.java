@@ -95,6 +95,7 @@ public final class BlockCore {
             return;
         }
         cpu.stopRequested = false;
+        cpu.limitIdling(limit);
         while (power.isRunning() && cpu.executed < limit && !cpu.stopRequested) {
             if (clock.now() >= clock.nextEvent()) {
                 clock.runDue();

@@ -90,6 +90,8 @@ public final class Cpu implements MachineCheck {
     boolean stopRequested;
     /** A WAIT retired with no hardware interrupt line active: the CPU idles until one rises. */
     boolean waiting;
+    /** Machine time at which idling stops for the instruction limit (see {@link #setIdleLimit}). */
+    private long idleLimit = Long.MAX_VALUE;
     /** The address of that WAIT, for the diagnostic if nothing can ever wake it. */
     private int waitPc;
 
@@ -123,6 +125,18 @@ public final class Cpu implements MachineCheck {
     public void setHiLo(int hi, int lo) { this.hi = hi; this.lo = lo; }
     public int pc() { return pc; }
     public boolean inDelaySlot() { return inDelaySlot; }
+
+    /**
+     * Idling in WAIT stops at machine time {@code t}, where the run's instruction limit falls, so
+     * that a run stops at its limit however long the WAIT would have lasted. {@link #runUntil}
+     * sets it from its limit; a monitor that steps a CPU itself sets it to its VM's limit.
+     */
+    public void setIdleLimit(long t) { idleLimit = t; }
+
+    /** Idling stops where a run limited to {@code limit} executed instructions in all must stop. */
+    void limitIdling(long limit) {
+        idleLimit = limit == Long.MAX_VALUE ? Long.MAX_VALUE : clock.now() + (limit - executed);
+    }
 
     /** True while the CPU idles in a WAIT (see {@link #startWait}). */
     public boolean waiting() { return waiting; }
@@ -258,6 +272,7 @@ public final class Cpu implements MachineCheck {
      */
     public void runUntil(long limit) {
         stopRequested = false;
+        limitIdling(limit);
         while (power.isRunning() && executed < limit && !stopRequested) step();
     }
 
@@ -602,7 +617,7 @@ public final class Cpu implements MachineCheck {
     /**
      * One stretch of idling in WAIT: the CPU's time stops, machine time jumps to the next event
      * (which may raise a line), and the idle cycles count towards the instruction limit, so that
-     * a WAIT that events keep from ending cannot outlast it. With no event at all the CPU could
+     * a WAIT that events keep from ending cannot outlast it; idling stops where the limit falls. With no event at all the CPU could
      * never wake, so the machine stops with a diagnostic instead of hanging.
      */
     private void idle() {
@@ -612,6 +627,7 @@ public final class Cpu implements MachineCheck {
             power.machineCheck(String.format("WAIT at pc 0x%08x with no interrupt that could ever wake it", waitPc));
             return;
         }
+        if (wake > idleLimit) wake = Math.max(idleLimit, clock.now() + 1);
         executed += wake - clock.now();
         clock.advanceTo(wake);
     }

@@ -224,7 +224,9 @@ public final class RmrVmm implements LevelMonitor {
                 finish(port);
                 return;
             }
-            if (wake >= vm.limit) {
+            if (wake >= vm.limit) { // idle up to the limit, where a bare CPU's run stops
+                vm.idle += vm.limit - now;
+                vm.devices().clock().advanceTo(vm.limit);
                 vm.power().instructionLimit(vm.limit);
                 finish(port);
                 return;

@@ -72,7 +72,10 @@ public final class VirtualMachine {
     MachineControl control() { return mc; }
 
     /** Stops the VM with an instruction-limit stop once its clock reaches {@code max}. */
-    public void setLimit(long max) { limit = max; }
+    public void setLimit(long max) {
+        limit = max;
+        cpu.setIdleLimit(max);
+    }
     long limit() { return limit; }
 
     /**
