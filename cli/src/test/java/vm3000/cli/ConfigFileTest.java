@@ -21,7 +21,7 @@ class ConfigFileTest {
     @Test
     void sys161ConfInTheCurrentDirectory_isRead() throws Exception {
         Files.writeString(dir.resolve("sys161.conf"), MOVED);
-        Subprocess r = Subprocess.run(dir, "run", "lsbus");
+        ChildCli r = ChildCli.runIn(dir, "run", "lsbus");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("slot 5: vendor 1 device 9 rev 1 (random)\n"), r.out());
         assertTrue(r.out().contains("ram: 1048576\n"), r.out());
@@ -31,7 +31,7 @@ class ConfigFileTest {
     void dashC_overridesTheCurrentDirectorysFile() throws Exception {
         Files.writeString(dir.resolve("sys161.conf"), MOVED);
         Files.writeString(dir.resolve("other.conf"), MOVED.replace("5 random", "9 random"));
-        Subprocess r = Subprocess.run(dir, "run", "-c", "other.conf", "lsbus");
+        ChildCli r = ChildCli.runIn(dir, "run", "-c", "other.conf", "lsbus");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("slot 9: vendor 1 device 9"), r.out());
     }

@@ -29,7 +29,7 @@ class TerminalConsoleTest {
 
     @BeforeAll
     static void needPython() {
-        boolean ok = Subprocess.available("python3");
+        boolean ok = ChildCli.available("python3");
         if (!ok) System.err.println("TerminalConsoleTest: SKIPPED: python3 is not installed (it drives the pseudo-terminal)");
         Assumptions.assumeTrue(ok, "python3 is not installed: the pseudo-terminal tests are skipped");
     }
@@ -37,7 +37,7 @@ class TerminalConsoleTest {
     /** Runs vm3000 with {@code args} on a pseudo-terminal through the steps of {@code script}. */
     static JsonObject onPty(String script, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("python3", DRIVER.toString(), script, "--"));
-        cmd.addAll(Subprocess.command(args));
+        cmd.addAll(ChildCli.command(List.of(), args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), out);

@@ -104,6 +104,17 @@ class VmmRunTest {
         assertEquals("[vm0] ok^M[vm1] forged\n[vm0] ^[[2Kx\n", p.text());
     }
 
+    @Test
+    void prefixedOutput_aLineThatNeverEnds_goesOutInBoundedPieces() {
+        PrefixedLinesProbe p = new PrefixedLinesProbe();
+        p.write("x".repeat(3 * PrefixedLines.MAX_LINE + 5));
+        String text = p.text();
+        java.util.List<String> lines = text.lines().toList();
+        assertEquals(4, lines.size(), "pieces of at most MAX_LINE bytes, each a line with its prefix");
+        for (String l : lines) assertTrue(l.startsWith("[vm0] ") && l.length() <= "[vm0] ".length() + PrefixedLines.MAX_LINE, l);
+        assertEquals("x".repeat(3 * PrefixedLines.MAX_LINE + 5), text.replace("[vm0] ", "").replace("\n", ""));
+    }
+
     /** Drives a PrefixedLines on a buffer. */
     static final class PrefixedLinesProbe {
         final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
