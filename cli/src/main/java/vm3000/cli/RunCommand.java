@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
             for (Path p : modules) mods.add(module(p, options.ramBytes(), mods));
             try (HostConsole keyboard = main.console(passSignals)) {
                 Machine[] running = new Machine[1];
-                Machine machine = Boot.machine(options, cfg, keyboard.input(() -> running[0].cpu().waiting()));
+                Machine machine = Boot.configured(options, cfg, keyboard.input(() -> running[0].cpu().waiting()));
                 running[0] = machine;
                 try {
                     Boot.load(machine, elf, String.join(" ", args), mods);

@@ -31,13 +31,30 @@ public final class Boot {
     /** Bytes at the top of RAM reserved for the argument string and the initial stack frame. */
     static final int ARGS_MAX = 1024;
 
-    /** A machine with the devices of {@code config}; RAM size from {@code options}; nothing typed. */
+    /**
+     * A machine with the devices of {@code config}, which must be one whose cards cannot fail to
+     * build (no disk: the defaults, say); RAM size from {@code options}; nothing typed.
+     */
     public static Machine machine(MachineOptions options, Sys161Config config) {
         return machine(options, config, null);
     }
 
     /** The same with the serial console's input from {@code input} ({@code null}: nothing is typed). */
     public static Machine machine(MachineOptions options, Sys161Config config, ConsoleInput input) {
+        try {
+            return configured(options, config, input);
+        } catch (BadInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A machine with the devices of {@code config}; RAM size from {@code options}; the console's
+     * input from {@code input} ({@code null}: nothing is typed). A card that cannot be built (a
+     * disk image that cannot be used) is bad input naming the configuration file and line.
+     */
+    public static Machine configured(MachineOptions options, Sys161Config config, ConsoleInput input)
+            throws BadInputException {
         Machine m = new Machine(options);
         DeviceContext ctx = new DeviceContext(0, m.clock(), m.lamebus(), m.power(), options.console(), input,
                 options.messages(), options.ramBytes(), options.randomSeed(), options.endian());

@@ -1,7 +1,10 @@
 package vm3000.cpu.dev;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import vm3000.cpu.BadInputException;
 import vm3000.cpu.bus.LamebusDevice;
 
 /** Builds the cards a {@link Sys161Config} names and plugs them into the machine's LAMEbus. */
@@ -11,18 +14,29 @@ public final class DeviceFactory {
     /**
      * Attaches every configured card to {@code machine.bus()}, each with its own slot in its
      * context. The mainboard reports {@code cfg.ramSize()}, which is the size the machine's RAM
-     * must have; a random card's {@code seed=} overrides {@code machine.seed()}.
+     * must have; a random card's {@code seed=} overrides {@code machine.seed()}. A card that
+     * cannot be built (a disk image that cannot be used) is bad input naming the configuration's
+     * file and line; the cards built before it are closed again.
      */
-    public static void attach(Sys161Config cfg, DeviceContext machine) {
+    public static void attach(Sys161Config cfg, DeviceContext machine) throws BadInputException {
         DeviceContext base = machine.withRamSize(cfg.ramSize());
+        List<LamebusDevice> built = new ArrayList<>();
         for (Sys161Config.Slot s : cfg.slots()) {
             DeviceContext ctx = base.withSlot(s.slot());
-            machine.bus().attach(s.slot(), create(s, ctx));
+            LamebusDevice d;
+            try {
+                d = create(s, ctx);
+            } catch (BadInputException e) {
+                for (LamebusDevice b : built) b.close();
+                throw e;
+            }
+            built.add(d);
+            machine.bus().attach(s.slot(), d);
         }
     }
 
     /** The card for one configured slot (the configuration has been checked by the parser). */
-    static LamebusDevice create(Sys161Config.Slot s, DeviceContext ctx) {
+    static LamebusDevice create(Sys161Config.Slot s, DeviceContext ctx) throws BadInputException {
         switch (s.device()) {
             case "mainboard": return new Mainboard(ctx, Mainboard.Kind.MULTIPROCESSOR);
             case "oldmainboard":

@@ -20,7 +20,7 @@ class MainboardTest {
     private final TestBoard b = new TestBoard();
 
     private Mainboard defaultMachine() {
-        DeviceFactory.attach(Sys161Config.defaults(1 << 20), b.base);
+        b.attach(Sys161Config.defaults(1 << 20));
         return (Mainboard) b.bus.device(31);
     }
 

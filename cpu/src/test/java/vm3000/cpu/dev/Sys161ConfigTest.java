@@ -199,7 +199,7 @@ class Sys161ConfigTest {
     }
 
     @Test
-    void attach_randomWithoutSeed_usesContextSeed() {
+    void attach_randomWithoutSeed_usesContextSeed() throws BadInputException {
         TestBoard b = new TestBoard();
         DeviceFactory.attach(Sys161Config.defaults(), b.base);
         assertEquals(DeviceContext.DEFAULT_SEED, ((RandomDevice) b.bus.device(28)).seed());

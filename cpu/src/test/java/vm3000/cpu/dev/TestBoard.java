@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import vm3000.cpu.BadInputException;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PowerState;
@@ -29,6 +30,15 @@ final class TestBoard {
     TestBoard withInput(String typed) {
         base = base.withConsoleInput(new ByteArrayInputStream(typed.getBytes(StandardCharsets.ISO_8859_1)));
         return this;
+    }
+
+    /** Plugs in the cards of {@code cfg}, which has none that can fail to build (no disk). */
+    void attach(Sys161Config cfg) {
+        try {
+            DeviceFactory.attach(cfg, base);
+        } catch (BadInputException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     /** Advances machine time to {@code tick} and runs what is due. */

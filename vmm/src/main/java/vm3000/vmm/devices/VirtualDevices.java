@@ -1,8 +1,6 @@
 package vm3000.vmm.devices;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-
+import vm3000.cpu.BadInputException;
 import vm3000.cpu.bus.Bus;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Endian;
@@ -12,7 +10,6 @@ import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.InterruptLines;
 import vm3000.cpu.dev.DeviceContext;
 import vm3000.cpu.dev.DeviceFactory;
-import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.dev.Trace;
 
 /**
@@ -30,12 +27,12 @@ public final class VirtualDevices {
     private final Bus bus;
     private final InterruptLines lines;
 
-    public VirtualDevices(int ramSize, Endian endian, OutputStream console, PrintStream messages, long seed) {
-        this(ramSize, endian, DeviceSetup.of(console, messages, seed));
-    }
-
-    /** The cards {@code setup} names, the mainboard reporting {@code ramSize} bytes. */
-    public VirtualDevices(int ramSize, Endian endian, DeviceSetup setup) {
+    /**
+     * The cards {@code setup} names, the mainboard reporting {@code ramSize} bytes. A card that
+     * cannot be built (a disk image that cannot be used) is bad input naming the configuration
+     * file and line.
+     */
+    public VirtualDevices(int ramSize, Endian endian, DeviceSetup setup) throws BadInputException {
         DeviceContext ctx = new DeviceContext(0, clock, lamebus, power, setup.console(), setup.input(), setup.messages(),
                 ramSize, setup.seed(), endian);
         DeviceFactory.attach(setup.config().withRamSize(ramSize), ctx);

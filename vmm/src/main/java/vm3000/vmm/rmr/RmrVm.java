@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 
+import vm3000.cpu.BadInputException;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.PowerState;
@@ -39,7 +40,7 @@ public final class RmrVm {
 
     /** A VM that boots {@code kernel}; its console on {@code console}. */
     RmrVm(int id, Partition partition, ElfFile kernel, String args, List<Boot.Module> modules,
-          DeviceSetup setup) {
+          DeviceSetup setup) throws BadInputException {
         this.id = id;
         this.partition = partition;
         this.devices = new VirtualDevices(partition.size(), kernel.endian(), setup);

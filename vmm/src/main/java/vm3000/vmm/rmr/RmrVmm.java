@@ -80,11 +80,19 @@ public final class RmrVmm implements LevelMonitor {
     /** A VM with {@code ramBytes} of RAM that boots {@code elf}; booted when the VMM starts. */
     public RmrVm createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules,
                          OutputStream console, PrintStream messages, long seed) {
-        return createVm(ramBytes, elf, args, modules, DeviceSetup.of(console, messages, seed));
+        try {
+            return createVm(ramBytes, elf, args, modules, DeviceSetup.of(console, messages, seed));
+        } catch (BadInputException e) {
+            throw new IllegalStateException(e.getMessage(), e);  // the sample slot table holds no disk
+        }
     }
 
-    /** The same with the cards {@code devices} names. */
-    public RmrVm createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules, DeviceSetup devices) {
+    /**
+     * The same with the cards {@code devices} names; a card that cannot be built (a disk image
+     * that cannot be used) is bad input naming the configuration file and line.
+     */
+    public RmrVm createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules, DeviceSetup devices)
+            throws BadInputException {
         RmrVm vm = new RmrVm(vms.size(), partitions.allocate(ramBytes), elf, args, modules, devices);
         add(vm);
         return vm;

@@ -80,8 +80,13 @@ public final class TrapVmm {
     /** A VM whose kernel mode is a monitor above (nesting): all of this level's free RAM. */
     public VirtualMachine createMonitorVm() {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(allocator.free()), mc, dispatcher, stats,
-                DeviceSetup.of(OutputStream.nullOutputStream(), quiet, 0), true);
+        VirtualMachine vm;
+        try {
+            vm = new VirtualMachine(vms.size(), allocator.partition(allocator.free()), mc, dispatcher, stats,
+                    DeviceSetup.of(OutputStream.nullOutputStream(), quiet, 0), true);
+        } catch (BadInputException e) {
+            throw new IllegalStateException(e.getMessage(), e);  // the sample slot table holds no disk
+        }
         vm.cp0().setStatus(0);
         vms.add(vm);
         return vm;

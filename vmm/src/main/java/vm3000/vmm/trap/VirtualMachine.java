@@ -43,7 +43,7 @@ public final class VirtualMachine {
     boolean stepOnce;
 
     VirtualMachine(int id, Partition partition, MachineControl mc, Dispatcher dispatcher, VmmStats stats,
-                   DeviceSetup setup, boolean monitorVm) {
+                   DeviceSetup setup, boolean monitorVm) throws BadInputException {
         this.id = id;
         this.partition = partition;
         this.mc = mc;
