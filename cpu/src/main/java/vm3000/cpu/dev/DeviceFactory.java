@@ -3,6 +3,7 @@ package vm3000.cpu.dev;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.bus.LamebusDevice;
@@ -26,9 +27,10 @@ public final class DeviceFactory {
             LamebusDevice d;
             try {
                 d = create(s, ctx);
-            } catch (BadInputException e) {
+            } catch (DiskImage.Refused e) {
                 for (LamebusDevice b : built) b.close();
-                throw e;
+                throw BadInputException.at(cfg.file(), s.line(), "disk: slot " + s.slot() + ": " + s.args().get("file")
+                        + ": " + e.getMessage());
             }
             built.add(d);
             machine.bus().attach(s.slot(), d);
@@ -36,7 +38,7 @@ public final class DeviceFactory {
     }
 
     /** The card for one configured slot (the configuration has been checked by the parser). */
-    static LamebusDevice create(Sys161Config.Slot s, DeviceContext ctx) throws BadInputException {
+    static LamebusDevice create(Sys161Config.Slot s, DeviceContext ctx) throws DiskImage.Refused {
         switch (s.device()) {
             case "mainboard": return new Mainboard(ctx, Mainboard.Kind.MULTIPROCESSOR);
             case "oldmainboard":
@@ -49,7 +51,20 @@ public final class DeviceFactory {
                 String seed = s.args().get("seed");
                 return new RandomDevice(seed == null ? ctx.seed() : Sys161Config.parseNumber(seed));
             }
+            case "disk": return Disk.open(ctx, diskOptions(s.args()));
             default: throw new IllegalArgumentException("no such device: " + s.device());
         }
+    }
+
+    /** A disk line's options; of sectors= and size=, the last given counts, as on System/161. */
+    static Disk.Options diskOptions(Map<String, String> args) {
+        long sectors = 0;
+        for (Map.Entry<String, String> a : args.entrySet()) {
+            if (a.getKey().equals("sectors")) sectors = Sys161Config.parseNumber(a.getValue());
+            if (a.getKey().equals("size")) sectors = Sys161Config.parseSize(a.getValue()) / Disk.SECTOR_SIZE;
+        }
+        String rpm = args.get("rpm");
+        return new Disk.Options(Path.of(args.get("file")), sectors,
+                rpm == null ? Disk.DEFAULT_RPM : Sys161Config.parseNumber(rpm), args.containsKey("paranoid"));
     }
 }

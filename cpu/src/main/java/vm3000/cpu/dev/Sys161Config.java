@@ -34,7 +34,7 @@ public final class Sys161Config {
     /** The largest RAM: physical memory below the boot ROM area at 0x1fc00000. */
     public static final long MAX_RAM = 0x1fc00000L;
 
-    private static final Set<String> UNSUPPORTED = Set.of("disk", "nic", "screen");
+    private static final Set<String> UNSUPPORTED = Set.of("nic", "screen");
     private static final Set<String> CONTROLLERS = Set.of("mainboard", "oldmainboard", "busctl");
     private static final Set<String> NO_ARGS = Set.of("serial", "timer", "trace");
 
@@ -176,7 +176,8 @@ public final class Sys161Config {
             throw BadInputException.at(file, line, "device '" + device + "' is not supported by vm3000");
         }
         boolean controller = CONTROLLERS.contains(device);
-        if (!controller && !NO_ARGS.contains(device) && !device.equals("random") && !device.equals("emufs")) {
+        if (!controller && !NO_ARGS.contains(device) && !device.equals("random") && !device.equals("emufs")
+                && !device.equals("disk")) {
             throw BadInputException.at(file, line, "slot " + slot + ": no such device '" + device + "'");
         }
         if (controller != (slot == Lamebus.CONTROLLER_SLOT)) {
@@ -188,6 +189,9 @@ public final class Sys161Config {
         }
         if (args.containsKey("seed") && args.containsKey("autoseed")) {
             throw BadInputException.at(file, line, "random: seed= and autoseed both given");
+        }
+        if (device.equals("disk") && !args.containsKey("file")) {
+            throw BadInputException.at(file, line, "disk: file= is required (the disk image)");
         }
     }
 
@@ -217,6 +221,33 @@ public final class Sys161Config {
             case "emufs dir":
                 if (value.isEmpty()) break;
                 checkDirectory(file, line, value);
+                return;
+            case "disk rpm":
+                Long rpm = parseNumber(value);
+                if (rpm == null || rpm > 0xFFFFFFFFL) break;
+                if (rpm < 60 || rpm % 60 != 0) {
+                    throw BadInputException.at(file, line, "disk: " + arg + ": the speed must be a multiple of 60, at least 60");
+                }
+                return;
+            case "disk sectors":
+                Long sectors = parseNumber(value);
+                if (sectors == null || sectors < 0 || sectors > 0xFFFFFFFFL) break;
+                return;
+            case "disk size":
+                Long bytes = parseSize(value);
+                if (bytes == null || bytes < 0) break;
+                if (bytes % 512 != 0) throw BadInputException.at(file, line, "disk: " + arg + " is not a whole number of 512-byte sectors");
+                if (bytes / 512 > 0xFFFFFFFFL) throw BadInputException.at(file, line, "disk: " + arg + " is too large (at most 2^32 sectors)");
+                return;
+            case "disk file":
+                try {
+                    Path.of(value);
+                } catch (InvalidPathException e) {
+                    break;
+                }
+                return;
+            case "disk paranoid", "disk doom", "disk nodoom":
+                if (!value.isEmpty()) break;
                 return;
             case "random autoseed":
                 if (!value.isEmpty()) break;
@@ -256,6 +287,29 @@ public final class Sys161Config {
         long bytes = n * unit;
         if ((bytes & 0xFFF) != 0) throw BadInputException.at(file, line, "ramsize: " + spec + " is not a multiple of the 4 KiB page size");
         return (int) bytes;
+    }
+
+    /**
+     * A size in bytes with System/161's suffixes (its {@code getsize}): none or {@code b} bytes,
+     * {@code s} 512-byte sectors, {@code k}/{@code K} KiB, {@code m}/{@code M} MiB, {@code g}/{@code G}
+     * GiB; or null.
+     */
+    static Long parseSize(String spec) {
+        Long whole = parseNumber(spec);  // 0xb is eleven bytes, not 0x blocks
+        if (whole != null) return whole < 0 ? null : whole;
+        int digits = spec.length();
+        long unit = 1;
+        switch (spec.isEmpty() ? ' ' : spec.charAt(spec.length() - 1)) {
+            case 'b': digits--; break;
+            case 's': unit = 512; digits--; break;
+            case 'k', 'K': unit = 1L << 10; digits--; break;
+            case 'm', 'M': unit = 1L << 20; digits--; break;
+            case 'g', 'G': unit = 1L << 30; digits--; break;
+            default: break;
+        }
+        Long n = digits == 0 ? null : parseNumber(spec.substring(0, digits));
+        if (n == null || n < 0 || n > Long.MAX_VALUE / unit) return null;
+        return n * unit;
     }
 
     /** A decimal or 0x-hexadecimal number, or null. */

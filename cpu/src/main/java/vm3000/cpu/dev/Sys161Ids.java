@@ -24,6 +24,7 @@ public final class Sys161Ids {
     public static final int OLD_MAINBOARD_REVISION = 2;
     public static final int MAINBOARD_REVISION = 1;
     public static final int TIMER_REVISION = 1;
+    public static final int DISK_REVISION = 2;
     public static final int SERIAL_REVISION = 1;
     public static final int TRACE_REVISION = 3;
     public static final int RANDOM_REVISION = 1;

@@ -74,9 +74,9 @@ class Sys161ConfigTest {
     @Test
     void read_namesTheFileInErrors(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("my.conf");
-        Files.writeString(f, "31 mainboard ramsize=1M\n2 disk file=LHD0.img\n");
+        Files.writeString(f, "31 mainboard ramsize=1M\n2 nic hwaddr=1\n");
         String msg = assertThrows(BadInputException.class, () -> Sys161Config.read(f)).getMessage();
-        assertEquals(f + ":2: device 'disk' is not supported by vm3000", msg);
+        assertEquals(f + ":2: device 'nic' is not supported by vm3000", msg);
     }
 
     @Test
@@ -87,7 +87,7 @@ class Sys161ConfigTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"disk", "nic", "screen"})
+    @CsvSource({"nic", "screen"})
     void sys161DevicesWeLack_unsupported(String dev) {
         assertEquals("sys161.conf:1: device '" + dev + "' is not supported by vm3000", error("2 " + dev + "\n" + BOARD));
     }
@@ -234,5 +234,80 @@ class Sys161ConfigTest {
         assertEquals("sys161.conf:1: emufs: invalid argument 'ro'", error("2 emufs ro\n" + BOARD));
         assertEquals("sys161.conf:1: emufs: invalid argument 'dir'", error("2 emufs dir\n" + BOARD));
         assertEquals("sys161.conf:1: emufs: invalid argument 'root=.'", error("2 emufs root=.\n" + BOARD));
+    }
+
+    @Test
+    void disk_everyDocumentedArgument_accepted() throws BadInputException {
+        Sys161Config c = parse(BOARD + "2 disk rpm=7200 size=5M file=LHD0.img nodoom\n"
+                + "3 disk rpm=0x1c20 sectors=10240 file=/tmp/LHD1.img paranoid doom\n");
+        assertEquals(Map.of("rpm", "7200", "size", "5M", "file", "LHD0.img", "nodoom", ""), c.slots().get(1).args());
+        Disk.Options a = DeviceFactory.diskOptions(c.slots().get(1).args());
+        assertEquals(new Disk.Options(Path.of("LHD0.img"), 10240, 7200, false), a);
+        Disk.Options b = DeviceFactory.diskOptions(c.slots().get(2).args());
+        assertEquals(new Disk.Options(Path.of("/tmp/LHD1.img"), 10240, 7200, true), b);
+    }
+
+    @Test
+    void disk_defaults_3600rpm_noSize() throws BadInputException {
+        Sys161Config c = parse(BOARD + "2 disk file=d.img\n");
+        assertEquals(new Disk.Options(Path.of("d.img"), 0, 3600, false), DeviceFactory.diskOptions(c.slots().get(1).args()));
+    }
+
+    @Test
+    void disk_ofSectorsAndSize_theLastCounts() throws BadInputException {
+        Sys161Config c = parse(BOARD + "2 disk size=4M sectors=10240 file=a\n3 disk sectors=10240 size=8M file=b\n");
+        assertEquals(10240, DeviceFactory.diskOptions(c.slots().get(1).args()).sectors());
+        assertEquals(16384, DeviceFactory.diskOptions(c.slots().get(2).args()).sectors());
+    }
+
+    @ParameterizedTest(name = "size={0}")
+    @CsvSource({"5242880,10240", "5242880b,10240", "10240s,10240", "5120k,10240", "5120K,10240", "5m,10240", "1G,2097152",
+        "0x500000,10240", "0x2800s,10240"})
+    void disk_sizeSuffixes(String spec, long sectors) throws BadInputException {
+        Sys161Config c = parse(BOARD + "2 disk size=" + spec + " file=x\n");
+        assertEquals(sectors, DeviceFactory.diskOptions(c.slots().get(1).args()).sectors());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "2 disk | disk: file= is required (the disk image)",
+        "2 disk size=5M | disk: file= is required (the disk image)",
+        "2 disk file=x rpm=90 | disk: rpm=90: the speed must be a multiple of 60, at least 60",
+        "2 disk file=x rpm=0 | disk: rpm=0: the speed must be a multiple of 60, at least 60",
+        "2 disk file=x rpm=fast | disk: invalid argument 'rpm=fast'",
+        "2 disk file=x rpm=-60 | disk: rpm=-60: the speed must be a multiple of 60, at least 60",
+        "2 disk file=x size=1000 | disk: size=1000 is not a whole number of 512-byte sectors",
+        "2 disk file=x size=5T | disk: invalid argument 'size=5T'",
+        "2 disk file=x size=3000G | disk: size=3000G is too large (at most 2^32 sectors)",
+        "2 disk file=x sectors=ten | disk: invalid argument 'sectors=ten'",
+        "2 disk file=x sectors=-1 | disk: invalid argument 'sectors=-1'",
+        "2 disk file=x paranoid=yes | disk: invalid argument 'paranoid=yes'",
+        "2 disk file=x nodoc | disk: invalid argument 'nodoc'",
+        "2 disk file=x seed=1 | disk: invalid argument 'seed=1'",
+        "2 disk file=x file=y | argument 'file' given twice",
+    })
+    void disk_badArguments_error(String line, String message) {
+        assertEquals("sys161.conf:2: " + message, error(BOARD + line + "\n"));
+    }
+
+    @Test
+    void attach_disk_missingImageWithoutSize_namesConfigLineAndFile(@TempDir Path dir) throws BadInputException {
+        Path img = dir.resolve("none.img");
+        Sys161Config c = parse(BOARD + "2 disk file=" + img + "\n");
+        String msg = assertThrows(BadInputException.class, () -> DeviceFactory.attach(c, new TestBoard().base)).getMessage();
+        assertEquals("sys161.conf:2: disk: slot 2: " + img + ": no such file, and no size= or sectors= to create it with", msg);
+        assertTrue(!Files.exists(img));
+    }
+
+    @Test
+    void attach_disk_createsTheImage_andARefusedCardClosesTheOnesBefore(@TempDir Path dir) throws BadInputException {
+        Path img = dir.resolve("LHD0.img");
+        Sys161Config twice = parse(BOARD + "2 disk size=5M file=" + img + "\n3 disk file=" + img + "\n");
+        String msg = assertThrows(BadInputException.class, () -> DeviceFactory.attach(twice, new TestBoard().base)).getMessage();
+        assertEquals("sys161.conf:3: disk: slot 3: " + img + ": locked by another disk or another process", msg);
+        TestBoard b = new TestBoard();
+        DeviceFactory.attach(parse(BOARD + "5 disk file=" + img + "\n"), b.base);  // the first one let go of it
+        assertEquals(10240, b.bus.device(5).read(Disk.NSECT));
+        b.bus.close();
     }
 }
