@@ -126,6 +126,26 @@ class BadInputTest {
     }
 
     @Test
+    void diskImageThatIsNotOne_namesConfigLineAndImage() throws IOException {
+        Path img = write("LHD0.img", "not a disk image\n");
+        Path conf = write("sys161.conf", "0 serial\n2 disk file=" + img + "\n31 mainboard ramsize=1M\n");
+        Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
+        assertBadInput(Cli.run("run", "--config", conf.toString(), s.toString()),
+                "sys161.conf:2: disk: slot 2: " + img + ": not a disk image");
+        assertEquals("not a disk image\n", Files.readString(img), "the file is left as it was");
+    }
+
+    @Test
+    void missingDiskImageWithoutSize_isRefused_andNotCreated() throws IOException {
+        Path img = dir.resolve("LHD1.img");
+        Path conf = write("sys161.conf", "0 serial\n31 mainboard ramsize=1M\n3 disk rpm=7200 file=" + img + "\n");
+        Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
+        assertBadInput(Cli.run("run", "--config", conf.toString(), s.toString()),
+                "sys161.conf:3: disk: slot 3: " + img + ": no such file");
+        assertFalse(Files.exists(img));
+    }
+
+    @Test
     void nonPositiveInstructionLimit_isRefused() throws IOException {
         Path s = write("ok.s", "        .text\n__start: b __start\n        nop\n");
         assertBadInput(Cli.run("run", "--max-instructions", "0", s.toString()), "--max-instructions");

@@ -30,6 +30,20 @@ class RunCommandTest {
     }
 
     @Test
+    void diskInTheConfig_imageCreated_andFreeForTheNextRun() throws IOException {
+        Path img = dir.resolve("LHD0.img");
+        Path conf = write("sys161.conf", "0 serial\n2 disk rpm=7200 size=5M file=" + img + " nodoom\n"
+                + "30 trace\n31 mainboard ramsize=1M\n");
+        Path s = write("nsect.s", "        .set noreorder\n        .text\n__start: li $t0, 0xbfe20000\n"
+                + "        lw $t1, 0($t0)\n        li $t2, 0xbffe001c\n        sw $t1, 0($t2)\n");  // exit code = NSECT
+        Cli first = Cli.run("run", "--config", conf.toString(), s.toString());
+        assertTrue(first.err().contains("(trace: exit code 10240)"), first.err());
+        assertEquals(10241L * 512, Files.size(img));
+        Cli second = Cli.run("run", "--config", conf.toString(), s.toString());  // the first run let go of the image
+        assertTrue(second.err().contains("(trace: exit code 10240)"), second.err());
+    }
+
+    @Test
     void builtInKernel_byName() {
         Cli c = Cli.run("run", "hello", "by", "name");
         assertEquals(0, c.code(), c.err());
