@@ -130,7 +130,11 @@ final class Runs {
         Machine m = Boot.machine(options, g.config(), g.console());
         Boot.load(m, g.elf(), g.args(), g.modules());
         setup.accept(m.cp0());
-        return Outcome.of(m.run(limit), console, m.cpu(), m.clock());
+        try {
+            return Outcome.of(m.run(limit), console, m.cpu(), m.clock());
+        } finally {
+            m.close();
+        }
     }
 
     /**
@@ -166,6 +170,7 @@ final class Runs {
             RmrVm vm = vms.get(i);
             out.add(new Outcome(vm.power().reason(), vm.power().exitCode(), vm.power().message(),
                     consoles.get(i).toString(StandardCharsets.ISO_8859_1), state(vm)));
+            vm.close();
         }
         return out;
     }
@@ -198,6 +203,7 @@ final class Runs {
         for (int i = 0; i < vms.size(); i++) {
             VirtualMachine vm = vms.get(i);
             out.add(Outcome.of(vm.power(), consoles.get(i), vm.cpu(), vm.clock()));
+            vm.close();
         }
         return out;
     }
@@ -249,6 +255,7 @@ final class Runs {
         for (int i = 0; i < vms.size(); i++) {
             VirtualMachine vm = vms.get(i);
             out.add(Outcome.of(vm.power(), consoles.get(i), vm.cpu(), vm.clock()));
+            vm.close();
         }
         return out;
     }
