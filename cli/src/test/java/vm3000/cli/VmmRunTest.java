@@ -135,6 +135,31 @@ class VmmRunTest {
     }
 
     @Test
+    void diskInTheConfig_eachVmm_letsGoOfTheImageForTheNextRun() throws Exception {
+        Path img = dir.resolve("LHD0.img");
+        Path conf = Files.writeString(dir.resolve("sys161.conf"), "0 serial\n2 disk size=5M file=" + img + "\n"
+                + "30 trace\n31 mainboard ramsize=1M\n");
+        Path s = Files.writeString(dir.resolve("nsect.s"), "        .set noreorder\n        .text\n"
+                + "__start: li $t0, 0xbfe20000\n        lw $t1, 0($t0)\n        li $t2, 0xbffe001c\n"
+                + "        sw $t1, 0($t2)\n");  // exit code = NSECT
+        for (String vmm : new String[] {"trap", "rmr", "trap"}) {
+            Cli c = Cli.run("run", "--vmm", vmm, "--config", conf.toString(), s.toString());
+            assertTrue(c.err().contains("exit code 10240"), vmm + ": " + c.err());
+        }
+        assertEquals(10241L * 512, Files.size(img));
+    }
+
+    @Test
+    void twoVmsOnOneDiskImage_secondRefused() throws Exception {
+        Path img = dir.resolve("LHD0.img");
+        Path conf = Files.writeString(dir.resolve("sys161.conf"), "0 serial\n2 disk size=5M file=" + img + "\n"
+                + "31 mainboard ramsize=1M\n");
+        Cli c = Cli.run("run", "--vmm", "trap", "--config", conf.toString(), "hello", "hello");
+        assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());
+        assertTrue(c.err().contains(conf + ":2: disk: slot 2: " + img + ": locked by another disk or another process"), c.err());
+    }
+
+    @Test
     void unknownVmm_badInput() {
         Cli c = Cli.run("run", "--vmm", "rmr2", "hello");
         assertEquals(ExitCodes.BAD_INPUT, c.code());
