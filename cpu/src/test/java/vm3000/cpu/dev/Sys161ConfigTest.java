@@ -310,4 +310,19 @@ class Sys161ConfigTest {
         assertEquals(10240, b.bus.device(5).read(Disk.NSECT));
         b.bus.close();
     }
+
+    @Test
+    void attach_disk_relativeFile_isRelativeToTheCurrentDirectory_notTheConfigFile(@TempDir Path dir) throws Exception {
+        Path confDir = Files.createDirectories(dir.resolve("a/b/c/d/e/f/g/h"));  // deeper than the current directory
+        Path conf = confDir.resolve("sys161.conf");
+        Path img = dir.resolve("LHD0.img");
+        Path relative = Path.of("").toAbsolutePath().relativize(img);
+        Files.writeString(conf, BOARD + "2 disk size=5M file=" + relative + "\n");
+        TestBoard b = new TestBoard();
+        DeviceFactory.attach(Sys161Config.read(conf), b.base);
+        b.bus.close();
+        assertTrue(Files.exists(img), "created at " + relative + " from the current directory");
+        Path besideConfig = confDir.resolve(relative).normalize();
+        assertTrue(!besideConfig.equals(img) && !Files.exists(besideConfig), "not from the config file's directory");
+    }
 }
