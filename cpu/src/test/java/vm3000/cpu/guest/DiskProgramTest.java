@@ -1,5 +1,6 @@
 package vm3000.cpu.guest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import vm3000.cpu.Machine;
@@ -18,7 +22,9 @@ import vm3000.cpu.MachineOptions;
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.dev.Disk;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 
@@ -92,5 +98,26 @@ class DiskProgramTest {
         Run r = run("read.s", dir.resolve("fresh.img"));
         assertEquals(3, r.exitCode(), r.outcome());
         assertTrue(r.console().contains("sector 0 reads back as written FAIL 00000080"), r.console());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Endian.class)
+    void byteStoreIntoTheBuffer_landsAtItsAddressInTheImage(Endian endian) throws Exception {
+        Path image = dir.resolve(endian + ".img");
+        MachineOptions options = MachineOptions.defaults().withRam(1 << 20).withEndian(endian)
+                .withMessages(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Machine m = Boot.configured(options, Sys161Config.parse("disk.conf", config(image)), null);
+        try {
+            int slot2 = 0x1fe20000;
+            assertTrue(m.bus().store(slot2 + Disk.BUFFER + 1, 1, 0x11));  // sector byte 1
+            assertTrue(m.bus().store(slot2 + Disk.STAT, 4, Disk.WRITING));
+            m.clock().advanceTo(m.clock().nextEvent());
+            m.clock().runDue();
+            assertEquals(6, m.bus().load(slot2 + Disk.STAT, 4));
+        } finally {
+            m.close();
+        }
+        byte[] sector0 = Arrays.copyOfRange(Files.readAllBytes(image), 512, 516);
+        assertArrayEquals(new byte[] {0, 0x11, 0, 0}, sector0);
     }
 }
