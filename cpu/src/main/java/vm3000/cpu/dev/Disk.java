@@ -42,7 +42,7 @@ public final class Disk implements LamebusDevice {
     public static final int WRITING = IN_PROGRESS | IS_WRITE;
 
     public static final long DEFAULT_RPM = 3600;
-    /** The smallest disk System/161 accepts: 64 KiB ; System/161's geometry needs about 8000 (4 MB). */
+    /** The fewest sectors System/161 accepts (64 KiB); its geometry also needs about 8000 (4 MB). */
     public static final long MIN_SECTORS = 128;
     /** Copying a sector between the buffer and the disk's cache. */
     static final long CACHE_NANOS = 500;

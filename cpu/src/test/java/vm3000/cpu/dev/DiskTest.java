@@ -29,8 +29,8 @@ import vm3000.cpu.bus.PowerState;
 /**
  * The disk card through its registers. Images are 5 MiB (10240 sectors, System/161's sample
  * size), sparse; System/161's geometry refuses disks below about 8000 sectors. Completion ticks
- * were worked out by hand from the formulas in docs/devices.md (and a separate script of System/161's
- * event chain without its 1 % jitter), not recorded from a run.
+ * were worked out from the formulas in docs/devices.md, following System/161's chain of events
+ * step by step without its 1 % jitter, not recorded from a run.
  */
 class DiskTest {
     private static final int SLOT = 2;
