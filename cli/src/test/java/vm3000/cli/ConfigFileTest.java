@@ -59,4 +59,33 @@ class ConfigFileTest {
         assertEquals(0, c.code(), c.err());
         assertTrue(c.err().startsWith("vm3000: " + conf + ":5: mainboard: cpus=8: vm3000 has one CPU"), c.err());
     }
+
+    /** The lines of System/161's sample sys161.conf, its two disks enabled, as a course uses it. */
+    static final String STOCK = """
+            # a course's sys161.conf
+            0	serial
+            1	emufs
+            2	disk	rpm=7200	size=5M 	file=LHD0.img   nodoom
+            3	disk	rpm=7200	size=5M 	file=LHD1.img
+            28	random	autoseed
+            29	timer
+            30	trace
+            31	mainboard  ramsize=16M  cpus=8
+            """;
+
+    @Test
+    void stockConfiguration_accepted_everyCardThere() throws Exception {
+        Files.writeString(dir.resolve("sys161.conf"), STOCK);
+        ChildCli r = ChildCli.runIn(dir, "run", "lsbus");
+        assertEquals(0, r.code(), r.err());
+        for (String card : new String[] {"slot 0: vendor 1 device 4 rev 1 (serial)", "slot 1: vendor 1 device 7 rev 1 (emufs)",
+                "slot 2: vendor 1 device 3 rev 2 (disk)", "slot 3: vendor 1 device 3 rev 2 (disk)",
+                "slot 28: vendor 1 device 9 rev 1 (random)", "slot 29: vendor 1 device 2 rev 1 (timer)",
+                "slot 30: vendor 1 device 8 rev 3 (trace)", "slot 31: vendor 1 device 10 rev 1 (mainboard)"}) {
+            assertTrue(r.out().contains(card + "\n"), card + " in\n" + r.out());
+        }
+        assertTrue(Files.size(dir.resolve("LHD0.img")) > 5 * 1024 * 1024 - 1, "the disk images are made at their size");
+        assertTrue(r.err().contains("cpus=8: vm3000 has one CPU"), r.err());
+        assertTrue(r.err().contains("autoseed chose seed"), r.err());
+    }
 }
