@@ -64,8 +64,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-t", "--trace"}, paramLabel = "FLAGS", description = "trace to standard error, e.g. kx")
     String trace;
 
-    @Option(names = "--stats", description = "print the counters at power-off")
+    @Option(names = "--stats", description = "print the counters at power-off, and the host's wall time")
     boolean stats;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "write every counter, per level and per VM, "
+            + "how the run ended and the wall time to FILE as JSON (docs/debugging.md)")
+    Path statsJson;
 
     @Option(names = "--seed", paramLabel = "N", converter = NumberConverter.class,
             description = "seed of the random device unless its configuration line gives seed=, decimal or 0x hex "
@@ -118,6 +122,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new BadInputException("--rmr-levels must be 0.." + RmrStack.MAX_LEVELS + ": " + rmrLevels);
             }
             Set<TraceFlags> flags = parseTrace();
+            checkStatsJson();
             Sys161Config cfg = configuration();
             ElfFile elf = image(image);
             MachineOptions options = MachineOptions.defaults().withConsole(new FlushedOutput(main.out)).withMessages(err)
@@ -135,9 +140,11 @@ final class RunCommand implements Callable<Integer> {
                 try {
                     Boot.load(machine, elf, String.join(" ", args), mods);
                     if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
+                    long start = System.nanoTime();
                     PowerState power = machine.run(maxInstructions);
+                    long wall = System.nanoTime() - start;
                     main.out.flush();
-                    return report(machine, power, err);
+                    return report(machine, power, err, wall);
                 } finally {
                     machine.close();
                 }
@@ -159,6 +166,16 @@ final class RunCommand implements Callable<Integer> {
         Sys161Config cfg = file == null ? Sys161Config.defaults() : Sys161Config.read(file);
         for (String note : cfg.notes()) main.err.println("vm3000: " + note);
         return cfg;
+    }
+
+    /** --stats-json names a file that can be written at the end: refused before the run, not after it. */
+    void checkStatsJson() throws BadInputException {
+        if (statsJson == null) return;
+        if (Files.isDirectory(statsJson)) throw BadInputException.in(statsJson.toString(), "--stats-json: is a directory");
+        Path parent = statsJson.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw BadInputException.in(statsJson.toString(), "--stats-json: no such directory " + parent);
+        }
     }
 
     /** System/161 reads this file from the current directory when no -c is given. */
@@ -211,7 +228,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int report(Machine machine, PowerState power, PrintStream err) {
+    private int report(Machine machine, PowerState power, PrintStream err, long wall) throws BadInputException {
         int code;
         switch (power.reason()) {
             case POWER_OFF:
@@ -233,8 +250,19 @@ final class RunCommand implements Callable<Integer> {
         if (stats) {
             err.printf("cycles: %d%n", machine.clock().now());
             err.print(machine.rmr() != null ? machine.rmr().report() : machine.counters().report());
+            err.print(StatsJson.hostLine(wall, machine.clock().now()));
         }
         err.flush();
+        if (statsJson != null) {
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("image", image.toString());
+            doc.put("outcome", StatsJson.outcome(power, code));
+            doc.put("cycles", machine.clock().now());
+            doc.put("counters", machine.counters().toMap());
+            if (machine.rmr() != null) doc.put("rmr", machine.rmr().toMap());
+            doc.put("host", StatsJson.host(wall, machine.clock().now()));
+            StatsJson.write(statsJson, doc);
+        }
         return code;
     }
 }

@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.MachineOptions;
@@ -57,6 +59,7 @@ final class VmmRun {
             if (cmd.trace != null) throw new BadInputException("--trace traces the bare machine; it does not go with --vmm");
             MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
+            cmd.checkStatsJson();
             Sys161Config cfg = cmd.configuration();
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
             int hostRam;
@@ -71,6 +74,8 @@ final class VmmRun {
             for (int i = 0; i < specs.size(); i++) consoles.add(console(i, specs.size()));
             List<Ended> ended = new ArrayList<>();
             String stats;
+            Map<String, Object> doc = new LinkedHashMap<>();
+            long wall;
             try (HostConsole keyboard = cmd.main.console(cmd.passSignals)) {
                 // The keyboard is vm0's: the VM whose console is standard output, or the first of several.
                 ConsoleInput typed = keyboard.input(() -> false);
@@ -83,11 +88,17 @@ final class VmmRun {
                         vm.setLimit(cmd.maxInstructions);
                         vms.add(vm);
                     }
+                    long start = System.nanoTime();
                     stack.run();
+                    wall = System.nanoTime() - start;
                     for (RmrVm vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
                     for (RmrVm vm : vms) vm.close();
                     stats = String.format("vmm: RMR stack, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
                             + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().rmr().report();
+                    doc.put("vmm", "rmr");
+                    doc.put("depth", depth);
+                    doc.put("levels", stack.toList());
+                    doc.put("machine", Map.of("cycles", stack.host().clock().now(), "rmr", stack.host().rmr().toMap()));
                 } else {
                     VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
                     List<VirtualMachine> vms = new ArrayList<>();
@@ -97,17 +108,23 @@ final class VmmRun {
                         vm.setLimit(cmd.maxInstructions);
                         vms.add(vm);
                     }
+                    long start = System.nanoTime();
                     stack.top().run();
+                    wall = System.nanoTime() - start;
                     for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
                     stats = String.format("vmm: trap-and-emulate, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
                             + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().counters().report();
+                    doc.put("vmm", "trap");
+                    doc.put("depth", depth);
+                    doc.put("levels", stack.toList());
+                    doc.put("machine", Map.of("cycles", stack.host().clock().now(), "counters", stack.host().counters().toMap()));
                     for (VirtualMachine vm : vms) vm.close();
                 }
             }
             for (OutputStream c : consoles) c.flush();
             if (cmd.vmOutput != null) for (OutputStream c : consoles) c.close();
             cmd.main.out.flush();
-            return report(specs, ended, stats);
+            return report(specs, ended, stats, doc, wall);
         } catch (BadInputException e) {
             cmd.main.out.flush();
             err.println("vm3000: " + e.getMessage());
@@ -150,8 +167,11 @@ final class VmmRun {
         return new PrefixedLines(cmd.main.out, "[vm" + i + "] ");
     }
 
-    private int report(List<Spec> specs, List<Ended> ended, String stats) {
+    private int report(List<Spec> specs, List<Ended> ended, String stats, Map<String, Object> doc, long wall)
+            throws BadInputException {
         int code = 0;
+        long cycles = 0;
+        List<Object> vmDocs = new ArrayList<>();
         for (int i = 0; i < ended.size(); i++) {
             PowerState p = ended.get(i).power();
             int c;
@@ -166,8 +186,22 @@ final class VmmRun {
                 err.printf("vm3000: vm%d: the guest's exit code %d is reported as %d%n", i, p.exitCode(), c);
             }
             if (code == 0) code = c;
+            cycles += ended.get(i).cycles();
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("vm", i);
+            v.put("image", specs.get(i).label());
+            v.put("outcome", StatsJson.outcome(p, c));
+            v.put("cycles", ended.get(i).cycles());
+            vmDocs.add(v);
         }
-        if (cmd.stats) err.print(stats);
+        if (cmd.stats) err.print(stats + StatsJson.hostLine(wall, cycles));
+        if (cmd.statsJson != null) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("vms", vmDocs);
+            all.putAll(doc);
+            all.put("host", StatsJson.host(wall, cycles));
+            StatsJson.write(cmd.statsJson, all);
+        }
         err.flush();
         return code;
     }

@@ -64,6 +64,29 @@ public final class Counters {
         return sb.toString();
     }
 
+    /**
+     * The same counters as {@link #report()}, by name, for a tool to read ({@code --stats-json}):
+     * every exception code and entry kind, zeros included.
+     */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("instructions", instructions());
+        m.put("user_instructions", userInstructions);
+        m.put("kernel_instructions", kernelInstructions);
+        m.put("exceptions", totalExceptions());
+        java.util.Map<String, Long> byCode = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < exceptions.length; c++) byCode.put(ExcCode.name(c), exceptions[c]);
+        m.put("exceptions_by_code", byCode);
+        m.put("interrupts", interrupts());
+        m.put("utlb_refills", utlbRefills);
+        m.put("tlb_writes", tlbWrites);
+        m.put("monitor_entries", totalEntries());
+        java.util.Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < entries.length; k++) byKind.put(ENTRY_KINDS[k], entries[k]);
+        m.put("monitor_entries_by_kind", byKind);
+        return m;
+    }
+
     /** A value-comparable snapshot, for determinism and differential tests. */
     public String snapshot() { return report(); }
 }

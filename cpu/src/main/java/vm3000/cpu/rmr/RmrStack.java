@@ -432,6 +432,24 @@ public final class RmrStack implements Levels {
         trapTo(h - 1, RmrTrap.Kind.HALT, 0, null, 0, code, 0, 0, true, null);
     }
 
+    /** The counters of every level now on the stack, by name ({@code --stats-json}). */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("levels_above_0", levels());
+        m.put("live_level", live);
+        m.put("level_switches", switches);
+        java.util.List<Object> ls = new java.util.ArrayList<>();
+        for (int i = 0; i < path.length && path[i] != null; i++) {
+            java.util.Map<String, Object> l = new java.util.LinkedHashMap<>();
+            l.put("level", i);
+            l.put("java_monitor", path[i].monitor != null);
+            l.put("counters", path[i].counters.toMap());
+            ls.add(l);
+        }
+        m.put("levels", ls);
+        return m;
+    }
+
     /** The counters of every level now on the stack, as a report. */
     public String report() {
         StringBuilder sb = new StringBuilder();

@@ -35,6 +35,24 @@ public final class RmrStats {
         return n;
     }
 
+    /** The counters of {@link #report()} by name, named as the trap-and-emulate VMM's where they mean the same. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("level", level);
+        m.put("monitor_entries", monitorEntries());
+        java.util.Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (RmrTrap.Kind k : RmrTrap.Kind.values()) byKind.put(Counters.ENTRY_KINDS[k.ordinal()], entries[k.ordinal()]);
+        m.put("monitor_entries_by_kind", byKind);
+        m.put("memory_traps", entries[RmrTrap.Kind.MEMORY.ordinal()]);
+        m.put("device_accesses", deviceAccesses);
+        m.put("bus_errors", busErrors);
+        m.put("time_slices", slices);
+        m.put("vm_switches", switches);
+        m.put("instructions_interpreted", 0L);
+        m.put("instructions_direct", direct);
+        return m;
+    }
+
     public String report() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("level %d: monitor entries %d", level, monitorEntries()));

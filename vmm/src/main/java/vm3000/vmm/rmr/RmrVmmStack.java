@@ -53,6 +53,13 @@ public final class RmrVmmStack {
     /** Runs every VM to its end: the machine runs until the last VMM halts. */
     public void run() { host.run(Long.MAX_VALUE); }
 
+    /** Counters of every VMM by name, bottom first. */
+    public java.util.List<Object> toList() {
+        java.util.List<Object> l = new java.util.ArrayList<>();
+        for (RmrVmm vmm : levels) l.add(vmm.stats().toMap());
+        return l;
+    }
+
     /** Counters of every VMM, bottom first, and the machine's. */
     public String report() {
         StringBuilder sb = new StringBuilder();

@@ -55,6 +55,13 @@ public final class VmmStack {
     public List<TrapVmm> levels() { return levels; }
     public TrapVmm top() { return levels.get(levels.size() - 1); }
 
+    /** Counters of every level by name, bottom first. */
+    public java.util.List<Object> toList() {
+        java.util.List<Object> l = new java.util.ArrayList<>();
+        for (TrapVmm vmm : levels) l.add(vmm.stats().toMap());
+        return l;
+    }
+
     /** Counters of every level, bottom first. */
     public String report() {
         StringBuilder sb = new StringBuilder();

@@ -51,6 +51,30 @@ public final class VmmStats {
     /** Every entry into this level's monitor: traps plus emulated sensitive instructions. */
     public long monitorEntries() { return trapEntries() + sensitiveEntries(); }
 
+    /** The counters of {@link #report()} by name, every trap code and sensitive instruction included. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("level", level);
+        m.put("monitor_entries", monitorEntries());
+        m.put("trap_entries", trapEntries());
+        m.put("sensitive_entries", sensitiveEntries());
+        java.util.Map<String, Long> byCode = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < traps.length; c++) byCode.put(ExcCode.name(c), traps[c]);
+        m.put("traps_by_code", byCode);
+        java.util.Map<String, Long> byInsn = new java.util.LinkedHashMap<>();
+        for (Op op : Op.values()) if (sensitive[op.ordinal()] != 0) byInsn.put(op.name().toLowerCase(), sensitive[op.ordinal()]);
+        m.put("sensitive_by_instruction", byInsn);
+        m.put("memory_traps", 0L);
+        m.put("time_slices", slices);
+        m.put("vm_switches", switches);
+        m.put("instructions_interpreted", interpreted);
+        m.put("instructions_direct", direct);
+        m.put("shadow_tlb_refills", shadowRefills);
+        m.put("asid_recycles", asidRecycles);
+        m.put("physical_accesses_for_level_above", physicalAccesses);
+        return m;
+    }
+
     public String report() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("level %d: monitor entries %d (traps %d, sensitive instructions %d)%n", level,
