@@ -29,7 +29,7 @@ final class DisasmCommand implements Callable<Integer> {
             ElfFile elf = Images.read(image);
             StringBuilder sb = new StringBuilder();
             sb.append(String.format("%s: entry 0x%08x, %s-endian%n", image, elf.entry(),
-                    elf.endian().name().toLowerCase()));
+                    elf.endian().name().toLowerCase(java.util.Locale.ROOT)));
             for (ElfFile.Segment seg : elf.segments()) {
                 if ((seg.flags() & PF_X) == 0) continue;
                 byte[] data = elf.data(seg);

@@ -14,8 +14,6 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
-import org.jline.utils.NonBlocking;
-import org.jline.utils.NonBlockingInputStream;
 
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.dev.ConsoleInput;
@@ -98,28 +96,34 @@ final class HostConsole implements AutoCloseable {
                 return b & 0xFF;
             };
         }
-        InputStream typed = terminal.input();
-        NonBlockingInputStream in = typed instanceof NonBlockingInputStream nb ? nb : NonBlocking.nonBlocking("console", typed);
+        return paced(System.in, idle, java.util.concurrent.locks.LockSupport::parkNanos);
+    }
+
+    /**
+     * Terminal input asked without waiting: a byte if one has been typed ({@code available()}, so
+     * an ask never blocks), else "ask again later". While the guest idles, each empty ask owes
+     * {@link #IDLE_NANOS} of real time, paid in batches of {@link #IDLE_BATCH_NANOS} through
+     * {@code sleep}: an idle guest runs at the speed of a 25 MHz machine, a busy one at full speed.
+     */
+    ConsoleInput paced(InputStream in, BooleanSupplier idle, java.util.function.LongConsumer sleep) {
         long[] owed = {0};
         return () -> {
-            int b;
             try {
-                b = in.read(1L);
+                if (in.available() > 0) {
+                    int b = in.read();
+                    return b < 0 ? end() : b & 0xFF;
+                }
+                if (!idle.getAsBoolean()) return ConsoleInput.NONE;
+                owed[0] += IDLE_NANOS;
+                if (owed[0] >= IDLE_BATCH_NANOS) {
+                    sleep.accept(owed[0]);
+                    owed[0] = 0;
+                }
+                return ConsoleInput.NONE;
             } catch (IOException e) {
                 // A signal is stopping vm3000 and the terminal is being put back: nothing more is typed.
                 return ConsoleInput.NONE;
             }
-            if (b == NonBlockingInputStream.READ_EXPIRED) {
-                if (!idle.getAsBoolean()) return ConsoleInput.NONE;
-                owed[0] += IDLE_NANOS;
-                if (owed[0] < IDLE_BATCH_NANOS) return ConsoleInput.NONE;
-                long waitMillis = owed[0] / 1_000_000;
-                owed[0] -= waitMillis * 1_000_000;
-                b = in.read(waitMillis);
-                if (b == NonBlockingInputStream.READ_EXPIRED) return ConsoleInput.NONE;
-            }
-            if (b < 0) return end();
-            return b & 0xFF;
         };
     }
 

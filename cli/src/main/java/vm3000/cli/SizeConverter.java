@@ -15,7 +15,7 @@ final class SizeConverter implements CommandLine.ITypeConverter<Integer> {
 
     @Override
     public Integer convert(String value) {
-        String v = value.trim().toUpperCase();
+        String v = value.trim().toUpperCase(java.util.Locale.ROOT);
         long unit = 1;
         if (v.endsWith("K")) { unit = 1 << 10; v = v.substring(0, v.length() - 1); }
         else if (v.endsWith("M")) { unit = 1 << 20; v = v.substring(0, v.length() - 1); }

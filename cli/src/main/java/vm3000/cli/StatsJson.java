@@ -23,7 +23,7 @@ final class StatsJson {
     /** How one machine or VM ended, as the exit status reports it. */
     static Map<String, Object> outcome(PowerState p, int status) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("reason", p.reason().name().toLowerCase());
+        m.put("reason", p.reason().name().toLowerCase(java.util.Locale.ROOT));
         if (p.reason() == PowerState.Reason.POWER_OFF) m.put("guest_code", p.exitCode());
         m.put("exit_status", status);
         m.put("message", p.message());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.MachineOptions;
@@ -78,21 +79,26 @@ final class VmmRun {
             long wall;
             try (HostConsole keyboard = cmd.main.console(cmd.passSignals)) {
                 // The keyboard is vm0's: the VM whose console is standard output, or the first of several.
-                ConsoleInput typed = keyboard.input(() -> false);
+                BooleanSupplier[] vm0Idles = {() -> false};
+                ConsoleInput typed = keyboard.input(() -> vm0Idles[0].getAsBoolean());
                 if (rmr) {
                     RmrVmmStack stack = RmrVmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
                     List<RmrVm> vms = new ArrayList<>();
-                    for (int i = 0; i < specs.size(); i++) {
-                        RmrVm vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
-                                new DeviceSetup(cfg, consoles.get(i), i == 0 ? typed : null, err, seed));
-                        vm.setLimit(cmd.maxInstructions);
-                        vms.add(vm);
+                    try {
+                        for (int i = 0; i < specs.size(); i++) {
+                            RmrVm vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
+                                    new DeviceSetup(cfg, consoles.get(i), i == 0 ? typed : null, err, seed));
+                            vm.setLimit(cmd.maxInstructions);
+                            vms.add(vm);
+                        }
+                        vm0Idles[0] = vms.get(0)::idling;
+                        long start = System.nanoTime();
+                        stack.run();
+                        wall = System.nanoTime() - start;
+                        for (RmrVm vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
+                    } finally {
+                        for (RmrVm vm : vms) vm.close();
                     }
-                    long start = System.nanoTime();
-                    stack.run();
-                    wall = System.nanoTime() - start;
-                    for (RmrVm vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
-                    for (RmrVm vm : vms) vm.close();
                     stats = String.format("vmm: RMR stack, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
                             + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().rmr().report();
                     doc.put("vmm", "rmr");
@@ -102,23 +108,27 @@ final class VmmRun {
                 } else {
                     VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
                     List<VirtualMachine> vms = new ArrayList<>();
-                    for (int i = 0; i < specs.size(); i++) {
-                        VirtualMachine vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
-                                new DeviceSetup(cfg, consoles.get(i), i == 0 ? typed : null, err, seed));
-                        vm.setLimit(cmd.maxInstructions);
-                        vms.add(vm);
+                    try {
+                        for (int i = 0; i < specs.size(); i++) {
+                            VirtualMachine vm = stack.top().createVm(ram, specs.get(i).elf(), specs.get(i).args(), mods,
+                                    new DeviceSetup(cfg, consoles.get(i), i == 0 ? typed : null, err, seed));
+                            vm.setLimit(cmd.maxInstructions);
+                            vms.add(vm);
+                        }
+                        vm0Idles[0] = vms.get(0).cpu()::waiting;
+                        long start = System.nanoTime();
+                        stack.top().run();
+                        wall = System.nanoTime() - start;
+                        for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
+                    } finally {
+                        for (VirtualMachine vm : vms) vm.close();
                     }
-                    long start = System.nanoTime();
-                    stack.top().run();
-                    wall = System.nanoTime() - start;
-                    for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
                     stats = String.format("vmm: trap-and-emulate, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
                             + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().counters().report();
                     doc.put("vmm", "trap");
                     doc.put("depth", depth);
                     doc.put("levels", stack.toList());
                     doc.put("machine", Map.of("cycles", stack.host().clock().now(), "counters", stack.host().counters().toMap()));
-                    for (VirtualMachine vm : vms) vm.close();
                 }
             }
             for (OutputStream c : consoles) c.flush();

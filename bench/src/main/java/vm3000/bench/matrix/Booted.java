@@ -99,7 +99,7 @@ public abstract class Booted {
                 VmmStats s = vmm.stats();
                 Map<String, Long> entries = new LinkedHashMap<>();
                 for (int c = 0; c < 16; c++) if (s.traps(c) != 0) entries.put(ExcCode.name(c), s.traps(c));
-                for (Op op : Op.values()) if (s.sensitive(op) != 0) entries.put(op.name().toLowerCase(), s.sensitive(op));
+                for (Op op : Op.values()) if (s.sensitive(op) != 0) entries.put(op.name().toLowerCase(java.util.Locale.ROOT), s.sensitive(op));
                 levels.add(new LevelCounts(vmm.level(), entries, s.interpreted(), s.direct(), 0, s.shadowRefills(),
                         s.asidRecycles(), s.slices(), s.switches()));
             }

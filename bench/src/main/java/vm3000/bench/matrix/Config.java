@@ -41,7 +41,7 @@ public record Config(Scheme scheme, int depth) {
 
     /** "bare", "trap-3", "rmr-1". */
     public String name() {
-        return scheme == Scheme.BARE ? "bare" : scheme.name().toLowerCase() + "-" + depth;
+        return scheme == Scheme.BARE ? "bare" : scheme.name().toLowerCase(java.util.Locale.ROOT) + "-" + depth;
     }
 
     /** The inverse of {@link #name()}. */
@@ -50,7 +50,7 @@ public record Config(Scheme scheme, int depth) {
         int dash = name.indexOf('-');
         if (dash > 0) {
             try {
-                return new Config(Scheme.valueOf(name.substring(0, dash).toUpperCase()), Integer.parseInt(name.substring(dash + 1)));
+                return new Config(Scheme.valueOf(name.substring(0, dash).toUpperCase(java.util.Locale.ROOT)), Integer.parseInt(name.substring(dash + 1)));
             } catch (IllegalArgumentException e) {
                 // falls through to the error below
             }

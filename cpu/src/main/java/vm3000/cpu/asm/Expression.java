@@ -185,7 +185,7 @@ final class Expression {
     private long number() throws BadInput {
         int start = pos;
         while (pos < text.length() && Character.isLetterOrDigit(text.charAt(pos))) pos++;
-        String t = text.substring(start, pos).toLowerCase();
+        String t = text.substring(start, pos).toLowerCase(java.util.Locale.ROOT);
         try {
             if (t.startsWith("0x")) return Long.parseUnsignedLong(t.substring(2), 16);
             if (t.startsWith("0b")) return Long.parseUnsignedLong(t.substring(2), 2);

@@ -211,7 +211,7 @@ final class Lexer {
             rest = name + ", " + rest.substring(1).strip();
             name = ".set";
         }
-        name = name.toLowerCase();
+        name = name.toLowerCase(java.util.Locale.ROOT);
         if (!name.equals(".ascii") && !name.equals(".asciiz") && !name.equals(".string") && !name.equals(".include")) {
             rest = locals.rewrite(rest);
         }

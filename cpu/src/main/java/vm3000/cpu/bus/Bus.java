@@ -53,7 +53,7 @@ public final class Bus implements PhysicalBus {
         if (!Lamebus.contains(paddr)) return false;
         if (size == 4) return lamebus.write(paddr, value);
         int word = paddr & ~3;
-        long old = lamebus.read(word);
+        long old = lamebus.readToModify(word);
         if (old == BUS_ERROR) return false;
         Endian e = ram.endian();
         int shift = size == 2 ? e.halfShift(paddr) : e.byteShift(paddr);

@@ -68,6 +68,13 @@ public final class Lamebus {
         return d == null ? LamebusDevice.BUS_ERROR : d.read(rel & (SLOT_SIZE - 1));
     }
 
+    /** Reads the device register at {@code paddr} for a sub-word store ({@link LamebusDevice#readToModify}). */
+    public long readToModify(int paddr) {
+        int rel = paddr - BASE;
+        LamebusDevice d = slots[rel >>> 16];
+        return d == null ? LamebusDevice.BUS_ERROR : d.readToModify(rel & (SLOT_SIZE - 1));
+    }
+
     /** Writes the device register at {@code paddr} (in the window, word-aligned). */
     public boolean write(int paddr, int value) {
         int rel = paddr - BASE;

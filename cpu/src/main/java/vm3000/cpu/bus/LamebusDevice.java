@@ -21,6 +21,14 @@ public interface LamebusDevice {
     /** Reads the register at {@code offset}: the value zero-extended, or {@link #BUS_ERROR}. */
     long read(int offset);
 
+    /**
+     * Reads the register at {@code offset} for a sub-word store, which the bus carries out as a
+     * read, a change of one lane and a write, as System/161's does: the read's device side effects
+     * happen as System/161's do; a card overrides this to leave out effects of its own that a
+     * store should not have.
+     */
+    default long readToModify(int offset) { return read(offset); }
+
     /** Writes the register at {@code offset}; false for a bus error. */
     boolean write(int offset, int value);
 

@@ -76,6 +76,18 @@ public final class Serial implements LamebusDevice {
         }
     }
 
+    /** As {@link #read}, but a store does not show that the guest wants input: it does not start listening. */
+    @Override
+    public long readToModify(int offset) {
+        switch (offset) {
+            case CHAR:
+                didRead = true; // as System/161: its sub-word store reads the register
+                return readChar & 0xFFFFFFFFL;
+            case RIRQ: return rirq;
+            default: return read(offset);
+        }
+    }
+
     @Override
     public boolean write(int offset, int value) {
         switch (offset) {

@@ -168,6 +168,18 @@ class SerialTest {
         assertEquals('z', s.read(Serial.CHAR));
     }
 
+    @Test
+    void subWordStore_doesNotStartListening() {
+        b.withInput(() -> {
+            throw new AssertionError("a store asked for console input");
+        });
+        Serial s = attach();
+        assertEquals(0, s.readToModify(Serial.CHAR));
+        assertEquals(0, s.readToModify(Serial.RIRQ));
+        b.runTo(100 * Serial.CHAR_TICKS);
+        assertEquals(Long.MAX_VALUE, b.clock.nextEvent(), "no input asked for");
+    }
+
     @ParameterizedTest(name = "offset 0x{0}")
     @ValueSource(ints = {0xc, 0x10, 0x8000})
     void undecodedOffsets_busError(int offset) {

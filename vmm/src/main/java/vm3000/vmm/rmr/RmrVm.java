@@ -35,6 +35,8 @@ public final class RmrVm {
     RmrImage image;
     RmrLevel level;
     long idle;
+    /** True while the VM idles in WAIT: its devices' time jumps from event to event. */
+    volatile boolean idling;
     long limit = Long.MAX_VALUE;
     private java.util.function.Consumer<RmrLevel> bootHook = l -> {};
 
@@ -67,6 +69,9 @@ public final class RmrVm {
     public Partition partition() { return partition; }
     public PowerState power() { return power; }
     public boolean running() { return power.isRunning(); }
+
+    /** True while the VM idles in WAIT (its devices' events run with no instruction between them). */
+    public boolean idling() { return idling; }
 
     /** Releases the VM's cards' host resources (a monitor VM has none); the VM must not run again. */
     public void close() { if (devices != null) devices.close(); }

@@ -225,25 +225,37 @@ public final class RmrVmm implements LevelMonitor {
      */
     private void idle(RmrPort port, RmrVm vm, RmrTrap t) {
         long now = sync(port, vm);
+        boolean woken;
+        vm.idling = true;
+        try {
+            woken = idleUntilALine(port, vm, t, now);
+        } finally {
+            vm.idling = false;
+        }
+        if (woken) resume(port, vm);
+    }
+
+    /** Idles the VM until one of its lines rises (true), or it stops: its limit, or nothing could wake it (false). */
+    private boolean idleUntilALine(RmrPort port, RmrVm vm, RmrTrap t, long now) {
         while (!vm.isMonitorVm() && vm.devices().lines() == 0) {
             long wake = vm.clock().nextEvent();
             if (wake == Long.MAX_VALUE) {
                 vm.power().machineCheck(String.format("WAIT at pc 0x%08x with no interrupt that could ever wake it", t.pc()));
                 finish(port);
-                return;
+                return false;
             }
             if (wake >= vm.limit) { // idle up to the limit, where a bare CPU's run stops
                 vm.idle += vm.limit - now;
                 vm.devices().clock().advanceTo(vm.limit);
                 vm.power().instructionLimit(vm.limit);
                 finish(port);
-                return;
+                return false;
             }
             vm.idle += wake - now;
             now = wake;
             vm.devices().advanceTo(now);
         }
-        resume(port, vm);
+        return true;
     }
 
     /** The VM's devices brought to its time now; its lines to its level. Returns the time. */

@@ -71,7 +71,12 @@ public final class TrapVmm {
         if (elf.endian() != mc.endian()) throw BadInputException.in(elf.file(), "byte order differs from the machine's");
         VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(ramBytes), mc, dispatcher, stats,
                 devices, false);
-        vm.boot(elf, args, modules);
+        try {
+            vm.boot(elf, args, modules);
+        } catch (BadInputException | RuntimeException e) {
+            vm.close(); // its cards may hold an image or files
+            throw e;
+        }
         vms.add(vm);
         scheduler.add(vm);
         return vm;

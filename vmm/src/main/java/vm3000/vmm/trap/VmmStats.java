@@ -51,7 +51,10 @@ public final class VmmStats {
     /** Every entry into this level's monitor: traps plus emulated sensitive instructions. */
     public long monitorEntries() { return trapEntries() + sensitiveEntries(); }
 
-    /** The counters of {@link #report()} by name, every trap code and sensitive instruction included. */
+    /** The sensitive instructions a VMM level interprets: CP0's. */
+    static final Op[] SENSITIVE = {Op.MFC0, Op.MTC0, Op.TLBR, Op.TLBWI, Op.TLBWR, Op.TLBP, Op.RFE, Op.WAIT};
+
+    /** The counters of {@link #report()} by name, every trap code and sensitive instruction included (zeros too). */
     public java.util.Map<String, Object> toMap() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("level", level);
@@ -62,7 +65,7 @@ public final class VmmStats {
         for (int c = 0; c < traps.length; c++) byCode.put(ExcCode.name(c), traps[c]);
         m.put("traps_by_code", byCode);
         java.util.Map<String, Long> byInsn = new java.util.LinkedHashMap<>();
-        for (Op op : Op.values()) if (sensitive[op.ordinal()] != 0) byInsn.put(op.name().toLowerCase(), sensitive[op.ordinal()]);
+        for (Op op : SENSITIVE) byInsn.put(op.name().toLowerCase(java.util.Locale.ROOT), sensitive[op.ordinal()]);
         m.put("sensitive_by_instruction", byInsn);
         m.put("memory_traps", 0L);
         m.put("time_slices", slices);
@@ -83,7 +86,7 @@ public final class VmmStats {
             if (traps[c] != 0) sb.append(String.format("  trap %-5s %d%n", ExcCode.name(c), traps[c]));
         }
         for (Op op : Op.values()) {
-            if (sensitive[op.ordinal()] != 0) sb.append(String.format("  insn %-5s %d%n", op.name().toLowerCase(), sensitive[op.ordinal()]));
+            if (sensitive[op.ordinal()] != 0) sb.append(String.format("  insn %-5s %d%n", op.name().toLowerCase(java.util.Locale.ROOT), sensitive[op.ordinal()]));
         }
         sb.append(String.format("  memory traps 0, time slices %d, VM switches %d%n", slices, switches));
         sb.append(String.format("  instructions interpreted %d, run directly %d%n", interpreted, direct));
