@@ -14,8 +14,12 @@ import vm3000.cpu.bus.LamebusDevice;
  * <p>Input comes from the context's {@link ConsoleInput}, if there is one. The card starts
  * listening when the guest first shows it wants input: it reads CHAR or RIRQ, or enables the
  * read interrupt. From then on it asks for a byte every {@link #CHAR_TICKS} ticks, the first
- * {@link #CHAR_TICKS} ticks after that access, except while the guest has not yet read the last
- * byte (the byte is held, as a real UART's receive register). Input is thus taken at virtual
+ * {@link #CHAR_TICKS} ticks after that access, except while RIRQ's CMPL bit is still set: the
+ * last byte is held until the guest has acknowledged it by clearing CMPL, as System/161 holds it
+ * while CMPL is set and CHAR is unread. A byte is thus never lost between a driver's read of CHAR
+ * and its acknowledgement (OS/161's lser_irq reads CHAR, then writes RIRQ), where System/161 lets
+ * the next byte in and the acknowledgement drops it; clearing CMPL without reading CHAR gives up
+ * the byte, as on System/161. Input is thus taken at virtual
  * times that depend only on the guest and the bytes: from a pipe or file (which the card waits
  * on) a given input gives the same run every time, and a guest that never reads the console
  * never waits for its input. At the end of input the card stops asking, as System/161 does;
@@ -42,7 +46,6 @@ public final class Serial implements LamebusDevice {
     private int rirq;
     private boolean writeBusy;
     private int readChar;
-    private boolean didRead = true;
     private boolean listening;
     private long written;
     private long dropped;
@@ -66,7 +69,6 @@ public final class Serial implements LamebusDevice {
         switch (offset) {
             case CHAR:
                 listen();
-                didRead = true;
                 return readChar & 0xFFFFFFFFL;
             case WIRQ: return wirq;
             case RIRQ:
@@ -80,9 +82,7 @@ public final class Serial implements LamebusDevice {
     @Override
     public long readToModify(int offset) {
         switch (offset) {
-            case CHAR:
-                didRead = true; // as System/161: its sub-word store reads the register
-                return readChar & 0xFFFFFFFFL;
+            case CHAR: return readChar & 0xFFFFFFFFL;
             case RIRQ: return rirq;
             default: return read(offset);
         }
@@ -128,7 +128,7 @@ public final class Serial implements LamebusDevice {
     }
 
     private void pushInput() {
-        if (!didRead) {
+        if ((rirq & IRQ_COMPLETE) != 0) {
             ctx.clock().schedule(ctx.clock().now() + CHAR_TICKS, this::pushInput);
             return;
         }
@@ -142,7 +142,6 @@ public final class Serial implements LamebusDevice {
         if (b == ConsoleInput.END) return;
         if (b != ConsoleInput.NONE) {
             readChar = b;
-            didRead = false;
             rirq |= IRQ_COMPLETE;
             updateIrq();
         }

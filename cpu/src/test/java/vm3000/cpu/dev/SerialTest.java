@@ -127,8 +127,38 @@ class SerialTest {
         b.runTo(6 * Serial.CHAR_TICKS);
         assertTrue(irq());
         assertEquals('i', s.read(Serial.CHAR));
+        s.write(Serial.RIRQ, Serial.IRQ_ENABLE);
         b.runTo(20 * Serial.CHAR_TICKS);
         assertEquals(Long.MAX_VALUE, b.clock.nextEvent());  // end of input
+    }
+
+    @Test
+    void input_nextByteWaitsForTheAcknowledgement_notJustTheRead() {
+        // OS/161's lser_irq reads CHAR, then clears CMPL some cycles later. A byte that arrived
+        // in between would be acknowledged unread, and no interrupt would ever announce it.
+        b.withInput("?\n");
+        Serial s = attach();
+        s.write(Serial.RIRQ, Serial.IRQ_ENABLE);
+        b.runTo(Serial.CHAR_TICKS);
+        assertEquals('?', s.read(Serial.CHAR));
+        b.runTo(2 * Serial.CHAR_TICKS);             // the next byte's turn: CMPL is still set
+        s.write(Serial.RIRQ, Serial.IRQ_ENABLE);    // the driver's acknowledgement of '?'
+        assertFalse(irq());
+        b.runTo(3 * Serial.CHAR_TICKS);
+        assertTrue(irq(), "the newline arrives after the acknowledgement");
+        assertEquals('\n', s.read(Serial.CHAR));
+    }
+
+    @Test
+    void input_acknowledgedUnread_isGivenUp_andInputGoesOn() {
+        b.withInput("xy");
+        Serial s = attach();
+        s.write(Serial.RIRQ, Serial.IRQ_ENABLE);
+        b.runTo(Serial.CHAR_TICKS);
+        s.write(Serial.RIRQ, Serial.IRQ_ENABLE);    // CMPL cleared, CHAR never read
+        b.runTo(2 * Serial.CHAR_TICKS);
+        assertTrue(irq());
+        assertEquals('y', s.read(Serial.CHAR));
     }
 
     @Test
