@@ -89,14 +89,30 @@ final class HostConsole implements AutoCloseable {
 
     /** The input for the serial card; {@code idle} says whether the guest's CPU idles in WAIT. */
     ConsoleInput input(BooleanSupplier idle) {
-        if (terminal == null) {
-            return () -> {
-                int b = stream.read();
-                if (b < 0) return end();
-                return b & 0xFF;
-            };
-        }
+        if (terminal == null) return typist(stream, idle);
         return paced(System.in, idle, java.util.concurrent.locks.LockSupport::parkNanos);
+    }
+
+    /**
+     * Input from a pipe or file, given as a typist who waits for the machine gives it: a byte only
+     * when the guest is ready for one, that is while its CPU idles in WAIT (an interrupt-driven
+     * driver such as OS/161's waits for a key so) or when it has polled the card since the last
+     * ask (read CHAR or RIRQ with the read interrupt off). Then the card waits for the byte if it
+     * has not arrived. A kernel that is busy booting or computing is not given input it would drop,
+     * and the same bytes give the same run.
+     */
+    ConsoleInput typist(InputStream in, BooleanSupplier idle) {
+        return new ConsoleInput() {
+            @Override
+            public int poll() throws IOException { return poll(false); }
+
+            @Override
+            public int poll(boolean polled) throws IOException {
+                if (!polled && !idle.getAsBoolean()) return ConsoleInput.NONE;
+                int b = in.read();
+                return b < 0 ? end() : b & 0xFF;
+            }
+        };
     }
 
     /**

@@ -59,4 +59,18 @@ class HostConsoleTest {
         typed.append("x");
         assertEquals('x', in.poll(), "a key is taken at the next ask, idle or not");
     }
+
+    @Test
+    void pipe_aByteOnlyForAGuestReadyForIt() throws Exception {
+        StringBuilder typed = new StringBuilder("ab");
+        boolean[] idle = {false};
+        ConsoleInput in = console.typist(terminal(typed), () -> idle[0]);
+        assertEquals(ConsoleInput.NONE, in.poll(false), "busy, not polling: not given");
+        assertEquals("ab", typed.toString());
+        idle[0] = true;
+        assertEquals('a', in.poll(false), "idle in WAIT: given");
+        idle[0] = false;
+        assertEquals('b', in.poll(true), "polling the card: given");
+        assertEquals(ConsoleInput.END, console.typist(InputStream.nullInputStream(), () -> true).poll(false));
+    }
 }

@@ -18,6 +18,13 @@ public interface ConsoleInput {
     int poll() throws IOException;
 
     /**
+     * The same, told whether the guest has polled the card since the last ask ({@code polled}: it
+     * read CHAR or RIRQ with the read interrupt off), for an input that gives bytes only to a
+     * guest ready for them. The default ignores it.
+     */
+    default int poll(boolean polled) throws IOException { return poll(); }
+
+    /**
      * Input from a stream: a pipe, a file, bytes in a test. Each poll waits for the next byte,
      * so the byte is taken at the same virtual time however slowly the stream delivers it: the
      * same bytes always give the same run. The stream's end is {@link #END}.

@@ -47,6 +47,8 @@ public final class Serial implements LamebusDevice {
     private boolean writeBusy;
     private int readChar;
     private boolean listening;
+    /** The guest read CHAR or RIRQ with the read interrupt off since the last ask: it polls. */
+    private boolean polled;
     private long written;
     private long dropped;
 
@@ -69,10 +71,12 @@ public final class Serial implements LamebusDevice {
         switch (offset) {
             case CHAR:
                 listen();
+                if ((rirq & IRQ_ENABLE) == 0) polled = true;
                 return readChar & 0xFFFFFFFFL;
             case WIRQ: return wirq;
             case RIRQ:
                 listen();
+                if ((rirq & IRQ_ENABLE) == 0) polled = true;
                 return rirq;
             default: return BUS_ERROR;
         }
@@ -134,7 +138,8 @@ public final class Serial implements LamebusDevice {
         }
         int b;
         try {
-            b = ctx.consoleInput().poll();
+            b = ctx.consoleInput().poll(polled);
+            polled = false;
         } catch (IOException e) {
             ctx.messages().println("serial: console input failed: " + e.getMessage());
             return;

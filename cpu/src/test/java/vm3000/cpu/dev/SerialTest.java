@@ -210,6 +210,23 @@ class SerialTest {
         assertEquals(Long.MAX_VALUE, b.clock.nextEvent(), "no input asked for");
     }
 
+    @Test
+    void theInputIsToldWhetherTheGuestPolls() {
+        java.util.List<Boolean> asks = new java.util.ArrayList<>();
+        b.withInput(new ConsoleInput() {
+            @Override public int poll() { throw new AssertionError("the card says whether the guest polled"); }
+            @Override public int poll(boolean polled) { asks.add(polled); return NONE; }
+        });
+        Serial s = attach();
+        s.read(Serial.RIRQ);                       // polling: read interrupt off
+        b.runTo(Serial.CHAR_TICKS);
+        b.runTo(2 * Serial.CHAR_TICKS);            // nothing read since: not polling
+        s.write(Serial.RIRQ, Serial.IRQ_ENABLE);
+        s.read(Serial.RIRQ);                       // an interrupt handler's read is not polling
+        b.runTo(3 * Serial.CHAR_TICKS);
+        assertEquals(java.util.List.of(true, false, false), asks);
+    }
+
     @ParameterizedTest(name = "offset 0x{0}")
     @ValueSource(ints = {0xc, 0x10, 0x8000})
     void undecodedOffsets_busError(int offset) {
