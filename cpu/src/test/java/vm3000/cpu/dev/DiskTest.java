@@ -326,6 +326,29 @@ class DiskTest {
     }
 
     @Test
+    void creationFailing_deletesTheHalfMadeImage_soTheNextRunCreatesItAfresh() throws Exception {
+        DiskImage.HeaderWriter tooLarge = (ch, sectors, paranoid) -> {
+            ch.write(ByteBuffer.wrap(new byte[512]), 0);  // the header is there, the size is not: as under ulimit -f
+            throw new IOException("File too large");
+        };
+        DiskImage.Refused e = assertThrows(DiskImage.Refused.class, () -> DiskImage.open(img(), SECTORS, false, tooLarge));
+        assertEquals("File too large", e.getMessage());
+        assertFalse(Files.exists(img()), "a file this run created is not left behind");
+        assertThrows(IllegalStateException.class, () -> DiskImage.open(img(), SECTORS, false, (ch, sectors, paranoid) -> {
+            throw new IllegalStateException("a bug while writing the header");
+        }));
+        assertFalse(Files.exists(img()), "whatever the failure");
+        assertEquals(SECTORS, created().sectors(), "the next run creates the image");
+    }
+
+    @Test
+    void refusedExistingImage_isLeftAsItWas() throws Exception {
+        Files.write(img(), "System/161 Disk Image\0".getBytes(StandardCharsets.US_ASCII));
+        refused(new Disk.Options(img(), SECTORS, 3600, false));
+        assertEquals(22, Files.size(img()), "only a file the run created is deleted");
+    }
+
+    @Test
     void badHeader_refused() throws Exception {
         byte[] bytes = new byte[(int) (SECTORS + 1) * 512];
         System.arraycopy("System/161 Disk Imagf".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 21);
