@@ -87,6 +87,12 @@ class EmufsTest {
         return op(how);
     }
 
+    /** Opens {@code name} from handle {@code dir}, expecting success; the handle. */
+    private int openHandle(int how, int dir, String name) {
+        assertEquals(RES_SUCCESS, open(how, dir, name), name);
+        return (int) card.read(HANDLE);
+    }
+
     /** Opens {@code name} from the root, expecting success; the handle. */
     private int openOk(int how, String name) {
         assertEquals(RES_SUCCESS, open(how, 0, name), name);
@@ -414,6 +420,116 @@ class EmufsTest {
     }
 
     @Test
+    void ancestorReplacedByALinkOutside_afterAHandleIsOpen_readdirAndOpenStayInside() throws IOException {
+        Files.createDirectories(root.resolve("sub/inner"));
+        Files.writeString(root.resolve("sub/inner/mine"), "mine");
+        Path away = Files.createDirectories(tmp.resolve("away/inner/deeper"));
+        Files.writeString(away.resolveSibling("theirs"), "theirs");
+        int h = openOk(OP_OPEN, "sub/inner");
+        Files.move(root.resolve("sub"), root.resolve("moved"));
+        Files.createSymbolicLink(root.resolve("sub"), tmp.resolve("away"));
+        assertEquals(List.of(".", "..", "mine"), listing(h), "the handle names the directory it opened");
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "theirs"));
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "deeper"));
+        assertEquals(RES_BADPATH, open(OP_CREATE, h, "deeper/made"));
+        assertFalse(Files.exists(away.resolve("made")));
+        assertEquals("mine", readAll(openHandle(OP_OPEN, h, "mine")));
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "../inner/theirs"), "'..' above the handle is walked from the root");
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "../../moved/inner/mine"), "where 'sub' is now a link");
+    }
+
+    @Test
+    void ancestorRemovedAfterAHandleIsOpen_nothingIsFound() throws IOException {
+        Files.createDirectories(root.resolve("sub/inner"));
+        int h = openOk(OP_OPEN, "sub/inner");
+        Files.delete(root.resolve("sub/inner"));
+        Files.delete(root.resolve("sub"));
+        Files.createDirectories(root.resolve("sub/inner"));
+        Files.writeString(root.resolve("sub/inner/new"), "a new directory of the same name");
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "new"), "the handle holds the removed directory, not its name");
+        assertEquals(RES_BADPATH, io(OP_READDIR, h, 0, 255));
+        assertEquals(RES_SUCCESS, open(OP_OPEN, 0, "sub/inner"));
+        assertNotEquals(h, card.read(HANDLE), "the new directory is another object, with a handle of its own");
+    }
+
+    /** Makes the card's next file open happen just after a host process has run {@code swap}. */
+    private void racing(HostAction swap) {
+        card.ops.beforeOpen = () -> {
+            try {
+                swap.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    private interface HostAction {
+        void run() throws IOException;
+    }
+
+    @Test
+    void fileOpen_racingASwapOfItsDirectoryForALinkOutside_opensTheFileWalkedTo() throws IOException {
+        Files.createDirectory(root.resolve("sub"));
+        Files.writeString(root.resolve("sub/f"), "inside");
+        Path away = Files.createDirectory(tmp.resolve("away"));
+        Files.writeString(away.resolve("f"), "outside");
+        racing(() -> {
+            Files.move(root.resolve("sub"), root.resolve("moved"));
+            Files.createSymbolicLink(root.resolve("sub"), away);
+        });
+        assertEquals("inside", readAll(openOk(OP_OPEN, "sub/f")));
+    }
+
+    @Test
+    void fileCreate_racingASwapOfItsDirectoryForALinkOutside_createsNothingOutside() throws IOException {
+        Files.createDirectory(root.resolve("sub"));
+        Path away = Files.createDirectory(tmp.resolve("away"));
+        racing(() -> {
+            Files.move(root.resolve("sub"), root.resolve("moved"));
+            Files.createSymbolicLink(root.resolve("sub"), away);
+        });
+        assertEquals(RES_SUCCESS, open(OP_CREATE, 0, "sub/new"));
+        assertFalse(Files.exists(away.resolve("new")), "nothing is created outside the root");
+        assertTrue(Files.isRegularFile(root.resolve("moved/new")), "the file is made in the directory walked to");
+    }
+
+    @Test
+    void fileOpen_racingItsReplacementByALinkOutside_isABadPath() throws IOException {
+        Files.writeString(root.resolve("f"), "inside");
+        racing(() -> {
+            Files.delete(root.resolve("f"));
+            Files.createSymbolicLink(root.resolve("f"), outside);
+        });
+        assertEquals(RES_BADPATH, open(OP_OPEN, 0, "f"));
+        assertEquals(RES_BADPATH, open(OP_CREATE, 0, "f"));
+        assertEquals(1, card.handlesInUse());
+        assertEquals("outside", Files.readString(outside));
+    }
+
+    @Test
+    void fileOpen_racingItsReplacementByADirectory_isADirectory() throws IOException {
+        Files.writeString(root.resolve("f"), "");
+        racing(() -> {
+            Files.delete(root.resolve("f"));
+            Files.createDirectory(root.resolve("f"));
+        });
+        assertEquals(RES_ISDIR, open(OP_OPEN, 0, "f"));
+        assertEquals(1, card.handlesInUse());
+    }
+
+    @Test
+    void fileOpen_racingItsReplacementByAnotherFile_isABadPath() throws IOException {
+        Files.writeString(root.resolve("f"), "first");
+        Files.createLink(root.resolve("kept"), root.resolve("f"));  // so that the new file cannot reuse its inode
+        racing(() -> {
+            Files.delete(root.resolve("f"));
+            Files.writeString(root.resolve("f"), "second");
+        });
+        assertEquals(RES_BADPATH, open(OP_OPEN, 0, "f"), "the object checked is not the one opened");
+        assertEquals(1, card.handlesInUse());
+    }
+
+    @Test
     void neitherFileNorDirectory_isUnsupported() throws IOException {
         Path sock = root.resolve("sock");
         try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -463,6 +579,25 @@ class EmufsTest {
         little.write(OPER, OP_CREATE);
         assertTrue(Files.exists(root.resolve("abcd")));
         assertEquals(1, little.read(HANDLE));
+    }
+
+    @Test
+    void aHostWithoutSecureDirectoryStream_refusesTheCard_andClosesWhatItOpened() {
+        boolean[] closed = {false};
+        Emufs.DirOpener plain = dir -> {
+            java.nio.file.DirectoryStream<Path> real = Files.newDirectoryStream(dir);
+            return new java.nio.file.DirectoryStream<>() {
+                @Override public java.util.Iterator<Path> iterator() { return real.iterator(); }
+                @Override public void close() throws IOException {
+                    closed[0] = true;
+                    real.close();
+                }
+            };
+        };
+        Emufs.Refused e = assertThrows(Emufs.Refused.class, () -> Emufs.open(b.slot(3), root, plain));
+        assertEquals("this host's Java cannot hold a directory open (no SecureDirectoryStream), which the card needs to"
+                + " keep the guest inside its root", e.getMessage());
+        assertTrue(closed[0]);
     }
 
     @Test
