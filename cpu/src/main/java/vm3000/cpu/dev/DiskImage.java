@@ -21,8 +21,10 @@ import java.util.Set;
  * a 512-byte header sector holding the NUL-terminated string {@code "System/161 Disk Image"},
  * then the disk's sectors in order. The disk has as many sectors as whole 512-byte sectors follow
  * the header (at most 2^23, 4 GiB). The file is opened for reading and writing and locked for the
- * life of the image, as System/161 does; a sector written is handed to the host when the write
- * completes, and with {@code paranoid} forced to stable storage as well.
+ * life of the image: an fcntl record lock, the only kind Java takes, which excludes other vm3000
+ * processes but not System/161, whose flock(2) does not conflict with it on Linux. A sector
+ * written is handed to the host when the write completes, and with {@code paranoid} forced to
+ * stable storage as well.
  */
 final class DiskImage implements AutoCloseable {
     static final int SECTOR_SIZE = 512;

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -406,6 +410,54 @@ class DiskTest {
         assertEquals(SECTORS, again.sectors());
         again.close();
         disk = null;
+    }
+
+    /** Starts {@code command}, waits for its first line, and returns it running. */
+    private static Process holding(List<String> command, String ready) throws IOException {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertEquals(ready, line, "the other process holds the image");
+        return p;
+    }
+
+    @Test
+    void imageInUseByAnotherVm3000Process_refused_untilItLetsGo() throws Exception {
+        created();
+        disk.close();
+        disk = null;
+        Process other = holding(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DiskLockHolder.class.getName(), img().toString()), "open");
+        try {
+            assertEquals("locked by another disk or another process", refused(new Disk.Options(img(), 0, 3600, false)));
+        } finally {
+            other.getOutputStream().close();
+            assertEquals(0, other.waitFor());
+        }
+        try (DiskImage again = DiskImage.open(img(), 0, false)) {
+            assertEquals(SECTORS, again.sectors(), "free once the other process has let go");
+        }
+    }
+
+    /**
+     * System/161 locks its images with flock(2), Java with fcntl record locks, and on Linux the two
+     * do not conflict: docs/devices.md says so, and that the two must not share an image at once.
+     */
+    @Test
+    void imageFlockedLikeSys161Does_isNotSeenAsLocked() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "util-linux flock(1)");
+        created();
+        disk.close();
+        disk = null;
+        Process other = holding(List.of("/usr/bin/flock", "--exclusive", img().toString(), "sh", "-c", "echo flocked; cat >/dev/null"),
+                "flocked");
+        try {
+            try (DiskImage image = DiskImage.open(img(), 0, false)) {
+                assertEquals(SECTORS, image.sectors(), "the lock does not exclude System/161");
+            }
+        } finally {
+            other.getOutputStream().close();
+            other.waitFor();
+        }
     }
 
     @Test
