@@ -1,7 +1,6 @@
 package vm3000.cpu.dev;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -178,7 +177,7 @@ final class EmufsNames {
             d = parent.newDirectoryStream(cp, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException | NotDirectoryException e) {
             throw new Refused(Emufs.RES_BADPATH, "a directory changed while it was walked");
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
             if (!isDirectory(parent, cp)) throw new Refused(Emufs.RES_BADPATH, "a directory changed while it was walked");
             throw e;
         }

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -144,7 +143,7 @@ final class EmufsOps {
         SeekableByteChannel ch;
         try {
             ch = f.dir().newByteChannel(name, options);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
             throw failedOpen(f.dir(), name, e);
         }
         try {
@@ -165,8 +164,7 @@ final class EmufsOps {
      * name's place (the open does not follow it) is a bad path, a directory is one; anything else
      * is the host's error as it stands.
      */
-    private static EmufsNames.Refused failedOpen(SecureDirectoryStream<Path> dir, Path name, FileSystemException e)
-            throws FileSystemException {
+    static EmufsNames.Refused failedOpen(SecureDirectoryStream<Path> dir, Path name, IOException e) throws IOException {
         if (e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException
                 || e instanceof AccessDeniedException) throw e;
         BasicFileAttributes now;

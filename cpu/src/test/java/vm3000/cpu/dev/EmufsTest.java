@@ -13,6 +13,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -565,6 +566,36 @@ class EmufsTest {
         assertEquals(RES_UNKNOWN, EmufsErrors.code(new IOException((String) null)));
         assertEquals(RES_MEDIA, EmufsErrors.code(new java.nio.file.DirectoryIteratorException(new IOException("Input/output error"))));
         assertEquals(RES_BADPATH, EmufsErrors.code(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("d"))));
+    }
+
+    @Test
+    void failedOpen_isJudgedByWhatIsThereNow_notByTheHostsMessage() throws IOException {
+        Files.createSymbolicLink(root.resolve("link"), outside);
+        Files.createDirectory(root.resolve("dir"));
+        Files.writeString(root.resolve("file"), "");
+        try (java.nio.file.SecureDirectoryStream<Path> ds =
+                (java.nio.file.SecureDirectoryStream<Path>) Files.newDirectoryStream(root)) {
+            // ELOOP and EISDIR as a French host reports them
+            IOException eloop = new IOException("Trop de niveaux de liens symboliques (NOFOLLOW_LINKS specified)");
+            assertEquals(RES_BADPATH, EmufsOps.failedOpen(ds, Path.of("link"), eloop).code);
+            FileSystemException eisdir = new FileSystemException("dir", null, "Est un dossier");
+            assertEquals(RES_ISDIR, EmufsOps.failedOpen(ds, Path.of("dir"), eisdir).code);
+            FileSystemException other = new FileSystemException("file", null, "Erreur d'entr\u00E9e/sortie");
+            assertEquals(other, assertThrows(FileSystemException.class, () -> EmufsOps.failedOpen(ds, Path.of("file"), other)),
+                    "a regular file still there: the host's error stands");
+        }
+    }
+
+    @Test
+    void errorMapping_byType_whateverTheMessage() {
+        assertEquals(RES_BADPATH, EmufsErrors.code(new java.nio.file.NoSuchFileException("f", null, "Input/output error")));
+        assertEquals(RES_NOTDIR, EmufsErrors.code(new java.nio.file.NotDirectoryException("d")));
+        assertEquals(RES_UNKNOWN, EmufsErrors.code(new java.nio.file.DirectoryNotEmptyException("d")));
+        assertEquals(RES_EXISTS, EmufsErrors.code(new java.nio.file.FileAlreadyExistsException("f", null, "No space left on device")));
+        assertEquals(RES_UNKNOWN, EmufsErrors.code(new FileSystemException("f", null, "Is a directory")),
+                "EISDIR is decided from the host's objects, never from the text");
+        assertEquals(RES_UNKNOWN, EmufsErrors.code(new IOException("Aucun espace disponible sur le p\u00E9riph\u00E9rique")),
+                "ENOSPC in another language: Java names it by message alone (docs/devices.md)");
     }
 
     @Test
