@@ -29,7 +29,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -229,10 +229,15 @@ final class EmufsOps {
         try (SecureDirectoryStream<Path> ds = dir.newDirectoryStream(DOT, LinkOption.NOFOLLOW_LINKS)) {
             for (Path p : ds) names.add(p.getFileName().toString());
         }
-        Collections.sort(names);
+        names.sort(EmufsOps::byUtf8Bytes);
         names.add(0, "..");
         names.add(0, ".");
         return names;
+    }
+
+    /** Byte order of the names' UTF-8, which is what the guest sees (Java's own order is UTF-16's). */
+    static int byUtf8Bytes(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

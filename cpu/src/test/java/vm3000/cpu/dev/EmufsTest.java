@@ -222,6 +222,34 @@ class EmufsTest {
     }
 
     @Test
+    void readdir_namesInTheByteOrderOfTheirUtf8_notJavasUtf16Order() throws IOException {
+        String fullwidthZ = "\uFF5A";        // UTF-8 ef bd 9a; UTF-16 ff5a
+        String emoji = "\uD83D\uDE00";       // UTF-8 f0 9f 98 80; UTF-16 d83d de00, before ff5a
+        for (String n : List.of(emoji, "a", fullwidthZ, "\u00E9")) Files.writeString(root.resolve(n), "");
+        assertEquals(List.of(".", "..", "a", "\u00E9", fullwidthZ, emoji), listing(0));
+    }
+
+    /**
+     * Under a locale whose encoding is not UTF-8 (here C, ASCII), Java cannot name a non-ASCII file:
+     * opening one is result 4, and a host name it cannot decode lists with U+FFFD for each byte.
+     */
+    @Test
+    void nonUtf8Locale_nonAsciiNames_listAsReplacementCharacters_andOpenAsBadPath() throws Exception {
+        Files.writeString(root.resolve("\u00E9"), "");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmufsEncodingChild.class.getName(), root.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, p.waitFor());
+        assertNotEquals("UTF-8", out.get(0), "the child's file name encoding");
+        assertEquals("efbfbdefbfbd", out.get(1), "c3 a9, each byte undecodable");
+        assertEquals(String.valueOf(RES_BADPATH), out.get(2));
+    }
+
+    @Test
     void readdir_truncatesTheNameToRlen() throws IOException {
         Files.writeString(root.resolve("longname"), "");
         assertEquals(RES_SUCCESS, io(OP_READDIR, 0, 2, 4));
