@@ -21,8 +21,10 @@ import java.util.Set;
  * a 512-byte header sector holding the NUL-terminated string {@code "System/161 Disk Image"},
  * then the disk's sectors in order. The disk has as many sectors as whole 512-byte sectors follow
  * the header (at most 2^23, 4 GiB). The file is opened for reading and writing and locked for the
- * life of the image, as System/161 does; a sector written is handed to the host when the write
- * completes, and with {@code paranoid} forced to stable storage as well.
+ * life of the image: an fcntl record lock, the only kind Java takes, which excludes other vm3000
+ * processes but not System/161, whose flock(2) does not conflict with it on Linux. A sector
+ * written is handed to the host when the write completes, and with {@code paranoid} forced to
+ * stable storage as well.
  */
 final class DiskImage implements AutoCloseable {
     static final int SECTOR_SIZE = 512;
@@ -50,15 +52,28 @@ final class DiskImage implements AutoCloseable {
         this.note = note;
     }
 
+    /** Writes a new image's header and sizes the file: {@link #writeHeader}, or a test's stand-in. */
+    @FunctionalInterface
+    interface HeaderWriter {
+        void write(FileChannel ch, long sectors, boolean paranoid) throws IOException;
+    }
+
     /**
      * Opens the image at {@code path}. A file that does not exist is created with
      * {@code createSectors} sectors (all zero) if that is nonzero; {@code createSectors} is
-     * otherwise only compared with the image's size ({@link #note()}).
+     * otherwise only compared with the image's size ({@link #note()}). A file this call created is
+     * deleted again if the image cannot be used, so a failed run leaves nothing behind for the next
+     * one to mistake for an image.
      */
     static DiskImage open(Path path, long createSectors, boolean paranoid) throws Refused {
+        return open(path, createSectors, paranoid, DiskImage::writeHeader);
+    }
+
+    static DiskImage open(Path path, long createSectors, boolean paranoid, HeaderWriter header) throws Refused {
         FileChannel ch = null;
+        boolean created = false;
+        boolean done = false;
         try {
-            boolean created = false;
             if (Files.exists(path) && readOnly(path)) throw new Refused("read-only (the image must be writable)");
             try {
                 ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -68,7 +83,7 @@ final class DiskImage implements AutoCloseable {
                 created = true;
             }
             FileLock lock = lock(ch);
-            if (created) writeHeader(ch, createSectors, paranoid);
+            if (created) header.write(ch, createSectors, paranoid);
             else checkHeader(ch);
             long data = ch.size() - SECTOR_SIZE;
             long sectors = Math.min(data / SECTOR_SIZE, MAX_SECTORS);
@@ -79,19 +94,20 @@ final class DiskImage implements AutoCloseable {
                 note = "configured size " + createSectors + " sectors differs from the image's; using the image's "
                         + sectors + " sectors";
             }
-            return new DiskImage(ch, lock, sectors, paranoid, note);
-        } catch (Refused e) {
-            closeQuietly(ch);
-            throw e;
+            DiskImage image = new DiskImage(ch, lock, sectors, paranoid, note);
+            done = true;
+            return image;
         } catch (AccessDeniedException e) {
-            closeQuietly(ch);
             throw new Refused("permission denied (the image must be readable and writable)");
         } catch (FileAlreadyExistsException e) {
-            closeQuietly(ch);
             throw new Refused("appeared while being created");
         } catch (IOException e) {
-            closeQuietly(ch);
             throw new Refused(e.getMessage() == null ? e.toString() : e.getMessage());
+        } finally {
+            if (!done) {
+                closeQuietly(ch);  // releases the lock too
+                if (created) deleteQuietly(path);
+            }
         }
     }
 
@@ -182,6 +198,15 @@ final class DiskImage implements AutoCloseable {
     private static void writeFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
         long done = 0;
         while (b.hasRemaining()) done += ch.write(b, at + done);
+    }
+
+    /** Removes a half-made image; if even that fails, the first error is still the one reported. */
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException | SecurityException e) {
+            // the refusal already names the image; a file left behind is refused by the next run
+        }
     }
 
     private static void closeQuietly(FileChannel ch) {

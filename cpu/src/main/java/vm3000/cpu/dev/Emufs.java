@@ -1,10 +1,16 @@
 package vm3000.cpu.dev;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Objects;
 
 import vm3000.cpu.bus.LamebusDevice;
 
@@ -19,9 +25,9 @@ import vm3000.cpu.bus.LamebusDevice;
  * Writing RESULT sets it; writing 0 acknowledges and lowers the line. Starting an operation while
  * one is in progress wedges the machine, as on System/161.
  *
- * <p>Names stay inside the root ({@link EmufsNames}); handles are limited to System/161's 64
- * ({@link EmufsHandles}); every transfer is limited to the buffer. {@link #close} closes the host
- * files.
+ * <p>Names stay inside the root ({@link EmufsNames}), looked up only relative to directories the
+ * card holds open; handles are limited to System/161's 64 ({@link EmufsHandles}); every transfer
+ * is limited to the buffer. {@link #close} closes the host files and directories.
  */
 public final class Emufs implements LamebusDevice {
     public static final int HANDLE = 0;
@@ -60,10 +66,16 @@ public final class Emufs implements LamebusDevice {
     /** Ticks an operation takes: System/161's EMUFS_NSECS, 5 ms, at 40 ns a tick. */
     public static final long OP_TICKS = 125_000;
 
+    /** Why a directory cannot be a card's root: one line, without the directory's name. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        Refused(String why) { super(why); }
+    }
+
     private final DeviceContext ctx;
     private final Path root;
     private final EmufsHandles handles;
-    private final EmufsOps ops;
+    final EmufsOps ops;
     private final EmufsOps.Registers regs = new EmufsOps.Registers();
     private int result;
     private boolean busy;
@@ -72,21 +84,83 @@ public final class Emufs implements LamebusDevice {
 
     /**
      * A card whose root is the directory {@code dir} (relative names from the current directory,
-     * System/161's default being "."). A {@code dir} that is not a directory is an
-     * IllegalArgumentException: the configuration parser has checked it already.
+     * System/161's default being "."). A {@code dir} that cannot be the root is an
+     * IllegalArgumentException: the configuration parser has checked it already ({@link #open}
+     * reports it instead).
      */
     public Emufs(DeviceContext ctx, Path dir) {
+        this(ctx, rootOrFail(dir));
+    }
+
+    /** A card on the directory {@code dir}; refused, with why, if that cannot be its root. */
+    static Emufs open(DeviceContext ctx, Path dir) throws Refused {
+        return new Emufs(ctx, Root.open(dir, Files::newDirectoryStream));
+    }
+
+    /** How the root is opened: {@link Files#newDirectoryStream(Path)}, or a test's stand-in for another host's. */
+    @FunctionalInterface
+    interface DirOpener {
+        DirectoryStream<Path> open(Path dir) throws IOException;
+    }
+
+    static Emufs open(DeviceContext ctx, Path dir, DirOpener opener) throws Refused {
+        return new Emufs(ctx, Root.open(dir, opener));
+    }
+
+    private Emufs(DeviceContext ctx, Root r) {
         this.ctx = ctx;
-        BasicFileAttributes a;
+        this.root = r.path();
+        handles = new EmufsHandles(EmufsHandles.Entry.directory(r.key(), r.dir(), List.of()));
+        ops = new EmufsOps(new EmufsNames(root, r.dir()), handles);
+    }
+
+    private static Root rootOrFail(Path dir) {
         try {
-            root = dir.toRealPath();
-            a = Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException | SecurityException e) {
+            return Root.open(dir, Files::newDirectoryStream);
+        } catch (Refused e) {
             throw new IllegalArgumentException("emufs: dir=" + dir + ": " + e.getMessage(), e);
         }
-        if (!a.isDirectory()) throw new IllegalArgumentException("emufs: dir=" + dir + ": not a directory");
-        handles = new EmufsHandles(root, a.fileKey() != null ? a.fileKey() : root);
-        ops = new EmufsOps(new EmufsNames(root), handles);
+    }
+
+    /** The root: its real path, held open, and its file key. */
+    private record Root(Path path, SecureDirectoryStream<Path> dir, Object key) {
+        /**
+         * Opens {@code dir} as a root. It must be a directory, and this Java must be able to hold it
+         * open as a {@link SecureDirectoryStream} (Linux's can): names are then looked up only
+         * relative to open directories, never by host path, which is what keeps the guest inside.
+         */
+        static Root open(Path dir, DirOpener opener) throws Refused {
+            Path real;
+            BasicFileAttributes a;
+            try {
+                real = dir.toRealPath();
+                a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                throw new Refused("no such directory");
+            } catch (IOException | SecurityException e) {
+                throw new Refused(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            if (!a.isDirectory()) throw new Refused("not a directory");
+            DirectoryStream<Path> ds;
+            try {
+                ds = opener.open(real);
+            } catch (IOException | SecurityException e) {
+                throw new Refused(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            if (!(ds instanceof SecureDirectoryStream<Path> sds)) {
+                EmufsHandles.quietClose(ds);
+                throw new Refused("this host's Java cannot hold a directory open (no SecureDirectoryStream), "
+                        + "which the card needs to keep the guest inside its root");
+            }
+            try {
+                Object key = sds.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+                if (!Objects.equals(key, a.fileKey())) throw new Refused("changed while it was opened");
+                return new Root(real, sds, key != null ? key : new Object());
+            } catch (IOException | Refused e) {
+                EmufsHandles.quietClose(sds);
+                throw e instanceof Refused r ? r : new Refused(e.getMessage());
+            }
+        }
     }
 
     @Override public int vendorId() { return Sys161Ids.VENDOR; }
@@ -131,7 +205,7 @@ public final class Emufs implements LamebusDevice {
         }
     }
 
-    /** Closes every host file the guest has open; later operations fail with a media error. */
+    /** Closes every host file and directory the card holds; later operations fail with a media error. */
     @Override
     public void close() {
         closed = true;

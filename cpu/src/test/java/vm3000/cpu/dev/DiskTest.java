@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -326,6 +330,29 @@ class DiskTest {
     }
 
     @Test
+    void creationFailing_deletesTheHalfMadeImage_soTheNextRunCreatesItAfresh() throws Exception {
+        DiskImage.HeaderWriter tooLarge = (ch, sectors, paranoid) -> {
+            ch.write(ByteBuffer.wrap(new byte[512]), 0);  // the header is there, the size is not: as under ulimit -f
+            throw new IOException("File too large");
+        };
+        DiskImage.Refused e = assertThrows(DiskImage.Refused.class, () -> DiskImage.open(img(), SECTORS, false, tooLarge));
+        assertEquals("File too large", e.getMessage());
+        assertFalse(Files.exists(img()), "a file this run created is not left behind");
+        assertThrows(IllegalStateException.class, () -> DiskImage.open(img(), SECTORS, false, (ch, sectors, paranoid) -> {
+            throw new IllegalStateException("a bug while writing the header");
+        }));
+        assertFalse(Files.exists(img()), "whatever the failure");
+        assertEquals(SECTORS, created().sectors(), "the next run creates the image");
+    }
+
+    @Test
+    void refusedExistingImage_isLeftAsItWas() throws Exception {
+        Files.write(img(), "System/161 Disk Image\0".getBytes(StandardCharsets.US_ASCII));
+        refused(new Disk.Options(img(), SECTORS, 3600, false));
+        assertEquals(22, Files.size(img()), "only a file the run created is deleted");
+    }
+
+    @Test
     void badHeader_refused() throws Exception {
         byte[] bytes = new byte[(int) (SECTORS + 1) * 512];
         System.arraycopy("System/161 Disk Imagf".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 21);
@@ -383,6 +410,54 @@ class DiskTest {
         assertEquals(SECTORS, again.sectors());
         again.close();
         disk = null;
+    }
+
+    /** Starts {@code command}, waits for its first line, and returns it running. */
+    private static Process holding(List<String> command, String ready) throws IOException {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertEquals(ready, line, "the other process holds the image");
+        return p;
+    }
+
+    @Test
+    void imageInUseByAnotherVm3000Process_refused_untilItLetsGo() throws Exception {
+        created();
+        disk.close();
+        disk = null;
+        Process other = holding(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DiskLockHolder.class.getName(), img().toString()), "open");
+        try {
+            assertEquals("locked by another disk or another process", refused(new Disk.Options(img(), 0, 3600, false)));
+        } finally {
+            other.getOutputStream().close();
+            assertEquals(0, other.waitFor());
+        }
+        try (DiskImage again = DiskImage.open(img(), 0, false)) {
+            assertEquals(SECTORS, again.sectors(), "free once the other process has let go");
+        }
+    }
+
+    /**
+     * System/161 locks its images with flock(2), Java with fcntl record locks, and on Linux the two
+     * do not conflict: docs/devices.md says so, and that the two must not share an image at once.
+     */
+    @Test
+    void imageFlockedLikeSys161Does_isNotSeenAsLocked() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "util-linux flock(1)");
+        created();
+        disk.close();
+        disk = null;
+        Process other = holding(List.of("/usr/bin/flock", "--exclusive", img().toString(), "sh", "-c", "echo flocked; cat >/dev/null"),
+                "flocked");
+        try {
+            try (DiskImage image = DiskImage.open(img(), 0, false)) {
+                assertEquals(SECTORS, image.sectors(), "the lock does not exclude System/161");
+            }
+        } finally {
+            other.getOutputStream().close();
+            other.waitFor();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,6 +86,12 @@ class EmufsTest {
         card.write(HANDLE, dir);
         card.write(IOLEN, n.length);
         return op(how);
+    }
+
+    /** Opens {@code name} from handle {@code dir}, expecting success; the handle. */
+    private int openHandle(int how, int dir, String name) {
+        assertEquals(RES_SUCCESS, open(how, dir, name), name);
+        return (int) card.read(HANDLE);
     }
 
     /** Opens {@code name} from the root, expecting success; the handle. */
@@ -212,6 +219,34 @@ class EmufsTest {
         Files.createDirectory(root.resolve("C"));
         assertEquals(List.of(".", "..", "C", "a", "b"), listing(0));
         assertEquals(5, card.read(OFFSET), "ROFF counts entries; unchanged at the end");
+    }
+
+    @Test
+    void readdir_namesInTheByteOrderOfTheirUtf8_notJavasUtf16Order() throws IOException {
+        String fullwidthZ = "\uFF5A";        // UTF-8 ef bd 9a; UTF-16 ff5a
+        String emoji = "\uD83D\uDE00";       // UTF-8 f0 9f 98 80; UTF-16 d83d de00, before ff5a
+        for (String n : List.of(emoji, "a", fullwidthZ, "\u00E9")) Files.writeString(root.resolve(n), "");
+        assertEquals(List.of(".", "..", "a", "\u00E9", fullwidthZ, emoji), listing(0));
+    }
+
+    /**
+     * Under a locale whose encoding is not UTF-8 (here C, ASCII), Java cannot name a non-ASCII file:
+     * opening one is result 4, and a host name it cannot decode lists with U+FFFD for each byte.
+     */
+    @Test
+    void nonUtf8Locale_nonAsciiNames_listAsReplacementCharacters_andOpenAsBadPath() throws Exception {
+        Files.writeString(root.resolve("\u00E9"), "");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmufsEncodingChild.class.getName(), root.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, p.waitFor());
+        assertNotEquals("UTF-8", out.get(0), "the child's file name encoding");
+        assertEquals("efbfbdefbfbd", out.get(1), "c3 a9, each byte undecodable");
+        assertEquals(String.valueOf(RES_BADPATH), out.get(2));
     }
 
     @Test
@@ -414,6 +449,116 @@ class EmufsTest {
     }
 
     @Test
+    void ancestorReplacedByALinkOutside_afterAHandleIsOpen_readdirAndOpenStayInside() throws IOException {
+        Files.createDirectories(root.resolve("sub/inner"));
+        Files.writeString(root.resolve("sub/inner/mine"), "mine");
+        Path away = Files.createDirectories(tmp.resolve("away/inner/deeper"));
+        Files.writeString(away.resolveSibling("theirs"), "theirs");
+        int h = openOk(OP_OPEN, "sub/inner");
+        Files.move(root.resolve("sub"), root.resolve("moved"));
+        Files.createSymbolicLink(root.resolve("sub"), tmp.resolve("away"));
+        assertEquals(List.of(".", "..", "mine"), listing(h), "the handle names the directory it opened");
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "theirs"));
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "deeper"));
+        assertEquals(RES_BADPATH, open(OP_CREATE, h, "deeper/made"));
+        assertFalse(Files.exists(away.resolve("made")));
+        assertEquals("mine", readAll(openHandle(OP_OPEN, h, "mine")));
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "../inner/theirs"), "'..' above the handle is walked from the root");
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "../../moved/inner/mine"), "where 'sub' is now a link");
+    }
+
+    @Test
+    void ancestorRemovedAfterAHandleIsOpen_nothingIsFound() throws IOException {
+        Files.createDirectories(root.resolve("sub/inner"));
+        int h = openOk(OP_OPEN, "sub/inner");
+        Files.delete(root.resolve("sub/inner"));
+        Files.delete(root.resolve("sub"));
+        Files.createDirectories(root.resolve("sub/inner"));
+        Files.writeString(root.resolve("sub/inner/new"), "a new directory of the same name");
+        assertEquals(RES_BADPATH, open(OP_OPEN, h, "new"), "the handle holds the removed directory, not its name");
+        assertEquals(RES_BADPATH, io(OP_READDIR, h, 0, 255));
+        assertEquals(RES_SUCCESS, open(OP_OPEN, 0, "sub/inner"));
+        assertNotEquals(h, card.read(HANDLE), "the new directory is another object, with a handle of its own");
+    }
+
+    /** Makes the card's next file open happen just after a host process has run {@code swap}. */
+    private void racing(HostAction swap) {
+        card.ops.beforeOpen = () -> {
+            try {
+                swap.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    private interface HostAction {
+        void run() throws IOException;
+    }
+
+    @Test
+    void fileOpen_racingASwapOfItsDirectoryForALinkOutside_opensTheFileWalkedTo() throws IOException {
+        Files.createDirectory(root.resolve("sub"));
+        Files.writeString(root.resolve("sub/f"), "inside");
+        Path away = Files.createDirectory(tmp.resolve("away"));
+        Files.writeString(away.resolve("f"), "outside");
+        racing(() -> {
+            Files.move(root.resolve("sub"), root.resolve("moved"));
+            Files.createSymbolicLink(root.resolve("sub"), away);
+        });
+        assertEquals("inside", readAll(openOk(OP_OPEN, "sub/f")));
+    }
+
+    @Test
+    void fileCreate_racingASwapOfItsDirectoryForALinkOutside_createsNothingOutside() throws IOException {
+        Files.createDirectory(root.resolve("sub"));
+        Path away = Files.createDirectory(tmp.resolve("away"));
+        racing(() -> {
+            Files.move(root.resolve("sub"), root.resolve("moved"));
+            Files.createSymbolicLink(root.resolve("sub"), away);
+        });
+        assertEquals(RES_SUCCESS, open(OP_CREATE, 0, "sub/new"));
+        assertFalse(Files.exists(away.resolve("new")), "nothing is created outside the root");
+        assertTrue(Files.isRegularFile(root.resolve("moved/new")), "the file is made in the directory walked to");
+    }
+
+    @Test
+    void fileOpen_racingItsReplacementByALinkOutside_isABadPath() throws IOException {
+        Files.writeString(root.resolve("f"), "inside");
+        racing(() -> {
+            Files.delete(root.resolve("f"));
+            Files.createSymbolicLink(root.resolve("f"), outside);
+        });
+        assertEquals(RES_BADPATH, open(OP_OPEN, 0, "f"));
+        assertEquals(RES_BADPATH, open(OP_CREATE, 0, "f"));
+        assertEquals(1, card.handlesInUse());
+        assertEquals("outside", Files.readString(outside));
+    }
+
+    @Test
+    void fileOpen_racingItsReplacementByADirectory_isADirectory() throws IOException {
+        Files.writeString(root.resolve("f"), "");
+        racing(() -> {
+            Files.delete(root.resolve("f"));
+            Files.createDirectory(root.resolve("f"));
+        });
+        assertEquals(RES_ISDIR, open(OP_OPEN, 0, "f"));
+        assertEquals(1, card.handlesInUse());
+    }
+
+    @Test
+    void fileOpen_racingItsReplacementByAnotherFile_isABadPath() throws IOException {
+        Files.writeString(root.resolve("f"), "first");
+        Files.createLink(root.resolve("kept"), root.resolve("f"));  // so that the new file cannot reuse its inode
+        racing(() -> {
+            Files.delete(root.resolve("f"));
+            Files.writeString(root.resolve("f"), "second");
+        });
+        assertEquals(RES_BADPATH, open(OP_OPEN, 0, "f"), "the object checked is not the one opened");
+        assertEquals(1, card.handlesInUse());
+    }
+
+    @Test
     void neitherFileNorDirectory_isUnsupported() throws IOException {
         Path sock = root.resolve("sock");
         try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -452,6 +597,36 @@ class EmufsTest {
     }
 
     @Test
+    void failedOpen_isJudgedByWhatIsThereNow_notByTheHostsMessage() throws IOException {
+        Files.createSymbolicLink(root.resolve("link"), outside);
+        Files.createDirectory(root.resolve("dir"));
+        Files.writeString(root.resolve("file"), "");
+        try (java.nio.file.SecureDirectoryStream<Path> ds =
+                (java.nio.file.SecureDirectoryStream<Path>) Files.newDirectoryStream(root)) {
+            // ELOOP and EISDIR as a French host reports them
+            IOException eloop = new IOException("Trop de niveaux de liens symboliques (NOFOLLOW_LINKS specified)");
+            assertEquals(RES_BADPATH, EmufsOps.failedOpen(ds, Path.of("link"), eloop).code);
+            FileSystemException eisdir = new FileSystemException("dir", null, "Est un dossier");
+            assertEquals(RES_ISDIR, EmufsOps.failedOpen(ds, Path.of("dir"), eisdir).code);
+            FileSystemException other = new FileSystemException("file", null, "Erreur d'entr\u00E9e/sortie");
+            assertEquals(other, assertThrows(FileSystemException.class, () -> EmufsOps.failedOpen(ds, Path.of("file"), other)),
+                    "a regular file still there: the host's error stands");
+        }
+    }
+
+    @Test
+    void errorMapping_byType_whateverTheMessage() {
+        assertEquals(RES_BADPATH, EmufsErrors.code(new java.nio.file.NoSuchFileException("f", null, "Input/output error")));
+        assertEquals(RES_NOTDIR, EmufsErrors.code(new java.nio.file.NotDirectoryException("d")));
+        assertEquals(RES_UNKNOWN, EmufsErrors.code(new java.nio.file.DirectoryNotEmptyException("d")));
+        assertEquals(RES_EXISTS, EmufsErrors.code(new java.nio.file.FileAlreadyExistsException("f", null, "No space left on device")));
+        assertEquals(RES_UNKNOWN, EmufsErrors.code(new FileSystemException("f", null, "Is a directory")),
+                "EISDIR is decided from the host's objects, never from the text");
+        assertEquals(RES_UNKNOWN, EmufsErrors.code(new IOException("Aucun espace disponible sur le p\u00E9riph\u00E9rique")),
+                "ENOSPC in another language: Java names it by message alone (docs/devices.md)");
+    }
+
+    @Test
     void buffer_holdsBytesInTheMachinesByteOrder() throws IOException {
         Files.writeString(root.resolve("abcd"), "");
         assertEquals(RES_SUCCESS, io(OP_READDIR, 0, 2, 4));
@@ -463,6 +638,25 @@ class EmufsTest {
         little.write(OPER, OP_CREATE);
         assertTrue(Files.exists(root.resolve("abcd")));
         assertEquals(1, little.read(HANDLE));
+    }
+
+    @Test
+    void aHostWithoutSecureDirectoryStream_refusesTheCard_andClosesWhatItOpened() {
+        boolean[] closed = {false};
+        Emufs.DirOpener plain = dir -> {
+            java.nio.file.DirectoryStream<Path> real = Files.newDirectoryStream(dir);
+            return new java.nio.file.DirectoryStream<>() {
+                @Override public java.util.Iterator<Path> iterator() { return real.iterator(); }
+                @Override public void close() throws IOException {
+                    closed[0] = true;
+                    real.close();
+                }
+            };
+        };
+        Emufs.Refused e = assertThrows(Emufs.Refused.class, () -> Emufs.open(b.slot(3), root, plain));
+        assertEquals("this host's Java cannot hold a directory open (no SecureDirectoryStream), which the card needs to"
+                + " keep the guest inside its root", e.getMessage());
+        assertTrue(closed[0]);
     }
 
     @Test

@@ -312,6 +312,34 @@ class Sys161ConfigTest {
     }
 
     @Test
+    void attach_emufsDirGoneSinceParsing_isOneLine_andTheDiskBuiltBeforeLetsGoOfItsImage(@TempDir Path dir)
+            throws Exception {
+        Path img = dir.resolve("LHD0.img");
+        Path share = Files.createDirectory(dir.resolve("share"));
+        Sys161Config c = parse(BOARD + "2 disk size=5M file=" + img + "\n3 emufs dir=" + share + "\n");
+        Files.delete(share);
+        String msg = assertThrows(BadInputException.class, () -> DeviceFactory.attach(c, new TestBoard().base)).getMessage();
+        assertEquals("sys161.conf:3: emufs: slot 3: dir=" + share + ": no such directory", msg);
+        TestBoard b = new TestBoard();
+        DeviceFactory.attach(parse(BOARD + "5 disk file=" + img + "\n"), b.base);  // not still locked
+        assertEquals(10240, b.bus.device(5).read(Disk.NSECT));
+        b.bus.close();
+    }
+
+    @Test
+    void attach_anyFailureWhileBuilding_closesTheCardsBuiltBeforeIt(@TempDir Path dir) throws Exception {
+        Path img = dir.resolve("LHD0.img");
+        Sys161Config c = parse(BOARD + "2 disk size=5M file=" + img + "\n3 timer\n");
+        TestBoard taken = new TestBoard();
+        taken.bus.attach(3, new Timer(taken.slot(3)));  // a slot already in use: the bus refuses the timer
+        assertThrows(RuntimeException.class, () -> DeviceFactory.attach(c, taken.base));
+        TestBoard b = new TestBoard();
+        DeviceFactory.attach(parse(BOARD + "5 disk file=" + img + "\n"), b.base);
+        assertEquals(10240, b.bus.device(5).read(Disk.NSECT));
+        b.bus.close();
+    }
+
+    @Test
     void attach_disk_relativeFile_isRelativeToTheCurrentDirectory_notTheConfigFile(@TempDir Path dir) throws Exception {
         Path confDir = Files.createDirectories(dir.resolve("a/b/c/d/e/f/g/h"));  // deeper than the current directory
         Path conf = confDir.resolve("sys161.conf");
