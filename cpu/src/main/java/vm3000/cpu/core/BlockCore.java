@@ -50,8 +50,47 @@ public final class BlockCore {
         this.cache = new BlockCache(cpu);
     }
 
+    /**
+     * The most the block cache holds at once (docs/machine.md, "Host resources"): decoded
+     * blocks, decoded instructions in them, pages with blocks (each has a table of 1024 entries)
+     * and blocks with compiled code. A new block that would exceed one of them flushes the cache
+     * first. The defaults hold a working set of 256 K instructions (1 MiB of guest code) in about
+     * 10 MB of host heap, far more than any kernel in this repository or OS/161 runs.
+     */
+    public record CacheLimits(int blocks, long instructions, int pages, int compiled) {
+        public static final CacheLimits DEFAULT = new CacheLimits(1 << 14, 1 << 18, 1 << 10, 1 << 11);
+
+        public CacheLimits {
+            if (blocks < 1 || instructions < Block.MAX || pages < 1 || compiled < 1) {
+                throw new IllegalArgumentException("block cache limits too small: " + blocks + " blocks, "
+                        + instructions + " instructions, " + pages + " pages, " + compiled + " compiled");
+            }
+        }
+    }
+
+    /** The block cache, for tests of this package. */
+    BlockCache cache() { return cache; }
+
     /** Blocks decoded so far. */
     public long blocksBuilt() { return cache.built(); }
+
+    /** Times the block cache was full and was dropped whole. */
+    public long cacheFlushes() { return cache.flushes(); }
+
+    /** Blocks in the cache now. */
+    public int cachedBlocks() { return cache.blocks(); }
+
+    /** Decoded instructions in the cache's blocks now. */
+    public long cachedInstructions() { return cache.instructions(); }
+
+    /** Pages with a table of blocks now. */
+    public int cachedPages() { return cache.tables(); }
+
+    /** Blocks in the cache with compiled code now. */
+    public int cachedCompiled() { return cache.compiled(); }
+
+    /** Bounds the block cache by {@code limits} from now on; the cache starts empty. */
+    public void configureCache(CacheLimits limits) { cache.limit(limits); }
 
     /** Pages whose blocks were dropped because their memory was written. */
     public long invalidations() { return cache.invalidations(); }
@@ -242,10 +281,11 @@ public final class BlockCore {
                     if (loops > 0) retireLoops(loops, length, user);
                     return runFrom(b, vpc, max, user, stamp, i, jitTaken, jitTarget);
                 }
-            } else if (b.runs < threshold && ++b.runs == threshold) {
+            } else if (b.runs < threshold && ++b.runs == threshold && cache.mayCompile()) {
                 b.compiled = BlockCompiler.compile(b);
                 if (b.compiled != null) {
                     compiled++;
+                    cache.compiledOne();
                     b.loops = BlockCompiler.mayLoop(b, BlockCompiler.coverage(b));
                 }
             }
