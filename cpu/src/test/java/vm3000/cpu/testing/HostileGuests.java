@@ -12,15 +12,15 @@ import vm3000.cpu.elf.ElfFile;
  * shows that the guest itself is wrong.
  *
  * <p>Its kernel writes a code sled over physical 4..12 MiB (a {@code jr $ra} at the end of every
- * page, and of every 256 bytes in the first MiB, the rest zero: {@code nop}s), maps all of kuseg
+ * page, and of every 256 bytes in the first 4 MiB, the rest zero: {@code nop}s), maps all of kuseg
  * one to one onto physical memory from its refill handler, and runs a user-mode loop whose every
  * iteration a xorshift generator seeded with {@code seed} steers:
  * <ul>
- *   <li>code spraying: a call to a random word of the sled's first MiB, or to the end of a random
- *       page of all of it, so that the block core decodes a block at every entry point;</li>
- *   <li>self-modifying code: a random word of the sled that is not a {@code jr} is rewritten as an
- *       {@code addiu} and called, then rewritten again under the block just decoded there and
- *       called again;</li>
+ *   <li>code spraying: a call to a random word of the sled's first 4 MiB, or to the end of a
+ *       random page of all of it, so that the block core decodes a block at every entry point;</li>
+ *   <li>self-modifying code: a random word of the sled's first 64 KiB that is not a {@code jr} is
+ *       rewritten as an {@code addiu} and called, then rewritten again under the block just
+ *       decoded there and called again;</li>
  *   <li>device floods, through a system call whose handler stores to a device register on every
  *       cycle, 1..64 times: the timer card's countdown, CP0 Compare and Count, the console's
  *       character register (without waiting, so most characters are dropped), the timer's
@@ -76,8 +76,8 @@ public final class HostileGuests {
             "__start:",
             "        mtc0    $zero, $12              # BEV off, kernel mode, interrupts off",
             "        li      $t2, JR_RA",
-            "        li      $t0, 0x80400000         # the first MiB: a return every 256 bytes",
-            "        li      $t1, 0x80500000",
+            "        li      $t0, 0x80400000         # the first 4 MiB: a return every 256 bytes",
+            "        li      $t1, 0x80800000",
             "1:      sw      $t2, 248($t0)",
             "        addiu   $t0, $t0, 256",
             "        bne     $t0, $t1, 1b",
@@ -196,7 +196,7 @@ public final class HostileGuests {
             "        syscall",
             "        b       uloop",
             "        nop",
-            "dense:  li      $t3, 0xffffc            # a word of the first MiB",
+            "dense:  li      $t3, 0x3ffffc           # a word of the first 4 MiB",
             "        and     $t2, $t2, $t3",
             "        addu    $t4, $s1, $t2",
             "        jalr    $t4",
@@ -212,7 +212,7 @@ public final class HostileGuests {
             "        b       uloop",
             "        nop",
             "rewrite:",
-            "        li      $t3, 0xffffc",
+            "        li      $t3, 0xfffc             # a word of the first 64 KiB",
             "        and     $t2, $t2, $t3",
             "        addu    $t4, $s1, $t2",
             "        lw      $t5, 0($t4)",
