@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,12 +23,13 @@ import vm3000.cpu.testing.HostileGuests;
  * beside an honest guest kernel. Each run ends at its instruction limit, no Java exception or
  * OutOfMemoryError escapes, and the honest VM prints what it prints on a bare machine.
  *
- * <p>This class runs in a JVM of its own with a small heap (the {@code hostile-guests} execution in
- * {@code vmm/pom.xml}: {@code -Xmx256m}, metaspace capped), so that a host structure the guest
+ * <p>This class (tag {@code hostile}) runs only in a JVM of its own with a small heap (the
+ * {@code hostile-guests} execution in {@code vmm/pom.xml}: {@code -Xmx256m}, metaspace capped), so that a host structure the guest
  * could grow without bound ends the run with an OutOfMemoryError. CI runs a few seeds;
  * {@code -Dhostile.seeds=N} runs N, and {@code -Dhostile.limit=N} sets each guest's instruction limit
  * (docs/testing.md, "Hostile guests").
  */
+@Tag("hostile")
 @Timeout(value = 30, unit = TimeUnit.MINUTES) // a hang guard only
 class HostileGuestsTest {
     private static final int SEEDS = Integer.getInteger("hostile.seeds", 10);
