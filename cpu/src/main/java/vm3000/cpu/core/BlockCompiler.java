@@ -66,7 +66,7 @@ final class BlockCompiler {
      * cache refers to it; the caches are bounded too ({@link BlockCore.CacheLimits}). Eviction
      * costs only a compilation: a block finds no shared code and is compiled again.
      */
-    static final int SHARED_MAX = 1 << 12;
+    static final int SHARED_MAX = 1 << 11;
     private static final Map<Code, CompiledBlock> SHARED = new LinkedHashMap<>(SHARED_MAX * 4 / 3 + 1, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Code, CompiledBlock> eldest) { return size() > SHARED_MAX; }

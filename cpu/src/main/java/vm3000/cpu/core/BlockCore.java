@@ -54,11 +54,12 @@ public final class BlockCore {
      * The most the block cache holds at once (docs/machine.md, "Host resources"): decoded
      * blocks, decoded instructions in them, pages with blocks (each has a table of 1024 entries)
      * and blocks with compiled code. A new block that would exceed one of them flushes the cache
-     * first. The defaults hold a working set of 256 K instructions (1 MiB of guest code) in about
-     * 10 MB of host heap, far more than any kernel in this repository or OS/161 runs.
+     * first. The defaults hold a working set of 256 K decoded instructions (1 MiB of guest code)
+     * in about 20 MB of host memory, compiled classes included; the kernels of this repository
+     * use at most a few hundred blocks.
      */
     public record CacheLimits(int blocks, long instructions, int pages, int compiled) {
-        public static final CacheLimits DEFAULT = new CacheLimits(1 << 14, 1 << 18, 1 << 10, 1 << 11);
+        public static final CacheLimits DEFAULT = new CacheLimits(1 << 14, 1 << 18, 1 << 10, 1 << 10);
 
         public CacheLimits {
             if (blocks < 1 || instructions < Block.MAX || pages < 1 || compiled < 1) {
