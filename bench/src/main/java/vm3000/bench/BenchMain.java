@@ -41,6 +41,8 @@ public final class BenchMain {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(cl);
         // The matrix's cells are run by vm3000 bench (vm3000.bench.matrix.Matrix), each with its own parameters.
         if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(vm3000.bench.matrix.MatrixBench.class.getName()));
+        // BlockCacheBench measures one design choice; it runs when named.
+        if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(BlockCacheBench.class.getName()));
         Path elf = CoreBench.cCompute();
         buildCCompute(elf.getParent());
         if (!Files.exists(elf) && !cl.getParameter("workload").hasValue()) {

@@ -85,6 +85,8 @@ public class CoreBench {
     Machine machine;
     long target;
     long boots;
+    /** The block cache's limits on every machine booted, or null for the default ones (BlockCacheBench). */
+    vm3000.cpu.core.BlockCore.CacheLimits cacheLimits;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -122,6 +124,7 @@ public class CoreBench {
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()))
                 .withCore(core.equals("block") ? MachineOptions.Core.BLOCK : MachineOptions.Core.INTERP);
         machine = Boot.machine(o, Sys161Config.defaults(ram));
+        if (cacheLimits != null && machine.blockCore() != null) machine.blockCore().configureCache(cacheLimits);
         Boot.load(machine, elf, bootArgs);
         target = 0;
         boots++;

@@ -6,20 +6,51 @@ import java.util.PriorityQueue;
  * Machine time: the retired-instruction count, and nothing else. Devices schedule events at a
  * future count; the core runs them when the count reaches {@link #nextEvent()}. Events at the
  * same count run in the order they were scheduled, so runs are reproducible.
+ *
+ * <p>Cancelling is cheap whatever the guest does: a cancelled event is only marked, and left in
+ * the queue until it reaches the head or until cancelled events outnumber the live ones, when
+ * the queue is rebuilt without them. So the queue holds at most about twice the live events
+ * (one per timer, one per busy card: a number fixed by the machine's configuration), and a
+ * guest that reprograms a timer on every cycle costs amortised constant time per write. The
+ * order in which events run, by time and then by scheduling sequence, is a total order, so
+ * neither the marks nor the rebuilding change it.
  */
 public final class Clock {
     /** Nominal clock of the machine, as System/161's: one instruction per cycle at 25 MHz. */
     public static final long HZ = 25_000_000L;
     public static final long NANOS_PER_TICK = 1_000_000_000L / HZ;
 
+    /** Cancelled events tolerated in the queue beyond the number of live ones. */
+    private static final int SLACK = 16;
+
     /** A scheduled event; the handle {@link #cancel} takes. */
-    public record Event(long at, long seq, Runnable action) {}
+    public static final class Event {
+        private final long at;
+        private final long seq;
+        private final Runnable action;
+        /** Cancelled, or taken from the queue to run: either way no longer pending. */
+        private boolean over;
+
+        private Event(long at, long seq, Runnable action) {
+            this.at = at;
+            this.seq = seq;
+            this.action = action;
+        }
+
+        /** The count at which it runs. */
+        public long at() { return at; }
+
+        /** Its place among the events scheduled on its clock. */
+        public long seq() { return seq; }
+    }
 
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
             (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private long now;
     private long seq;
     private long nextEvent = Long.MAX_VALUE;
+    /** Cancelled events still in the queue. */
+    private int cancelled;
 
     /** Retired instructions so far. */
     public long now() { return now; }
@@ -30,25 +61,48 @@ public final class Clock {
     /** The earliest count at which an event is due, or {@code Long.MAX_VALUE}. */
     public long nextEvent() { return nextEvent; }
 
+    /** Events scheduled and neither run nor cancelled. */
+    public int pending() { return queue.size() - cancelled; }
+
+    /** Entries in the queue, cancelled ones included: what the clock holds in memory. */
+    public int queued() { return queue.size(); }
+
     /** Runs {@code action} once the count reaches {@code at} (at least one tick from now). */
     public Event schedule(long at, Runnable action) {
         Event e = new Event(Math.max(at, now + 1), seq++, action);
         queue.add(e);
-        nextEvent = queue.peek().at;
+        settle();
         return e;
     }
 
     /** Removes a scheduled event that has not run yet; a no-op for {@code null} or a past event. */
     public void cancel(Event event) {
-        if (event != null && queue.remove(event)) {
-            nextEvent = queue.isEmpty() ? Long.MAX_VALUE : queue.peek().at;
+        if (event == null || event.over) return;
+        event.over = true;
+        cancelled++;
+        if (cancelled > queue.size() - cancelled + SLACK) {
+            queue.removeIf(e -> e.over);
+            cancelled = 0;
         }
+        settle();
     }
 
     /** Runs every event due at or before now. */
     public void runDue() {
+        settle();
         while (!queue.isEmpty() && queue.peek().at <= now) {
-            queue.poll().action.run();
+            Event e = queue.poll();
+            e.over = true;
+            e.action.run();
+            settle();
+        }
+    }
+
+    /** Drops cancelled events from the head, so that the head is the next live event. */
+    private void settle() {
+        while (!queue.isEmpty() && queue.peek().over) {
+            queue.poll();
+            cancelled--;
         }
         nextEvent = queue.isEmpty() ? Long.MAX_VALUE : queue.peek().at;
     }

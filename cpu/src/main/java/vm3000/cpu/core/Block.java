@@ -37,6 +37,9 @@ final class Block {
     CompiledBlock compiled;
     boolean loops;
 
+    /** The next block of the same page in its cache ({@link BlockCache}). */
+    Block pageNext;
+
     Block(Op[] ops, int[] words, int branchAt) {
         this.ops = ops;
         this.words = words;

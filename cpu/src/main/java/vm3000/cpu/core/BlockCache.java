@@ -16,6 +16,19 @@ import vm3000.cpu.isa.Op;
  * need no invalidation: the block core translates the PC whenever it enters a block from its
  * dispatcher, and reuses a chained successor only while the TLB's write count, the mode, the
  * ASID and this cache's invalidation count are what they were when the link was made.
+ *
+ * <p><b>Bounded.</b> A guest can enter its code at any word, and every entry point is a block
+ * of up to {@link Block#MAX} instructions, so without a bound a guest that jumps through its RAM
+ * would make the host hold hundreds of bytes per guest byte. The cache holds at most
+ * {@link BlockCore.CacheLimits} blocks, decoded instructions, page tables and compiled blocks;
+ * when a new block would exceed one of them, the whole cache is dropped first (a flush, as
+ * QEMU flushes its translation buffer when it is full) and decoding starts again. A flush
+ * happens only between two blocks, in {@link #get}, never while a block runs; it changes no
+ * guest-visible state, since blocks are only a faster way of running the same instructions,
+ * so flushes are invisible to the guest, its cycle counts included. The blocks dropped, by a
+ * flush or by a write over their code, lose their chain links, so that a dropped block keeps no
+ * other block alive: live blocks may still point at up to two dropped ones, and that is all the
+ * memory dropped blocks can hold.
  */
 final class BlockCache implements PhysicalMemory.CodeWatcher {
     private static final int PER_PAGE = 1024;
@@ -23,13 +36,26 @@ final class BlockCache implements PhysicalMemory.CodeWatcher {
     private final PhysicalMemory ram;
     private final Cpu cpu;
     private final Block[][] pages;
+    /** The blocks of each page, linked through {@link Block#pageNext}. */
+    private final Block[] firstInPage;
+    /** The pages that have a table, the first {@link #tables} of them; and where each page is in it. */
+    private int[] tablePages = new int[16];
+    private final int[] tableSlot;
+    private BlockCore.CacheLimits limits = BlockCore.CacheLimits.DEFAULT;
+    private int tables;
+    private int blocks;
+    private long instructions;
+    private int compiled;
     private long built;
     private long invalidations;
+    private long flushes;
 
     BlockCache(Cpu cpu) {
         this.cpu = cpu;
         this.ram = cpu.ram;
         this.pages = new Block[ram.size() >>> 12][];
+        this.firstInPage = new Block[pages.length];
+        this.tableSlot = new int[pages.length];
         ram.setCodeWatcher(this);
     }
 
@@ -41,26 +67,95 @@ final class BlockCache implements PhysicalMemory.CodeWatcher {
         if (table != null && table[slot] != null) return table[slot];
         Block b = decode(pa);
         if (b == null) return null;
+        if (blocks + 1 > limits.blocks() || instructions + b.length() > limits.instructions()
+                || (table == null && tables + 1 > limits.pages()) || compiled >= limits.compiled()) {
+            flush();
+            table = null;
+        }
         if (table == null) {
             table = new Block[PER_PAGE];
             pages[page] = table;
+            if (tables == tablePages.length) tablePages = java.util.Arrays.copyOf(tablePages, tables * 2);
+            tableSlot[page] = tables;
+            tablePages[tables++] = page;
         }
         table[slot] = b;
+        b.pageNext = firstInPage[page];
+        firstInPage[page] = b;
+        blocks++;
+        instructions += b.length();
         ram.watch(pa, b.length() << 2);
         built++;
         return b;
     }
 
+    /** Whether another block may be given compiled code now; if not, the next new block flushes the cache. */
+    boolean mayCompile() { return compiled < limits.compiled(); }
+
+    /** A block of the cache has been given compiled code. */
+    void compiledOne() { compiled++; }
+
     @Override
     public void codeWritten(int page) {
-        pages[page] = null;
-        ram.unwatchPage(page);
+        if (pages[page] != null) {
+            drop(page);
+            int last = tablePages[--tables];
+            tablePages[tableSlot[page]] = last;
+            tableSlot[last] = tableSlot[page];
+        } else {
+            ram.unwatchPage(page);
+        }
         invalidations++;
         cpu.blockExit = true; // the running block may be stale from the next instruction on
     }
 
+    /**
+     * Drops every block. Called only between blocks: no block of the cache is running, and the
+     * chain that asked for the new block goes on with blocks decoded after the flush.
+     */
+    private void flush() {
+        for (int i = 0; i < tables; i++) drop(tablePages[i]);
+        tables = 0;
+        flushes++;
+    }
+
+    /** Drops the blocks of {@code page}, their links and the watch on their words. */
+    private void drop(int page) {
+        for (Block b = firstInPage[page]; b != null; ) {
+            Block next = b.pageNext;
+            blocks--;
+            instructions -= b.length();
+            if (b.compiled != null) compiled--;
+            b.fallNext = null;
+            b.takenNext = null;
+            b.pageNext = null;
+            b = next;
+        }
+        firstInPage[page] = null;
+        pages[page] = null;
+        ram.unwatchPage(page);
+    }
+
+    /** Applies {@code l} from now on; drops everything, so that the cache is within them. */
+    void limit(BlockCore.CacheLimits l) {
+        limits = l;
+        flush();
+    }
+
+    /** Runs {@code action} on every block in the cache. */
+    void forEachBlock(java.util.function.Consumer<Block> action) {
+        for (int i = 0; i < tables; i++) {
+            for (Block b = firstInPage[tablePages[i]]; b != null; b = b.pageNext) action.accept(b);
+        }
+    }
+
     long built() { return built; }
     long invalidations() { return invalidations; }
+    long flushes() { return flushes; }
+    int blocks() { return blocks; }
+    long instructions() { return instructions; }
+    int tables() { return tables; }
+    int compiled() { return compiled; }
 
     /**
      * Decodes the block starting at {@code pa}. Returns null when the first instruction cannot

@@ -8,9 +8,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -57,14 +57,31 @@ final class BlockCompiler {
     /**
      * Compiled code by the words it was compiled from (the translation depends on nothing else),
      * shared by all machines: a machine that boots the same code again (a benchmark, the VMM's
-     * guests, the tests) finds its blocks compiled, and compiled by HotSpot, already. Bounded.
+     * guests, the tests) finds its blocks compiled, and compiled by HotSpot, already.
+     *
+     * <p>Bounded, least recently used first out: at most {@link #SHARED_MAX} entries, so that
+     * guests that compile ever new code (any guest, over time; a hostile one quickly) cannot
+     * make the JVM hold ever more classes. Compiled blocks are hidden classes, not strongly
+     * bound to their loader, so a class is unloaded once neither this table nor a block of a
+     * cache refers to it; the caches are bounded too ({@link BlockCore.CacheLimits}). Eviction
+     * costs only a compilation: a block finds no shared code and is compiled again.
      */
-    private static final Map<Code, CompiledBlock> SHARED = new ConcurrentHashMap<>();
-    private static final int SHARED_MAX = 1 << 14;
+    static final int SHARED_MAX = 1 << 11;
+    private static final Map<Code, CompiledBlock> SHARED = new LinkedHashMap<>(SHARED_MAX * 4 / 3 + 1, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Code, CompiledBlock> eldest) { return size() > SHARED_MAX; }
+    };
 
     private record Code(int[] words) {
         @Override public boolean equals(Object o) { return o instanceof Code c && Arrays.equals(words, c.words); }
         @Override public int hashCode() { return Arrays.hashCode(words); }
+    }
+
+    /** Entries in the shared table now (at most {@link #SHARED_MAX}). */
+    static int sharedSize() {
+        synchronized (SHARED) {
+            return SHARED.size();
+        }
     }
 
     /** {@code b} compiled, or null if it has nothing to compile. */
@@ -72,11 +89,16 @@ final class BlockCompiler {
         int n = coverage(b);
         if (n == 0) return null;
         Code key = new Code(Arrays.copyOf(b.words, n));
-        CompiledBlock c = SHARED.get(key);
+        CompiledBlock c;
+        synchronized (SHARED) {
+            c = SHARED.get(key);
+        }
         if (c != null) return c;
         c = load(generate(b, n));
-        if (SHARED.size() < SHARED_MAX) SHARED.putIfAbsent(key, c);
-        return c;
+        synchronized (SHARED) {
+            CompiledBlock first = SHARED.putIfAbsent(key, c);
+            return first != null ? first : c;
+        }
     }
 
     private static CompiledBlock load(byte[] bytes) {

@@ -50,8 +50,48 @@ public final class BlockCore {
         this.cache = new BlockCache(cpu);
     }
 
+    /**
+     * The most the block cache holds at once (docs/machine.md, "Host resources"): decoded
+     * blocks, decoded instructions in them, pages with blocks (each has a table of 1024 entries)
+     * and blocks with compiled code. A new block that would exceed one of them flushes the cache
+     * first. The defaults hold a working set of 256 K decoded instructions (1 MiB of guest code)
+     * in about 20 MB of host memory, compiled classes included; the kernels of this repository
+     * use at most a few hundred blocks.
+     */
+    public record CacheLimits(int blocks, long instructions, int pages, int compiled) {
+        public static final CacheLimits DEFAULT = new CacheLimits(1 << 14, 1 << 18, 1 << 10, 1 << 10);
+
+        public CacheLimits {
+            if (blocks < 1 || instructions < Block.MAX || pages < 1 || compiled < 1) {
+                throw new IllegalArgumentException("block cache limits too small: " + blocks + " blocks, "
+                        + instructions + " instructions, " + pages + " pages, " + compiled + " compiled");
+            }
+        }
+    }
+
+    /** The block cache, for tests of this package. */
+    BlockCache cache() { return cache; }
+
     /** Blocks decoded so far. */
     public long blocksBuilt() { return cache.built(); }
+
+    /** Times the block cache was full and was dropped whole. */
+    public long cacheFlushes() { return cache.flushes(); }
+
+    /** Blocks in the cache now. */
+    public int cachedBlocks() { return cache.blocks(); }
+
+    /** Decoded instructions in the cache's blocks now. */
+    public long cachedInstructions() { return cache.instructions(); }
+
+    /** Pages with a table of blocks now. */
+    public int cachedPages() { return cache.tables(); }
+
+    /** Blocks in the cache with compiled code now. */
+    public int cachedCompiled() { return cache.compiled(); }
+
+    /** Bounds the block cache by {@code limits} from now on; the cache starts empty. */
+    public void configureCache(CacheLimits limits) { cache.limit(limits); }
 
     /** Pages whose blocks were dropped because their memory was written. */
     public long invalidations() { return cache.invalidations(); }
@@ -243,10 +283,11 @@ public final class BlockCore {
                     if (loops > 0) retireLoops(loops, length, user);
                     return runFrom(b, vpc, max, user, stamp, i, jitTaken, jitTarget);
                 }
-            } else if (b.runs < threshold && ++b.runs == threshold) {
+            } else if (b.runs < threshold && ++b.runs == threshold && cache.mayCompile()) {
                 b.compiled = BlockCompiler.compile(b);
                 if (b.compiled != null) {
                     compiled++;
+                    cache.compiledOne();
                     b.loops = BlockCompiler.mayLoop(b, BlockCompiler.coverage(b));
                 }
             }

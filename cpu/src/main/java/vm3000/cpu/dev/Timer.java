@@ -31,6 +31,7 @@ public final class Timer implements LamebusDevice {
     private int countdownUsecs;
     private long generation;
     private long dueAt;
+    private Clock.Event pending;
     private long beeps;
 
     public Timer(DeviceContext ctx) { this.ctx = ctx; }
@@ -102,16 +103,22 @@ public final class Timer implements LamebusDevice {
 
     private long now() { return ctx.clock().nanos() + clockOffsetNanos; }
 
-    /** Starts a countdown from tick {@code from}; an older countdown still queued is ignored. */
+    /**
+     * Starts a countdown from tick {@code from}. The countdown it replaces, if still queued, is
+     * cancelled: a guest that writes the register on every cycle leaves one event queued, not
+     * one per write.
+     */
     private void start(long from) {
         long gen = ++generation;
         long period = (countdownUsecs & 0xFFFFFFFFL) * TICKS_PER_USEC;
         dueAt = Math.max(from + period, ctx.clock().now() + 1);
-        ctx.clock().schedule(dueAt, () -> expire(gen));
+        ctx.clock().cancel(pending);
+        pending = ctx.clock().schedule(dueAt, () -> expire(gen));
     }
 
     private void expire(long gen) {
         if (gen != generation) return;
+        pending = null;
         ctx.setIrq(true);
         if (restart != 0) start(dueAt);
     }

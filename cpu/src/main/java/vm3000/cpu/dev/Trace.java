@@ -16,6 +16,12 @@ import vm3000.cpu.bus.LamebusDevice;
  * <p>{@link #EXIT} (offset 0x1c) is vm3000's: writing a value powers the machine off with that
  * value as its exit code. System/161 has no way for a guest to give an exit code; 0x1c is the first
  * offset past DRL 3's registers. All registers but PROFILE_ENABLE are write-only.
+ *
+ * <p>What a guest can print here is bounded, so that a guest storing to PRINT or DUMP in a loop
+ * cannot flood the host's message stream: the card prints at most {@link #MAX_DUMPS} dumps and
+ * {@link #MAX_PRINTS} codes per run (a run is the life of the card: a machine, or a VM under a
+ * VMM), and says once, at the first one it leaves out, that further ones are suppressed. The
+ * stores still complete as always; only the host's output is cut.
  */
 public final class Trace implements LamebusDevice {
     public static final int TRACE_ON = 0x00;
@@ -28,12 +34,19 @@ public final class Trace implements LamebusDevice {
     /** vm3000 extension: write the exit code to power off. */
     public static final int EXIT = 0x1c;
 
+    /** State dumps printed per run; about 900 bytes each. */
+    public static final int MAX_DUMPS = 32;
+    /** Codes printed per run; about 30 bytes each. */
+    public static final int MAX_PRINTS = 4096;
+
     private static final String RULE = "-".repeat(72);
 
     private final DeviceContext ctx;
     private final boolean[] flags = new boolean[256];
     private Runnable dumpHandler;
     private Runnable debuggerHandler;
+    private long prints;
+    private long dumps;
 
     public Trace(DeviceContext ctx) {
         this.ctx = ctx;
@@ -50,6 +63,12 @@ public final class Trace implements LamebusDevice {
 
     /** Installs what a write to DEBUGGER runs. */
     public void setDebuggerHandler(Runnable handler) { debuggerHandler = Objects.requireNonNull(handler); }
+
+    /** Stores to PRINT so far, printed or not. */
+    public long prints() { return prints; }
+
+    /** Stores to DUMP so far, printed or not. */
+    public long dumps() { return dumps; }
 
     /** True if the guest has switched on trace flag {@code letter} (trace161's letters). */
     public boolean isTracing(char letter) { return letter < flags.length && flags[letter]; }
@@ -74,10 +93,22 @@ public final class Trace implements LamebusDevice {
                 setFlag(value, offset == TRACE_ON);
                 return true;
             case PRINT:
+                if (++prints > MAX_PRINTS) {
+                    if (prints == MAX_PRINTS + 1) {
+                        ctx.messages().println("trace: " + MAX_PRINTS + " codes printed; further codes are not printed");
+                    }
+                    return true;
+                }
                 ctx.messages().println("trace: code " + Integer.toUnsignedString(value)
                         + " (0x" + Integer.toHexString(value) + ")");
                 return true;
             case DUMP:
+                if (++dumps > MAX_DUMPS) {
+                    if (dumps == MAX_DUMPS + 1) {
+                        ctx.messages().println("trace: " + MAX_DUMPS + " dumps printed; further dumps are not printed");
+                    }
+                    return true;
+                }
                 ctx.messages().println(RULE);
                 ctx.messages().println("trace: dump with code " + Integer.toUnsignedString(value)
                         + " (0x" + Integer.toHexString(value) + ")");

@@ -24,6 +24,7 @@ import vm3000.cpu.MachineOptions.Core;
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.boot.Boot;
+import vm3000.cpu.core.BlockCore;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.testing.RandomPrograms;
@@ -104,11 +105,23 @@ public class CoreDifferentialTest {
      * {@code jit} runs ({@link #JIT_OFF}: never, {@link #JIT_DEFAULT}: as configured).
      */
     static String run(Core core, int jit, long seed, Consumer<Machine> setup, long limit, int ram) {
+        return run(core, jit, null, seed, setup, limit, ram);
+    }
+
+    /**
+     * The smallest block cache there is: one page of blocks, eight blocks, one compiled block.
+     * A block core with it drops its cache at almost every block it decodes.
+     */
+    static final BlockCore.CacheLimits TINY_CACHE = new BlockCore.CacheLimits(8, 128, 1, 1);
+
+    /** As {@link #run(Core, int, long, Consumer, long, int)}, the block cache bounded by {@code cache} (null: the default). */
+    static String run(Core core, int jit, BlockCore.CacheLimits cache, long seed, Consumer<Machine> setup, long limit, int ram) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         MachineOptions o = MachineOptions.defaults().withRam(ram).withSeed(seed).withCore(core).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(o, Sys161Config.defaults(ram));
         if (core == Core.BLOCK && jit != JIT_DEFAULT) m.blockCore().configureJit(jit != JIT_OFF, Math.max(1, jit));
+        if (core == Core.BLOCK && cache != null) m.blockCore().configureCache(cache);
         setup.accept(m);
         m.run(limit);
         return MachineState.of(m, console.toString(StandardCharsets.ISO_8859_1));
@@ -171,6 +184,28 @@ public class CoreDifferentialTest {
                         c.name() + ": the block core without compilation disagrees");
             }
         }));
+    }
+
+    /**
+     * Dropping the block cache when it is full is invisible: with the tiniest cache, flushed at
+     * almost every new block and after every compilation, every repository program and the
+     * random self-modifying programs end as on the interpreter.
+     */
+    @TestFactory
+    Stream<DynamicTest> tinyBlockCache_sameAsTheInterpreter() throws IOException {
+        Stream<DynamicTest> programs = repositoryPrograms().stream().map(c -> DynamicTest.dynamicTest(c.name(),
+                () -> assertEquals(run(Core.INTERP, c.seed(), c.setup(), c.limit(), c.ram()),
+                        run(Core.BLOCK, 1, TINY_CACHE, c.seed(), c.setup(), c.limit(), c.ram()),
+                        c.name() + ": the block core with a tiny cache disagrees")));
+        Stream<DynamicTest> random = Stream.of(false, true).map(user -> DynamicTest.dynamicTest("random " + (user ? "user" : "kernel"), () -> {
+            for (long seed = 0; seed < 40; seed++) {
+                Case c = randomValidProgram(seed, user);
+                assertEquals(run(Core.INTERP, c.seed(), c.setup(), c.limit(), c.ram()),
+                        run(Core.BLOCK, user ? 1 : JIT_DEFAULT, TINY_CACHE, c.seed(), c.setup(), c.limit(), c.ram()),
+                        c.name() + ": the block core with a tiny cache disagrees");
+            }
+        }));
+        return Stream.concat(programs, random);
     }
 
     @TestFactory

@@ -135,4 +135,15 @@ class Cp0TimerTest {
         assertTrue(line());
         assertEquals(6, cp0.count());
     }
+
+    @Test
+    void compareAndCountWrittenEveryCycle_leaveOneEventQueued() {
+        for (int t = 0; t < 100_000; t++) {
+            at(t);
+            if (t % 2 == 0) cp0.write(Cp0.COMPARE, 0, 50_000 + t);
+            else cp0.write(Cp0.COUNT, 0, t);
+            assertEquals(1, clock.pending(), "cycle " + t);
+            assertTrue(clock.queued() <= 1 + 16 + 1, "cycle " + t + ": " + clock.queued() + " events queued");
+        }
+    }
 }

@@ -119,6 +119,22 @@ class TimerTest {
     }
 
     @Test
+    void countdownWrittenEveryCycle_leavesOneEventQueued() {
+        for (int i = 0; i < 100_000; i++) {
+            b.runTo(i);
+            t.write(Timer.COUNTDOWN, 1000 + i % 7);
+            assertEquals(1, b.clock.pending(), "write " + i);
+            assertTrue(b.clock.queued() <= 2 + 16, "write " + i + ": " + b.clock.queued() + " events queued");
+        }
+        long due = t.dueAt();
+        assertEquals(due, b.clock.nextEvent());
+        b.runTo(due - 1);
+        assertFalse(irq());
+        b.runTo(due);
+        assertTrue(irq());
+    }
+
+    @Test
     void beep_writesBelToConsole() {
         assertTrue(t.write(Timer.BEEP, 0));
         assertEquals("\007", b.consoleText());

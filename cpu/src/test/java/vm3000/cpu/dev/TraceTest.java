@@ -59,6 +59,29 @@ class TraceTest {
     }
 
     @Test
+    void dumpFlood_printsAtMostMaxDumps_thenOneLine() {
+        int[] handled = {0};
+        t.setDumpHandler(() -> handled[0]++);
+        for (int i = 0; i < 10 * Trace.MAX_DUMPS; i++) assertTrue(t.write(Trace.DUMP, i));
+        String out = b.messageText();
+        assertEquals(Trace.MAX_DUMPS, handled[0], "the state dump runs only while dumps are printed");
+        assertEquals(Trace.MAX_DUMPS, out.split("dump complete", -1).length - 1);
+        assertEquals(1, out.split("further dumps are not printed", -1).length - 1);
+        assertEquals(10L * Trace.MAX_DUMPS, t.dumps());
+        assertTrue(b.power.isRunning());
+    }
+
+    @Test
+    void printFlood_printsAtMostMaxPrints_thenOneLine() {
+        for (int i = 0; i < 3 * Trace.MAX_PRINTS; i++) assertTrue(t.write(Trace.PRINT, i));
+        String out = b.messageText();
+        assertEquals(Trace.MAX_PRINTS, out.split("trace: code ", -1).length - 1);
+        assertTrue(out.contains("trace: code " + (Trace.MAX_PRINTS - 1) + " "));
+        assertEquals(1, out.split("further codes are not printed", -1).length - 1);
+        assertEquals(3L * Trace.MAX_PRINTS, t.prints());
+    }
+
+    @Test
     void dump_defaultHandler_printsALine() {
         t.write(Trace.DUMP, 1);
         assertTrue(b.messageText().contains("no machine state dump is installed"));

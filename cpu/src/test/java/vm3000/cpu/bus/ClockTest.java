@@ -1,0 +1,91 @@
+package vm3000.cpu.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clock's event queue: events run by time, then in the order they were scheduled, whatever
+ * was cancelled on the way; and cancelled events do not pile up in the queue.
+ */
+class ClockTest {
+    /** A reference queue: a plain list, searched for the least (at, seq) every time. */
+    private record Ref(long at, long seq, int id) {}
+
+    @Test
+    void randomScheduleCancelRun_sameOrderAsAPlainSortedList() {
+        for (long seed = 0; seed < 50; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            Clock clock = new Clock();
+            List<Integer> ran = new ArrayList<>();
+            List<Integer> expected = new ArrayList<>();
+            List<Ref> ref = new ArrayList<>();
+            List<Clock.Event> handles = new ArrayList<>();
+            List<Ref> refs = new ArrayList<>();
+            long seq = 0;
+            for (int step = 0; step < 3000; step++) {
+                int what = rnd.nextInt(10);
+                if (what < 5) {
+                    int id = handles.size();
+                    long at = clock.now() + rnd.nextInt(40);
+                    handles.add(clock.schedule(at, () -> ran.add(id)));
+                    Ref r = new Ref(Math.max(at, clock.now() + 1), seq++, id);
+                    refs.add(r);
+                    ref.add(r);
+                } else if (what < 8 && !handles.isEmpty()) {
+                    int k = rnd.nextInt(handles.size());
+                    clock.cancel(handles.get(k));
+                    ref.remove(refs.get(k));
+                } else {
+                    long to = clock.now() + rnd.nextInt(10);
+                    clock.advanceTo(to);
+                    clock.runDue();
+                    ref.sort(Comparator.comparingLong(Ref::at).thenComparingLong(Ref::seq));
+                    while (!ref.isEmpty() && ref.get(0).at() <= to) expected.add(ref.remove(0).id());
+                }
+                long next = ref.stream().mapToLong(Ref::at).min().orElse(Long.MAX_VALUE);
+                assertEquals(next, clock.nextEvent(), "seed " + seed + " step " + step);
+                assertEquals(ref.size(), clock.pending(), "seed " + seed + " step " + step);
+            }
+            assertEquals(expected, ran, "seed " + seed);
+        }
+    }
+
+    @Test
+    void cancelledEvents_doNotPileUp() {
+        Clock clock = new Clock();
+        clock.schedule(1_000_000, () -> {});            // a live event that stays
+        Clock.Event e = null;
+        for (int i = 0; i < 1_000_000; i++) {
+            clock.cancel(e);
+            e = clock.schedule(500_000 + i, () -> {});  // never at the head: only compaction drops it
+            assertTrue(clock.queued() <= 2 * clock.pending() + 17, "queue of " + clock.queued() + " at " + i);
+        }
+        assertEquals(2, clock.pending());
+        assertEquals(1_000_000, clock.nextEvent());
+    }
+
+    @Test
+    void cancel_ofARunEvent_isANoOp() {
+        Clock clock = new Clock();
+        int[] runs = {0};
+        Clock.Event a = clock.schedule(5, () -> runs[0]++);
+        clock.schedule(7, () -> runs[0] += 10);
+        clock.advanceTo(5);
+        clock.runDue();
+        clock.cancel(a);
+        clock.cancel(a);
+        assertEquals(1, clock.pending());
+        assertEquals(7, clock.nextEvent());
+        clock.advanceTo(7);
+        clock.runDue();
+        assertEquals(11, runs[0]);
+        assertEquals(Long.MAX_VALUE, clock.nextEvent());
+    }
+}
