@@ -25,8 +25,10 @@ import vm3000.cpu.testing.HostileGuests;
  *
  * <p>This class (tag {@code hostile}) runs only in a JVM of its own with a small heap (the
  * {@code hostile-guests} execution in {@code vmm/pom.xml}: {@code -Xmx256m}, metaspace capped), so that a host structure the guest
- * could grow without bound ends the run with an OutOfMemoryError. CI runs a few seeds;
- * {@code -Dhostile.seeds=N} runs N, and {@code -Dhostile.limit=N} sets each guest's instruction limit
+ * could grow without bound ends the run with an OutOfMemoryError. CI runs 10 seeds of a million
+ * instructions and 2,000 (300 under the VMMs) of 20,000; {@code -Dhostile.seeds=N} and
+ * {@code -Dhostile.limit=N} set the long runs, {@code -Dhostile.many=N}, {@code -Dhostile.manyVm=N} and
+ * {@code -Dhostile.short=N} the short ones
  * (docs/testing.md, "Hostile guests").
  */
 @Tag("hostile")
@@ -34,6 +36,11 @@ import vm3000.cpu.testing.HostileGuests;
 class HostileGuestsTest {
     private static final int SEEDS = Integer.getInteger("hostile.seeds", 10);
     private static final long LIMIT = Long.getLong("hostile.limit", 1_000_000L);
+    /** Many more seeds, each a short run: the suite's breadth (the seeds above are its depth). */
+    private static final int MANY = Integer.getInteger("hostile.many", 2000);
+    private static final int MANY_VM = Integer.getInteger("hostile.manyVm", 300);
+    private static final long SHORT = Long.getLong("hostile.short", 20_000L);
+    private static final long FIRST_MANY = 1_000_000L;
     private static final String[] HONEST = {"hello", "interrupt", "syscall", "tlbmiss", "compute", "cp0"};
 
     private static Runs.Guest hostile(long seed) {
@@ -81,6 +88,27 @@ class HostileGuestsTest {
                 Runs.Guest honest = honest(seed);
                 Runs.Outcome bare = Runs.bare(honest, LIMIT, c -> {});
                 List<Runs.Outcome> vms = Runs.under(scheme, depth, List.of(hostile(seed), honest), LIMIT, c -> {});
+                assertRanToItsLimit(what + ", the hostile guest", vms.get(0));
+                assertHonestUntouched(what + " (" + honest.name() + ")", bare, vms.get(1));
+            });
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> manySeeds_shortRuns_bareMachine() {
+        return LongStream.range(FIRST_MANY, FIRST_MANY + MANY).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () ->
+                assertRanToItsLimit("seed " + seed, Runs.bare(hostile(seed), SHORT, c -> {}))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> manySeeds_shortRuns_besideAnHonestGuest_underEachVmm() {
+        return LongStream.range(FIRST_MANY, FIRST_MANY + MANY_VM).boxed().flatMap(seed -> Stream.of(Runs.Scheme.values()).map(scheme -> {
+            int depth = 1 + (int) (seed % 2);
+            String what = scheme + " depth " + depth + " seed " + seed;
+            return DynamicTest.dynamicTest(what, () -> {
+                Runs.Guest honest = honest(seed);
+                Runs.Outcome bare = Runs.bare(honest, SHORT, c -> {});
+                List<Runs.Outcome> vms = Runs.under(scheme, depth, List.of(hostile(seed), honest), SHORT, c -> {});
                 assertRanToItsLimit(what + ", the hostile guest", vms.get(0));
                 assertHonestUntouched(what + " (" + honest.name() + ")", bare, vms.get(1));
             });
