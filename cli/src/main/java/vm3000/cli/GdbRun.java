@@ -5,12 +5,16 @@ import java.io.PrintStream;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
+import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.Lamebus;
+import vm3000.cpu.bus.PhysicalBus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.Cpu;
+import vm3000.cpu.debug.DebugMemory;
 import vm3000.cpu.debug.GdbStub;
 import vm3000.cpu.dev.Trace;
+import vm3000.vmm.trap.VirtualMachine;
 
 /**
  * {@code vm3000 run --gdb PORT [--gdb-wait]} on the bare machine: the stub on the machine's CPU,
@@ -39,7 +43,7 @@ final class GdbRun {
     }
 
     /** A stub on {@code port} for a CPU whose memory is {@code memory}; a port that is taken is bad input. */
-    static GdbStub listen(int port, String name, vm3000.cpu.debug.DebugMemory memory, vm3000.cpu.bus.Endian endian,
+    static GdbStub listen(int port, String name, DebugMemory memory, Endian endian,
                           PrintStream err) throws BadInputException {
         try {
             return GdbStub.listen(port, name, memory, endian, err);
@@ -51,7 +55,7 @@ final class GdbRun {
     /** The stub for the bare {@code machine}, attached to its CPU and its trace card. */
     static GdbStub attach(Machine machine, int port, boolean wait, PrintStream err) throws BadInputException {
         PhysicalMemory ram = machine.ram();
-        GdbStub stub = listen(port, "", new vm3000.cpu.debug.DebugMemory() {
+        GdbStub stub = listen(port, "", new DebugMemory() {
             @Override public int load(int pa) { return ram.contains(pa, 1) ? ram.loadByte(pa) : -1; }
             @Override public boolean store(int pa, int value) {
                 if (!ram.contains(pa, 1)) return false;
@@ -61,6 +65,27 @@ final class GdbRun {
         }, ram.endian(), err);
         stub.attach(machine.cpu(), wait);
         onDebuggerRequest(machine.lamebus(), stub::guestRequest);
+        return stub;
+    }
+
+    /**
+     * The stub for {@code vm} of the trap-and-emulate VMM, attached to its virtual CPU and its own
+     * trace card: it sees the VM's guest-physical memory (its RAM, through the VMM) and its
+     * virtual CP0 and TLB, as gdb would see a bare machine.
+     */
+    static GdbStub attach(VirtualMachine vm, Endian endian, int port, boolean wait, PrintStream err) throws BadInputException {
+        int size = vm.partition().size();
+        PhysicalBus bus = vm.cpu().bus();
+        GdbStub stub = listen(port, "vm" + vm.id(), new DebugMemory() {
+            @Override public int load(int pa) {
+                return pa >= 0 && pa < size ? (int) bus.load(pa, 1) : -1;
+            }
+            @Override public boolean store(int pa, int value) {
+                return pa >= 0 && pa < size && bus.store(pa, 1, value);
+            }
+        }, endian, err);
+        stub.attach(vm.cpu(), wait);
+        onDebuggerRequest(vm.lamebus(), stub::guestRequest);
         return stub;
     }
 

@@ -12,6 +12,7 @@ import vm3000.cpu.BadInputException;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.debug.GdbStub;
 import vm3000.cpu.dev.ConsoleInput;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
@@ -57,6 +58,10 @@ final class VmmRun {
             if (cmd.trace != null) throw new BadInputException("--trace traces the bare machine; it does not go with --vmm");
             MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
+            GdbRun.checkOptions(cmd.gdbPort, cmd.gdbWait, specs.size());
+            if (rmr && cmd.gdbPort != null) {
+                throw new BadInputException("--gdb debugs the bare machine or the VMs of --vmm trap; not yet those of --vmm rmr");
+            }
             Sys161Config cfg = cmd.configuration();
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
             int hostRam;
@@ -97,7 +102,16 @@ final class VmmRun {
                         vm.setLimit(cmd.maxInstructions);
                         vms.add(vm);
                     }
-                    stack.top().run();
+                    List<GdbStub> stubs = new ArrayList<>();
+                    try {
+                        if (cmd.gdbPort != null) {
+                            for (VirtualMachine vm : vms) stubs.add(GdbRun.attach(vm, stack.top().endian(), cmd.gdbPort + vm.id(), cmd.gdbWait, err));
+                        }
+                        stack.top().run();
+                        for (int i = 0; i < stubs.size(); i++) stubs.get(i).finish(vms.get(i).power());
+                    } finally {
+                        for (GdbStub s : stubs) s.close();
+                    }
                     for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
                     stats = String.format("vmm: trap-and-emulate, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
                             + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().counters().report();

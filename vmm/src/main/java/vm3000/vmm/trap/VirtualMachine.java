@@ -66,6 +66,8 @@ public final class VirtualMachine {
     public PowerState power() { return power; }
     public boolean isMonitorVm() { return monitorVm; }
     public boolean running() { return power.isRunning(); }
+    /** The VM's own LAMEbus cards (its console, timer, trace card, ...). */
+    public vm3000.cpu.bus.Lamebus lamebus() { return devices.lamebus(); }
 
     /** Releases the VM's cards' host resources; the VM must not run again. */
     public void close() { devices.close(); }
