@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.isa.Decoder;
 import vm3000.cpu.isa.Fields;
@@ -193,13 +194,34 @@ class GdbStubTest {
 
             assertEquals("S05", gdb.ask("c"), "the breakpoint still holds: spawn runs three times");
             assertEquals(jal, gdb.register(PC));
-            assertEquals("OK", gdb.ask("z0," + Integer.toHexString(jal) + ",4"));
-            assertEquals("OK", gdb.ask("D"), "detach: the machine runs on without breakpoints");
+            assertEquals("OK", gdb.ask("D"), "detach: the machine runs on, its breakpoints gone");
         }
         Cli c = RspClient.ended(run);
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("tinyos"), c.out());
         assertTrue(c.err().contains("debugger detached"), c.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("machines")
+    void userModeBreakpoint_memoryThroughTheTlb(List<String> machine) throws Exception {
+        ElfFile elf = Kernels.load("tinyos");
+        int kseg0 = elf.symbol("prog_hello") + 4;
+        int user = kseg0 & 0x1FFFFFFF; // tinyos maps its programs' code at virtual = physical
+        int port = RspClient.freePort();
+        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "tinyos"));
+        try (RspClient gdb = RspClient.connect(port, run)) {
+            assertEquals("OK", gdb.ask("Z0," + Integer.toHexString(user) + ",4"));
+            assertEquals("S05", gdb.ask("c"), "user mode runs one instruction at a time while a breakpoint is set");
+            assertEquals(user, gdb.register(PC));
+            assertEquals(Cp0.SR_KUC, gdb.register(32) & Cp0.SR_KUC, "Status.KUc: user mode");
+            assertEquals(gdb.word(kseg0), gdb.word(user), "the page through the TLB is the kernel's view of it");
+            assertEquals("OK", gdb.ask("z0," + Integer.toHexString(user) + ",4"));
+            assertEquals("W00", gdb.ask("c"));
+        }
+        Cli c = RspClient.ended(run);
+        assertEquals(0, c.code(), c.err());
+        assertEquals(expected("tinyos"), c.out());
     }
 
     @ParameterizedTest
