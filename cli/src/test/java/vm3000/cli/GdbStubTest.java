@@ -128,13 +128,14 @@ class GdbStubTest {
             assertEquals("0123f00d", gdb.ask("m80f00000,4"));
             assertEquals("OK", gdb.ask("M80f00000,4:" + old));
 
+            assertEquals(gdb.ask("m80fffffe,2"), gdb.ask("m80fffffe,4"), "a read stops where RAM (16 MiB) ends");
             assertEquals("E03", gdb.ask("m00400000,4"), "kuseg with nothing in the TLB: an error, not a guest exception");
             assertEquals("E03", gdb.ask("mbfe00000,4"), "a device register is not read for the debugger");
             assertEquals("E03", gdb.ask("Mc0000000,4:00000000"));
             assertEquals("E01", gdb.ask("mzz,4"));
             assertEquals("", gdb.ask("bc"), "an unsupported packet has the empty reply");
 
-            gdb.sendRaw(RspClient.frame("g").replace("#", "#0").substring(0, RspClient.frame("g").length()));
+            gdb.sendRaw("$g#00"); // g's checksum is 67
             assertEquals('-', gdb.readByte(), "a bad checksum is refused");
             assertEquals(elf.entry(), gdb.register(PC), "and the stub goes on");
 
@@ -216,6 +217,8 @@ class GdbStubTest {
             assertEquals(user, gdb.register(PC));
             assertEquals(Cp0.SR_KUC, gdb.register(32) & Cp0.SR_KUC, "Status.KUc: user mode");
             assertEquals(gdb.word(kseg0), gdb.word(user), "the page through the TLB is the kernel's view of it");
+            String code = gdb.ask("m" + Integer.toHexString(user) + ",4");
+            assertEquals("OK", gdb.ask("M" + Integer.toHexString(user) + ",4:" + code), "read-only text (D=0) is written");
             assertEquals("OK", gdb.ask("z0," + Integer.toHexString(user) + ",4"));
             assertEquals("W00", gdb.ask("c"));
         }
@@ -324,6 +327,39 @@ class GdbStubTest {
         Cli c = RspClient.ended(run);
         assertEquals(5, c.code(), c.err());
         assertTrue(c.err().contains("the guest asked for the debugger"), c.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("machines")
+    void codePatchedByTheDebugger_runsPatched(List<String> machine) throws Exception {
+        Path twice = Files.writeString(dir.resolve("twice.s"), "        .set noreorder\n        .text\n        .globl __start\n"
+                + "__start: lui $t0, 0xbffe\n"
+                + "        li $t2, 0\n"
+                + "        jal count               # t2 += 10\n"
+                + "        nop\n"
+                + "        sw $zero, 0x10($t0)     # trace card: DEBUGGER (the test patches count)\n"
+                + "        jal count\n"
+                + "        nop\n"
+                + "        sw $t2, 0x1c($t0)       # trace card: EXIT t2\n"
+                + "        nop\n"
+                + "count:  li $t3, 10\n"
+                + "1:      addiu $t2, $t2, 1\n"
+                + "        addiu $t3, $t3, -1\n"
+                + "        bnez $t3, 1b\n"
+                + "        nop\n"
+                + "        jr $ra\n"
+                + "        nop\n");
+        int addiu = 0x254a0001; // addiu $t2, $t2, 1
+        int port = RspClient.freePort();
+        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, twice.toString()));
+        try (RspClient gdb = RspClient.connect(port, run)) {
+            int at = gdb.register(PC);
+            while (gdb.word(at) != addiu) at += 4;
+            assertEquals("OK", gdb.ask("M" + Integer.toHexString(at) + ",4:254a0003"));
+            assertEquals("W28", gdb.ask("c"));
+        }
+        Cli c = RspClient.ended(run);
+        assertEquals(40, c.code(), "10 before the patch, 30 after: the decoded code was dropped " + c.err());
     }
 
     @Test
