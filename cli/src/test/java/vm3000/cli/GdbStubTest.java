@@ -117,6 +117,8 @@ class GdbStubTest {
             assertEquals("OK", gdb.ask("P0=ffffffff"));
             assertEquals(0, gdb.register(0), "$0 stays 0");
             assertEquals("OK", gdb.ask("P8=00000000"));
+            assertEquals("OK", gdb.ask("P20=0000ff00"), "Status, as MTC0 writes it (tinyos clears it first thing)");
+            assertEquals(0xff00, gdb.register(32));
 
             assertEquals(textWord(elf, elf.entry()), gdb.word(elf.entry()), "kseg0 text, as in the ELF");
             assertEquals(textWord(elf, elf.entry()), gdb.word(elf.entry() + 0x20000000), "the same through kseg1");
@@ -255,7 +257,7 @@ class GdbStubTest {
                     "an access watchpoint on one byte of the word: the next load of it");
             assertEquals(Op.LW, Decoder.decode(gdb.word(gdb.register(PC))));
             assertEquals("OK", gdb.ask("z4," + Integer.toHexString(counter + 2) + ",1"));
-            assertEquals("W00", gdb.ask("c"));
+            assertEquals("W00", gdb.ask("C05"), "continue with a signal: there is none to deliver");
         }
         Cli c = RspClient.ended(run);
         assertEquals(0, c.code(), c.err());
@@ -285,6 +287,45 @@ class GdbStubTest {
         Cli c = RspClient.ended(run);
         assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
         assertTrue(c.err().contains("killed by the debugger"), c.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("machines")
+    void connectingWhileItRuns_stopsTheMachine(List<String> machine) throws Exception {
+        Path loop = loop();
+        int port = RspClient.freePort();
+        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, loop.toString()));
+        try (RspClient gdb = RspClient.connect(port, run)) {
+            assertEquals("S05", gdb.ask("?"));
+            long before = Long.parseLong(gdb.ask("p9"), 16);
+            assertEquals("OK", gdb.ask("P9=00000007"), "stopped: the loop does not touch $t1 and nor does time");
+            assertEquals(7, gdb.register(9));
+            assertEquals(0, before);
+            gdb.send("k");
+        }
+        Cli c = RspClient.ended(run);
+        assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("machines")
+    void theEnd_isToldToAWaitingDebugger(List<String> machine) throws Exception {
+        int port = RspClient.freePort();
+        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "--max-instructions", "5000",
+                loop().toString()));
+        try (RspClient gdb = RspClient.connect(port, run)) {
+            assertEquals("X18", gdb.ask("c"), "the instruction limit: SIGXCPU");
+        }
+        assertEquals(ExitCodes.INSTRUCTION_LIMIT, RspClient.ended(run).code());
+
+        Path bev = Files.writeString(dir.resolve("bev.s"), "        .set noreorder\n        .text\n        .globl __start\n"
+                + "__start: syscall\n        nop\n");
+        port = RspClient.freePort();
+        run = RspClient.start(args(machine, "--gdb", "" + port, "-w", bev.toString()));
+        try (RspClient gdb = RspClient.connect(port, run)) {
+            assertEquals("X06", gdb.ask("c"), "a machine check (an exception to the boot ROM): SIGABRT");
+        }
+        assertEquals(ExitCodes.MACHINE_CHECK, RspClient.ended(run).code());
     }
 
     @ParameterizedTest
