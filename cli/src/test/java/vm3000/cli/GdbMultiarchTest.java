@@ -37,11 +37,16 @@ class GdbMultiarchTest {
     @TempDir
     Path dir;
 
+    /** Skips visibly without gdb-multiarch, as docs/testing.md says (VM3000_NO_HOST_TOOLS=1 pretends it is absent). */
     @BeforeAll
     static void gdbInstalled() {
-        boolean present = ChildCli.available(GDB);
-        if (!present) System.err.println("GdbMultiarchTest: skipped: " + GDB + " is not installed (apt-get install gdb-multiarch)");
-        assumeTrue(present, GDB + " is not installed: the tests that drive gdb itself are skipped");
+        boolean disabled = "1".equals(System.getenv("VM3000_NO_HOST_TOOLS"));
+        boolean present = !disabled && ChildCli.available(GDB);
+        if (!present) {
+            String why = GDB + (disabled ? " not used (VM3000_NO_HOST_TOOLS=1)" : " not found (install gdb-multiarch)");
+            System.err.println("SKIPPED GdbMultiarchTest: " + why);
+            assumeTrue(false, why);
+        }
     }
 
     @ParameterizedTest
