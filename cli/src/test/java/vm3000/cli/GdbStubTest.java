@@ -203,6 +203,8 @@ class GdbStubTest {
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("tinyos"), c.out());
         assertTrue(c.err().contains("debugger detached"), c.err());
+        assertEquals(cycles(Cli.run(args(machine, "tinyos")).err()), cycles(c.err()),
+                "stops, steps and the interpreter's turns changed nothing in the machine's time");
     }
 
     @ParameterizedTest
@@ -262,6 +264,7 @@ class GdbStubTest {
         Cli c = RspClient.ended(run);
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("tinyos"), c.out());
+        assertEquals(cycles(Cli.run(args(machine, "tinyos")).err()), cycles(c.err()), "watching changed no timing");
     }
 
     private Path loop() throws IOException {
