@@ -321,14 +321,38 @@ class GdbStubTest {
         }
         assertEquals(ExitCodes.INSTRUCTION_LIMIT, RspClient.ended(run).code());
 
-        Path bev = Files.writeString(dir.resolve("bev.s"), "        .set noreorder\n        .text\n        .globl __start\n"
-                + "__start: syscall\n        nop\n");
+        Path waitForever = Files.writeString(dir.resolve("wait.s"), "        .set noreorder\n        .text\n"
+                + "        .globl __start\n__start: wait\n        nop\n");
         port = RspClient.freePort();
-        run = RspClient.start(args(machine, "--gdb", "" + port, "-w", bev.toString()));
+        run = RspClient.start(args(machine, "--gdb", "" + port, "-w", waitForever.toString()));
         try (RspClient gdb = RspClient.connect(port, run)) {
-            assertEquals("X06", gdb.ask("c"), "a machine check (an exception to the boot ROM): SIGABRT");
+            assertEquals("X06", gdb.ask("c"), "a machine check (WAIT with nothing to wake it): SIGABRT");
         }
         assertEquals(ExitCodes.MACHINE_CHECK, RspClient.ended(run).code());
+    }
+
+    @ParameterizedTest
+    @MethodSource("machines")
+    void bootRomException_summonsTheDebugger(List<String> machine) throws Exception {
+        Path bev = Files.writeString(dir.resolve("bev.s"), "        .set noreorder\n        .text\n        .globl __start\n"
+                + "__start: syscall\n        nop\n");
+        int port = RspClient.freePort();
+        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", bev.toString()));
+        try (RspClient gdb = RspClient.connect(port, run)) {
+            int entry = gdb.register(PC);
+            assertEquals("S05", gdb.ask("c"), "System/161's boot ROM holds a breakpoint for the debugger");
+            assertEquals(0xbfc00180, gdb.register(PC), "at the BEV general vector");
+            assertEquals(8, (gdb.register(36) >>> 2) & 31, "Cause: Sys");
+            assertEquals(Cp0.SR_BEV, gdb.register(32) & Cp0.SR_BEV);
+            assertEquals("OK", gdb.ask("P25=" + String.format("%08x", entry + 4)), "gdb may go on elsewhere");
+            assertEquals("OK", gdb.ask("Z0," + Integer.toHexString(entry + 8) + ",4"));
+            assertEquals("S05", gdb.ask("c"));
+            assertEquals(entry + 8, gdb.register(PC), "the nop after the syscall ran, and the breakpoint after it holds");
+            gdb.send("k");
+        }
+        Cli c = RspClient.ended(run);
+        assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
+        assertTrue(c.err().contains("went to the boot ROM"), c.err());
     }
 
     @ParameterizedTest

@@ -851,11 +851,14 @@ public final class Cpu implements MachineCheck {
     /**
      * With Status.BEV set, exceptions go to System/161's boot ROM, which holds nothing but a
      * breakpoint that summons the debugger: the kernel took an exception before installing its
-     * own vectors. vm3000 stops the machine there with the state a debugger would show first.
+     * own vectors. vm3000 stops the machine there with the state a debugger would show first;
+     * with a debugger attached, the debugger is summoned instead, as on System/161.
      */
     private void bootRomStop(int excCode, int excPc) {
-        machineCheck(String.format("exception %s with Status.BEV=1 went to the boot ROM vector 0x%08x: "
+        String diagnostic = String.format("exception %s with Status.BEV=1 went to the boot ROM vector 0x%08x: "
                 + "EPC 0x%08x, Cause 0x%08x, BadVAddr 0x%08x", ExcCode.name(excCode), pc, excPc, cp0.cause(),
-                cp0.badVAddr()));
+                cp0.badVAddr());
+        if (debugger != null && debugger.bootRomException(this, diagnostic)) return;
+        machineCheck(diagnostic);
     }
 }

@@ -20,4 +20,11 @@ public interface Debugger {
      * decoded blocks or running a VM's user mode directly, which {@link #beforeCycle} never sees.
      */
     boolean wantsEveryStep();
+
+    /**
+     * An exception went to the boot ROM (Status.BEV set), whose only content on System/161 is a
+     * breakpoint that summons the debugger: true if the debugger takes it (the machine then stops
+     * before the next cycle, at the vector), false to let the machine stop with a machine check.
+     */
+    default boolean bootRomException(Cpu cpu, String diagnostic) { return false; }
 }

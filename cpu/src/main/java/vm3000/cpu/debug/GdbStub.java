@@ -130,6 +130,18 @@ public final class GdbStub implements Debugger, Closeable {
         cpu.requestStop();
     }
 
+    /**
+     * An exception went to the boot ROM: as on System/161, whose boot ROM holds a breakpoint there,
+     * the machine stops for gdb before the next cycle, at the vector (continuing takes it again).
+     */
+    @Override
+    public boolean bootRomException(Cpu c, String diagnostic) {
+        say(diagnostic);
+        pending = SIGTRAP;
+        c.requestStop();
+        return true;
+    }
+
     @Override
     public boolean wantsEveryStep() {
         return pending != null || stepping || !softBreaks.isEmpty() || !hardBreaks.isEmpty() || !watches.isEmpty();
