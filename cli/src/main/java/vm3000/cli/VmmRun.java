@@ -105,7 +105,9 @@ final class VmmRun {
                     List<GdbStub> stubs = new ArrayList<>();
                     try {
                         if (cmd.gdbPort != null) {
-                            for (VirtualMachine vm : vms) stubs.add(GdbRun.attach(vm, stack.top().endian(), cmd.gdbPort + vm.id(), cmd.gdbWait, err));
+                            for (VirtualMachine vm : vms) {
+                                stubs.add(GdbRun.attach(vm, stack.top().endian(), cmd.gdbPort + vm.id(), cmd.gdbWait, err));
+                            }
                         }
                         stack.top().run();
                         for (int i = 0; i < stubs.size(); i++) stubs.get(i).finish(vms.get(i).power());

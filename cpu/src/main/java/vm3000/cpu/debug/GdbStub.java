@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -530,7 +531,7 @@ public final class GdbStub implements Debugger, Closeable {
             }
             out[n++] = (byte) c;
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 
     // --- Breakpoints and watchpoints ----------------------------------------------------------

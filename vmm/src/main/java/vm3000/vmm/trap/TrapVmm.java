@@ -8,6 +8,7 @@ import java.util.List;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.core.Cpu;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.vmm.api.MachineControl;
@@ -147,7 +148,7 @@ public final class TrapVmm {
      * True while a debugger attached to the VM's CPU must see every instruction: its user mode is
      * then interpreted too (the same behaviour, one instruction at a time).
      */
-    private static boolean debugged(vm3000.cpu.core.Cpu cpu) {
+    private static boolean debugged(Cpu cpu) {
         return cpu.debugger() != null && cpu.debugger().wantsEveryStep();
     }
 
