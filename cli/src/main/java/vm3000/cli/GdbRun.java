@@ -30,14 +30,14 @@ final class GdbRun {
     /** The highest TCP port. */
     static final int MAX_PORT = 65535;
 
-    /** Checks {@code --gdb PORT} for {@code count} consecutive ports and {@code --gdb-wait}. */
+    /** Checks {@code --gdb PORT} (0: any free port) for {@code count} consecutive ports and {@code --gdb-wait}. */
     static void checkOptions(Integer port, boolean wait, int count) throws BadInputException {
         if (port == null) {
             if (wait) throw new BadInputException("--gdb-wait needs --gdb PORT");
             return;
         }
-        if (port < 1 || port > MAX_PORT - (count - 1)) {
-            throw new BadInputException("--gdb: port must be 1.." + (MAX_PORT - (count - 1))
+        if (port < 0 || port > MAX_PORT - (count - 1)) {
+            throw new BadInputException("--gdb: port must be 0.." + (MAX_PORT - (count - 1))
                     + (count > 1 ? " for " + count + " VMs (VM i listens on PORT+i)" : "") + ": " + port);
         }
     }

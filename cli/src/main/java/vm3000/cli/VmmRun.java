@@ -106,7 +106,8 @@ final class VmmRun {
                     try {
                         if (cmd.gdbPort != null) {
                             for (VirtualMachine vm : vms) {
-                                stubs.add(GdbRun.attach(vm, stack.top().endian(), cmd.gdbPort + vm.id(), cmd.gdbWait, err));
+                                stubs.add(GdbRun.attach(vm, stack.top().endian(),
+                                        cmd.gdbPort == 0 ? 0 : cmd.gdbPort + vm.id(), cmd.gdbWait, err));
                             }
                         }
                         stack.top().run();

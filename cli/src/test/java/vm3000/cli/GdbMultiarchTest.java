@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,25 +52,12 @@ class GdbMultiarchTest {
         ElfFile elf = Kernels.load("tinyos");
         Path kernel = dir.resolve("tinyos.elf");
         Files.write(kernel, Kernels.bytes("tinyos"));
-        int port = RspClient.freePort();
         List<String> args = new ArrayList<>(List.of("run"));
         if (!machine.isEmpty()) args.addAll(List.of(machine.split(" ")));
-        args.addAll(List.of("--gdb", "" + port, "--gdb-wait", "tinyos"));
+        args.addAll(List.of("--gdb", "0", "--gdb-wait", "tinyos"));
         Cli plain = Cli.run("run", "tinyos");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                return Main.execute(o, e, args.toArray(new String[0]));
-            }
-        });
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(RspClient.GUARD_SECONDS);
-        while (!err.toString(StandardCharsets.UTF_8).contains("waiting for a debugger")) {
-            assertTrue(!run.isDone(), "vm3000 ended before it waited for the debugger: " + err);
-            assertTrue(System.nanoTime() < giveUp, "vm3000 did not wait for the debugger");
-            Thread.sleep(20);
-        }
+        RspClient.Running run = RspClient.start(args.toArray(new String[0]));
+        int port = run.port(machine.isEmpty() ? "" : "vm0");
         String script = String.join("\n",
                 "set confirm off",
                 "set pagination off",
@@ -101,7 +85,7 @@ class GdbMultiarchTest {
             said = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertTrue(gdb.waitFor(RspClient.GUARD_SECONDS, TimeUnit.SECONDS), "gdb did not end");
-        int code = run.get(RspClient.GUARD_SECONDS, TimeUnit.SECONDS);
+        Cli c = run.ended();
 
         int spawn = elf.symbol("spawn");
         int frameEnter = elf.symbol("frame_enter");
@@ -121,8 +105,8 @@ class GdbMultiarchTest {
         assertTrue(said.contains("Old value = 0\nNew value = 1"), said);
         assertTrue(said.contains("[Inferior 1 (Remote target) exited normally]"), said);
 
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        assertEquals(plain.out(), out.toString(StandardCharsets.UTF_8), "the guest's transcript");
+        assertEquals(0, c.code(), c.err());
+        assertEquals(plain.out(), c.out(), "the guest's transcript");
     }
 }
 

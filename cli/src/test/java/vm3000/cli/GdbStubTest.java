@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,13 +76,12 @@ class GdbStubTest {
     void continueOnly_sameTranscriptAndCycles(List<String> machine) throws Exception {
         Cli plain = Cli.run(args(machine, "tinyos"));
         assertEquals(0, plain.code(), plain.err());
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "--gdb-wait", "tinyos"));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "--gdb-wait", "tinyos"));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("S05", gdb.ask("?"));
             assertEquals("W00", gdb.ask("c"));
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(0, c.code(), c.err());
         assertEquals(plain.out(), c.out());
         assertEquals(expected("tinyos"), c.out());
@@ -94,9 +92,8 @@ class GdbStubTest {
     @MethodSource("machines")
     void registersAndMemory_atTheFirstInstruction(List<String> machine) throws Exception {
         ElfFile elf = Kernels.load("tinyos");
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "tinyos"));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", "tinyos"));
+        try (RspClient gdb = RspClient.connect(run)) {
             String supported = gdb.ask("qSupported:multiprocess+;swbreak+;hwbreak+;vContSupported+");
             assertTrue(supported.contains("PacketSize="), supported);
             assertEquals("1", gdb.ask("qAttached"));
@@ -143,7 +140,7 @@ class GdbStubTest {
 
             assertEquals("W00", gdb.ask("c"));
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("tinyos"), c.out(), "the debugger's reads had no effect on the guest");
     }
@@ -165,9 +162,8 @@ class GdbStubTest {
         ElfFile elf = Kernels.load("tinyos");
         int spawn = elf.symbol("spawn");
         int frameEnter = elf.symbol("frame_enter");
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "tinyos"));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", "tinyos"));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("OK", gdb.ask("Z1," + Integer.toHexString(spawn) + ",4"));
             assertEquals("S05", gdb.ask("c"));
             assertEquals(spawn, gdb.register(PC), "a hardware breakpoint");
@@ -199,7 +195,7 @@ class GdbStubTest {
             assertEquals(jal, gdb.register(PC));
             assertEquals("OK", gdb.ask("D"), "detach: the machine runs on, its breakpoints gone");
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("tinyos"), c.out());
         assertTrue(c.err().contains("debugger detached"), c.err());
@@ -213,9 +209,8 @@ class GdbStubTest {
         ElfFile elf = Kernels.load("tinyos");
         int kseg0 = elf.symbol("prog_hello") + 4;
         int user = kseg0 & 0x1FFFFFFF; // tinyos maps its programs' code at virtual = physical
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "tinyos"));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", "tinyos"));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("OK", gdb.ask("Z0," + Integer.toHexString(user) + ",4"));
             assertEquals("S05", gdb.ask("c"), "user mode runs one instruction at a time while a breakpoint is set");
             assertEquals(user, gdb.register(PC));
@@ -226,7 +221,7 @@ class GdbStubTest {
             assertEquals("OK", gdb.ask("z0," + Integer.toHexString(user) + ",4"));
             assertEquals("W00", gdb.ask("c"));
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("tinyos"), c.out());
     }
@@ -237,9 +232,8 @@ class GdbStubTest {
         ElfFile elf = Kernels.load("tinyos");
         int counter = elf.symbol("n_syscalls");
         String at = Integer.toHexString(counter);
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "tinyos"));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", "tinyos"));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("OK", gdb.ask("Z3," + at + ",4"));
             assertEquals("T05rwatch:" + at + ";", gdb.ask("c"));
             assertEquals(Op.LW, Decoder.decode(gdb.word(gdb.register(PC))), "stopped at the load");
@@ -261,7 +255,7 @@ class GdbStubTest {
             assertEquals("OK", gdb.ask("z4," + Integer.toHexString(counter + 2) + ",1"));
             assertEquals("W00", gdb.ask("C05"), "continue with a signal: there is none to deliver");
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("tinyos"), c.out());
         assertEquals(cycles(Cli.run(args(machine, "tinyos")).err()), cycles(c.err()), "watching changed no timing");
@@ -276,9 +270,8 @@ class GdbStubTest {
     @MethodSource("machines")
     void ctrlC_stopsARunningGuest_thenKill(List<String> machine) throws Exception {
         Path loop = loop();
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", loop.toString()));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", loop.toString()));
+        try (RspClient gdb = RspClient.connect(run)) {
             int entry = gdb.register(PC);
             gdb.send("c");
             gdb.sendRaw("\u0003");
@@ -287,7 +280,7 @@ class GdbStubTest {
             assertTrue(pc == entry || pc == entry + 4, Integer.toHexString(pc));
             gdb.send("k");
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
         assertTrue(c.err().contains("killed by the debugger"), c.err());
     }
@@ -296,9 +289,8 @@ class GdbStubTest {
     @MethodSource("machines")
     void connectingWhileItRuns_stopsTheMachine(List<String> machine) throws Exception {
         Path loop = loop();
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, loop.toString()));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", loop.toString()));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("S05", gdb.ask("?"));
             long before = Long.parseLong(gdb.ask("p9"), 16);
             assertEquals("OK", gdb.ask("P9=00000007"), "stopped: the loop does not touch $t1 and nor does time");
@@ -306,29 +298,27 @@ class GdbStubTest {
             assertEquals(0, before);
             gdb.send("k");
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
     }
 
     @ParameterizedTest
     @MethodSource("machines")
     void theEnd_isToldToAWaitingDebugger(List<String> machine) throws Exception {
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "--max-instructions", "5000",
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", "--max-instructions", "5000",
                 loop().toString()));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("X18", gdb.ask("c"), "the instruction limit: SIGXCPU");
         }
-        assertEquals(ExitCodes.INSTRUCTION_LIMIT, RspClient.ended(run).code());
+        assertEquals(ExitCodes.INSTRUCTION_LIMIT, run.ended().code());
 
         Path waitForever = Files.writeString(dir.resolve("wait.s"), "        .set noreorder\n        .text\n"
                 + "        .globl __start\n__start: wait\n        nop\n");
-        port = RspClient.freePort();
-        run = RspClient.start(args(machine, "--gdb", "" + port, "-w", waitForever.toString()));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        run = RspClient.start(args(machine, "--gdb", "0", "-w", waitForever.toString()));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("X06", gdb.ask("c"), "a machine check (WAIT with nothing to wake it): SIGABRT");
         }
-        assertEquals(ExitCodes.MACHINE_CHECK, RspClient.ended(run).code());
+        assertEquals(ExitCodes.MACHINE_CHECK, run.ended().code());
     }
 
     @ParameterizedTest
@@ -336,9 +326,8 @@ class GdbStubTest {
     void bootRomException_summonsTheDebugger(List<String> machine) throws Exception {
         Path bev = Files.writeString(dir.resolve("bev.s"), "        .set noreorder\n        .text\n        .globl __start\n"
                 + "__start: syscall\n        nop\n");
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", bev.toString()));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", bev.toString()));
+        try (RspClient gdb = RspClient.connect(run)) {
             int entry = gdb.register(PC);
             assertEquals("S05", gdb.ask("c"), "System/161's boot ROM holds a breakpoint for the debugger");
             assertEquals(0xbfc00180, gdb.register(PC), "at the BEV general vector");
@@ -350,7 +339,7 @@ class GdbStubTest {
             assertEquals(entry + 8, gdb.register(PC), "the nop after the syscall ran, and the breakpoint after it holds");
             gdb.send("k");
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
         assertTrue(c.err().contains("went to the boot ROM"), c.err());
     }
@@ -358,12 +347,11 @@ class GdbStubTest {
     @ParameterizedTest
     @MethodSource("machines")
     void connectionDropped_theMachineRunsOn(List<String> machine) throws Exception {
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, "-w", "hello"));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", "-w", "hello"));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("OK", gdb.ask("Z0,80002000,4"));
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(0, c.code(), c.err());
         assertEquals(expected("hello").lines().findFirst().get() + "\nboot arguments: \n", c.out());
         assertTrue(c.err().contains("connection lost"), c.err());
@@ -382,9 +370,8 @@ class GdbStubTest {
     @MethodSource("machines")
     void guestRequest_waitsForTheDebugger(List<String> machine) throws Exception {
         Path request = debuggerRequest();
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, request.toString()));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", request.toString()));
+        try (RspClient gdb = RspClient.connect(run)) {
             assertEquals("S05", gdb.ask("?"));
             int pc = gdb.register(PC);
             int sw = gdb.word(pc - 4);
@@ -392,7 +379,7 @@ class GdbStubTest {
             assertEquals(0x10, Fields.simm(sw));
             assertEquals("W05", gdb.ask("c"));
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(5, c.code(), c.err());
         assertTrue(c.err().contains("the guest asked for the debugger"), c.err());
     }
@@ -418,15 +405,14 @@ class GdbStubTest {
                 + "        jr $ra\n"
                 + "        nop\n");
         int addiu = 0x254a0001; // addiu $t2, $t2, 1
-        int port = RspClient.freePort();
-        CompletableFuture<Cli> run = RspClient.start(args(machine, "--gdb", "" + port, twice.toString()));
-        try (RspClient gdb = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start(args(machine, "--gdb", "0", twice.toString()));
+        try (RspClient gdb = RspClient.connect(run)) {
             int at = gdb.register(PC);
             while (gdb.word(at) != addiu) at += 4;
             assertEquals("OK", gdb.ask("M" + Integer.toHexString(at) + ",4:254a0003"));
             assertEquals("W28", gdb.ask("c"));
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(40, c.code(), "10 before the patch, 30 after: the decoded code was dropped " + c.err());
     }
 
@@ -440,26 +426,41 @@ class GdbStubTest {
     @Test
     void severalVms_vmIListensOnPortPlusI() throws Exception {
         int port = RspClient.freePort();
-        int second = port + 1;
-        CompletableFuture<Cli> run = RspClient.start("run", "--vmm", "trap", "--gdb", "" + port, "-w", "hello:a", "hello:b");
-        try (RspClient vm0 = RspClient.connect(port, run)) {
+        RspClient.Running run = RspClient.start("run", "--vmm", "trap", "--gdb", "" + port, "-w", "hello:a", "hello:b");
+        assertEquals(port, run.port("vm0"));
+        assertEquals(port + 1, run.port("vm1"));
+        try (RspClient vm0 = RspClient.connect(run, "vm0")) {
             vm0.send("c");
-            try (RspClient vm1 = RspClient.connect(second, run)) {
+            try (RspClient vm1 = RspClient.connect(run, "vm1")) {
                 assertEquals("S05", vm1.ask("?"));
                 assertNotEquals(0, vm1.register(4), "vm1's own $a0: its boot arguments");
                 assertEquals("W00", vm1.ask("c"));
             }
             assertEquals("W00", vm0.reply());
         }
-        Cli c = RspClient.ended(run);
+        Cli c = run.ended();
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("[vm0] boot arguments: a\n"), c.out());
         assertTrue(c.out().contains("[vm1] boot arguments: b\n"), c.out());
-        assertTrue(c.err().contains("gdb (vm1): debugger connected on port " + second), c.err());
+        assertTrue(c.err().contains("gdb (vm1): debugger connected on port " + (port + 1)), c.err());
+    }
+
+    @Test
+    void portZero_eachVmAFreePortOfItsOwn() throws Exception {
+        RspClient.Running run = RspClient.start("run", "--vmm", "trap", "--gdb", "0", "-w", "hello:a", "hello:b");
+        assertNotEquals(run.port("vm0"), run.port("vm1"));
+        try (RspClient vm0 = RspClient.connect(run, "vm0")) {
+            vm0.send("c");
+            try (RspClient vm1 = RspClient.connect(run, "vm1")) {
+                assertEquals("W00", vm1.ask("c"));
+            }
+            assertEquals("W00", vm0.reply());
+        }
+        assertEquals(0, run.ended().code());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--gdb 0 hello", "--gdb 65536 hello", "--gdb-wait hello", "-w hello",
+    @ValueSource(strings = {"--gdb -1 hello", "--gdb 65536 hello", "--gdb-wait hello", "-w hello",
             "--gdb 7000 --rmr-levels 1 hello", "--vmm rmr --gdb 7000 hello", "--vmm trap --gdb 65535 hello hello"})
     void badOptions_oneLineExit2(String line) {
         Cli c = Cli.run(("run " + line).split(" "));

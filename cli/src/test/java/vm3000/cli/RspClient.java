@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small gdb for tests: the client side of gdb's remote serial protocol, talking to the stub of
@@ -34,34 +37,83 @@ final class RspClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** A TCP port that was free a moment ago. */
+    /**
+     * A {@code vm3000 run} in-process on a thread of its own, its output kept: started with
+     * {@code --gdb 0}, so that each stub listens on a free port of its own, which it names on
+     * standard error ({@link #port}).
+     */
+    static final class Running {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final CompletableFuture<Integer> code;
+
+        private Running(String... args) {
+            code = CompletableFuture.supplyAsync(() -> {
+                try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                    return Main.execute(o, e, args);
+                }
+            });
+        }
+
+        /** What the run has printed on standard error so far. */
+        String messages() { return err.toString(StandardCharsets.UTF_8); }
+
+        /** The port the stub named {@code name} ("" on the bare machine, "vm1", ...) listens on, once it does. */
+        int port(String name) throws Exception {
+            Pattern p = Pattern.compile("vm3000: gdb" + (name.isEmpty() ? "" : " \\(" + name + "\\)")
+                    + ": listening on port (\\d+)");
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+            for (;;) {
+                Matcher m = p.matcher(messages());
+                if (m.find()) return Integer.parseInt(m.group(1));
+                if (code.isDone()) fail("vm3000 ended before its stub listened: " + messages());
+                if (System.nanoTime() > giveUp) fail("no stub listened: " + messages());
+                Thread.sleep(10);
+            }
+        }
+
+        /** The run's result, once it has ended. */
+        Cli ended() throws Exception {
+            int c = code.get(GUARD_SECONDS, TimeUnit.SECONDS);
+            return new Cli(c, out.toString(StandardCharsets.UTF_8), messages());
+        }
+
+        boolean isDone() { return code.isDone(); }
+    }
+
+    /** A TCP port that was free a moment ago (for the tests of an explicit --gdb PORT). */
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    /** Runs {@code vm3000 args} in-process on another thread. */
-    static CompletableFuture<Cli> start(String... args) {
-        return CompletableFuture.supplyAsync(() -> Cli.run(args));
+    /** Runs {@code vm3000 args} in-process on another thread (give it --gdb 0). */
+    static Running start(String... args) {
+        return new Running(args);
     }
 
-    /** The run's result, once it has ended. */
-    static Cli ended(CompletableFuture<Cli> run) throws Exception {
-        return run.get(GUARD_SECONDS, TimeUnit.SECONDS);
+    /** Connects to the stub named {@code name} of {@code run}. */
+    static RspClient connect(Running run, String name) throws Exception {
+        return new RspClient(new Socket(InetAddress.getLoopbackAddress(), run.port(name)));
     }
 
-    /** Connects to the stub on {@code port}, retrying while the run is still starting to listen. */
-    static RspClient connect(int port, CompletableFuture<Cli> run) throws Exception {
+    /** Connects to the bare machine's stub, or vm0's. */
+    static RspClient connect(Running run) throws Exception {
+        return connect(run, isVmm(run) ? "vm0" : "");
+    }
+
+    private static boolean isVmm(Running run) throws Exception {
+        // The first stub's message says which: wait for any.
+        Pattern any = Pattern.compile("vm3000: gdb( \\((vm\\d+)\\))?: listening on port");
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
         for (;;) {
-            try {
-                return new RspClient(new Socket(InetAddress.getLoopbackAddress(), port));
-            } catch (ConnectException e) {
-                if (run.isDone()) fail("vm3000 ended before the debugger connected: " + run.get().err());
-                if (System.nanoTime() > giveUp) throw e;
-                Thread.sleep(20);
-            }
+            Matcher m = any.matcher(run.messages());
+            if (m.find()) return m.group(2) != null;
+            if (run.isDone()) fail("vm3000 ended before its stub listened: " + run.messages());
+            if (System.nanoTime() > giveUp) fail("no stub listened: " + run.messages());
+            Thread.sleep(10);
         }
     }
 

@@ -95,7 +95,7 @@ public final class GdbStub implements Debugger, Closeable {
     }
 
     /**
-     * A stub listening on loopback port {@code port} for the CPU it is then attached to, whose
+     * A stub listening on loopback port {@code port} (0: any free port) for the CPU it is then attached to, whose
      * physical memory {@code memory} is, of byte order {@code endian}; {@code name} names it in
      * messages ("vm0", or empty).
      */
@@ -109,7 +109,10 @@ public final class GdbStub implements Debugger, Closeable {
             ch.close();
             throw e;
         }
-        return new GdbStub(name, ch, port, memory, endian, messages);
+        int bound = ((InetSocketAddress) ch.getLocalAddress()).getPort();
+        GdbStub stub = new GdbStub(name, ch, bound, memory, endian, messages);
+        stub.say("listening on port " + bound);
+        return stub;
     }
 
     /** Attaches this stub to {@code cpu}; with {@code waitFirst} the first cycle waits for the debugger. */
