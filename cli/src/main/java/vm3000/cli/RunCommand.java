@@ -19,6 +19,7 @@ import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.boot.Images;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.debug.GdbStub;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.rmr.RmrStack;
@@ -100,6 +101,16 @@ final class RunCommand implements Callable<Integer> {
             + "instead of standard output (as it is for one VM; each line prefixed with [vmN] for several)")
     Path vmOutput;
 
+    @Option(names = "--gdb", paramLabel = "PORT", description = "serve gdb's remote protocol on TCP PORT of the "
+            + "loopback interface (gdb: target remote :PORT); the guest's request for the debugger (the trace card, as "
+            + "OS/161's panic writes it) then waits for gdb instead of stopping the machine. With --vmm trap, VM i on "
+            + "PORT+i. PORT 0: any free port (each VM its own), printed on standard error. docs/debugging.md")
+    Integer gdbPort;
+
+    @Option(names = {"-w", "--gdb-wait"}, description = "with --gdb: wait for the debugger before the first "
+            + "instruction (System/161's -w)")
+    boolean gdbWait;
+
     @Parameters(index = "0", paramLabel = "IMAGE", description = "ELF executable, .s file, or built-in kernel name")
     Path image;
 
@@ -117,6 +128,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (depth != null) throw new BadInputException("--depth needs --vmm trap");
             if (vmOutput != null) throw new BadInputException("--vm-output needs --vmm trap");
+            GdbRun.checkOptions(gdbPort, gdbWait, 1);
+            if (gdbPort != null && rmrLevels != 0) throw new BadInputException("--gdb does not go with --rmr-levels");
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             if (rmrLevels < 0 || rmrLevels > RmrStack.MAX_LEVELS) {
                 throw new BadInputException("--rmr-levels must be 0.." + RmrStack.MAX_LEVELS + ": " + rmrLevels);
@@ -137,15 +150,18 @@ final class RunCommand implements Callable<Integer> {
                 Machine[] running = new Machine[1];
                 Machine machine = Boot.configured(options, cfg, keyboard.input(() -> running[0].cpu().waiting()));
                 running[0] = machine;
+                GdbStub stub = null;
                 try {
                     Boot.load(machine, elf, String.join(" ", args), mods);
                     if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
+                    if (gdbPort != null) stub = GdbRun.attach(machine, gdbPort, gdbWait, err);
                     long start = System.nanoTime();
-                    PowerState power = machine.run(maxInstructions);
+                    PowerState power = stub != null ? GdbRun.run(machine, stub, maxInstructions) : machine.run(maxInstructions);
                     long wall = System.nanoTime() - start;
                     main.out.flush();
                     return report(machine, power, err, wall);
                 } finally {
+                    if (stub != null) stub.close();
                     machine.close();
                 }
             }

@@ -15,6 +15,7 @@ import vm3000.cpu.BadInputException;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.debug.GdbStub;
 import vm3000.cpu.dev.ConsoleInput;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
@@ -61,6 +62,10 @@ final class VmmRun {
             MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
             cmd.checkStatsJson();
+            GdbRun.checkOptions(cmd.gdbPort, cmd.gdbWait, specs.size());
+            if (rmr && cmd.gdbPort != null) {
+                throw new BadInputException("--gdb debugs the bare machine or the VMs of --vmm trap; not yet those of --vmm rmr");
+            }
             Sys161Config cfg = cmd.configuration();
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
             int hostRam;
@@ -116,9 +121,21 @@ final class VmmRun {
                             vms.add(vm);
                         }
                         vm0Idles[0] = vms.get(0).cpu()::waiting;
-                        long start = System.nanoTime();
-                        stack.top().run();
-                        wall = System.nanoTime() - start;
+                        List<GdbStub> stubs = new ArrayList<>();
+                        try {
+                            if (cmd.gdbPort != null) {
+                                for (VirtualMachine vm : vms) {
+                                    stubs.add(GdbRun.attach(vm, stack.top().endian(),
+                                            cmd.gdbPort == 0 ? 0 : cmd.gdbPort + vm.id(), cmd.gdbWait, err));
+                                }
+                            }
+                            long start = System.nanoTime();
+                            stack.top().run();
+                            wall = System.nanoTime() - start;
+                            for (int i = 0; i < stubs.size(); i++) stubs.get(i).finish(vms.get(i).power());
+                        } finally {
+                            for (GdbStub s : stubs) s.close();
+                        }
                         for (VirtualMachine vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
                     } finally {
                         for (VirtualMachine vm : vms) vm.close();

@@ -79,6 +79,8 @@ public final class Cpu implements MachineCheck {
     private final Endian endian;
     private Monitor monitor;
     Tracer tracer;
+    /** The debugger attached to this CPU, or null: consulted before every cycle {@link #step} runs. */
+    private Debugger debugger;
     long executed;
     /**
      * Set when an instruction did something after which the block core must return to its
@@ -255,6 +257,15 @@ public final class Cpu implements MachineCheck {
     }
     public void setTracer(Tracer tracer) { this.tracer = tracer; }
 
+    /**
+     * Attaches a debugger (null: none). It sees only the cycles {@link #step} runs: a run loop
+     * that wants it to see every instruction steps the interpreter while
+     * {@link Debugger#wantsEveryStep} says so, instead of running blocks or running directly.
+     */
+    public void setDebugger(Debugger debugger) { this.debugger = debugger; }
+
+    public Debugger debugger() { return debugger; }
+
     /** Routes the CP0 instructions to {@code handler} instead of this CPU's own CP0 (null: back to its own). */
     public void setCop0Handler(Cop0Handler handler) { this.cop0Handler = handler; }
 
@@ -295,6 +306,10 @@ public final class Cpu implements MachineCheck {
             }
             waiting = false;
             cp0.resume();
+        }
+        if (debugger != null) {
+            debugger.beforeCycle(this); // may hold the machine stopped: its time stands still meanwhile
+            if (!power.isRunning()) return;
         }
         executed++;
         int pending;
@@ -836,11 +851,14 @@ public final class Cpu implements MachineCheck {
     /**
      * With Status.BEV set, exceptions go to System/161's boot ROM, which holds nothing but a
      * breakpoint that summons the debugger: the kernel took an exception before installing its
-     * own vectors. vm3000 stops the machine there with the state a debugger would show first.
+     * own vectors. vm3000 stops the machine there with the state a debugger would show first;
+     * with a debugger attached, the debugger is summoned instead, as on System/161.
      */
     private void bootRomStop(int excCode, int excPc) {
-        machineCheck(String.format("exception %s with Status.BEV=1 went to the boot ROM vector 0x%08x: "
+        String diagnostic = String.format("exception %s with Status.BEV=1 went to the boot ROM vector 0x%08x: "
                 + "EPC 0x%08x, Cause 0x%08x, BadVAddr 0x%08x", ExcCode.name(excCode), pc, excPc, cp0.cause(),
-                cp0.badVAddr()));
+                cp0.badVAddr());
+        if (debugger != null && debugger.bootRomException(this, diagnostic)) return;
+        machineCheck(diagnostic);
     }
 }

@@ -10,7 +10,8 @@ import vm3000.cpu.bus.LamebusDevice;
  *
  * <p>TRACE_ON/TRACE_OFF record trace161 flag letters (the CPU's tracing reads them through
  * {@link #isTracing}); PRINT and DUMP write to the machine's message stream, not the console;
- * DEBUGGER runs the installed handler (by default the run stops: vm3000 has no debugger);
+ * DEBUGGER runs the installed handler (with {@code --gdb} the machine waits for gdb; by default
+ * the run stops with a machine check);
  * PROFILE_ENABLE reads 0 and PROFILE_CLEAR does nothing, as on System/161 without profiling.
  *
  * <p>{@link #EXIT} (offset 0x1c) is vm3000's: writing a value powers the machine off with that
@@ -51,7 +52,7 @@ public final class Trace implements LamebusDevice {
     public Trace(DeviceContext ctx) {
         this.ctx = ctx;
         this.dumpHandler = () -> ctx.messages().println("trace: no machine state dump is installed");
-        this.debuggerHandler = () -> ctx.power().machineCheck("trace: software-requested debugger stop (vm3000 has no debugger)");
+        this.debuggerHandler = () -> ctx.power().machineCheck("trace: software-requested debugger stop (no debugger: vm3000 run --gdb PORT waits for gdb here)");
     }
 
     @Override public int vendorId() { return Sys161Ids.VENDOR; }

@@ -8,6 +8,7 @@ import java.util.List;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.core.Cpu;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.vmm.api.MachineControl;
@@ -119,7 +120,8 @@ public final class TrapVmm {
      * returns as soon as it enters kernel mode (an exception reflected to its monitor), with that
      * exception. Kernel mode, delay slots and idling in WAIT are interpreted, and so is any instruction at which
      * a virtual event is due or an interrupt deliverable, so that the VM takes it at exactly the
-     * cycle the bare machine would; the rest of user mode runs directly.
+     * cycle the bare machine would, and every instruction while a debugger needs to see each; the
+     * rest of user mode runs directly.
      */
     Trap runVm(VirtualMachine vm, long sliceEnd) {
         var cpu = vm.cpu();
@@ -134,7 +136,7 @@ public final class TrapVmm {
             if (kernel && vm.isMonitorVm()) return Trap.exception((cp0.cause() >>> 2) & 31);
             if (clock.now() >= sliceEnd) return null;
             if (kernel || cpu.inDelaySlot() || cpu.waiting() || vm.stepOnce || clock.now() >= clock.nextEvent()
-                    || cp0.deliverableInterrupts() != 0) {
+                    || cp0.deliverableInterrupts() != 0 || debugged(cpu)) {
                 vm.stepOnce = false;
                 cpu.step();
                 stats.interpreted++;
@@ -145,6 +147,14 @@ public final class TrapVmm {
             if (t != null) stopped = t.message();
         }
         return Trap.stopped(stopped != null ? stopped : vm.power().message());
+    }
+
+    /**
+     * True while a debugger attached to the VM's CPU must see every instruction: its user mode is
+     * then interpreted too (the same behaviour, one instruction at a time).
+     */
+    private static boolean debugged(Cpu cpu) {
+        return cpu.debugger() != null && cpu.debugger().wantsEveryStep();
     }
 
     /** The monitor of a monitor VM returns to it: RFE, continue at {@code pc}, run until the next reflected trap. */

@@ -8,6 +8,7 @@ import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.Cpu;
@@ -66,6 +67,8 @@ public final class VirtualMachine {
     public PowerState power() { return power; }
     public boolean isMonitorVm() { return monitorVm; }
     public boolean running() { return power.isRunning(); }
+    /** The VM's own LAMEbus cards (its console, timer, trace card, ...). */
+    public Lamebus lamebus() { return devices.lamebus(); }
 
     /** Releases the VM's cards' host resources; the VM must not run again. */
     public void close() { devices.close(); }
