@@ -1,0 +1,101 @@
+package vm3000.cpu.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vm3000.cpu.Machine;
+import vm3000.cpu.MachineOptions;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.elf.ElfFile;
+
+/**
+ * vm3000's trace and trace-card dump against System/161's own trace161 on the same program
+ * ({@code trace/tour.elf}, built from {@code trace/tour.s}; how the golden was made is in
+ * {@code trace/README.md}). Compared up to the store that powers the machine off, where vm3000
+ * stops and System/161 runs on for 5 ms; the lines that differ by a documented departure are left
+ * out of both (docs/tracing.md, "Departures").
+ */
+class Sys161TraceGoldenTest {
+    private static final String POWER_OFF_STORE = "-> [0xbfff7e08]";
+
+    @Test
+    void tour_matchesTrace161_upToPowerOff() throws Exception {
+        List<String> golden = cut(text("trace/tour.trace161"));
+        List<String> ours = cut(run("kujtxi", 0).text);
+        assertEquals(String.join("\n", golden), String.join("\n", ours));
+    }
+
+    @Test
+    void tracing_doesNotChangeCycleCounts() throws Exception {
+        Run traced = run("kujtxi", 0);
+        Run untraced = run(null, 0);
+        assertEquals(untraced.cycles, traced.cycles);
+        Run block = run(null, 1);
+        assertEquals(untraced.cycles, block.cycles);
+    }
+
+    @Test
+    void onlyTheChosenCategories_arePrinted() throws Exception {
+        String x = run("x", 0).text;
+        assertTrue(x.contains("trace: 00 exception: code 12 (Arithmetic overflow), expc 800001b4"), x);
+        assertFalse(x.contains(" at 800000b4:"));
+        assertFalse(x.contains("jump:"));
+        String j = run("j", 0).text;
+        assertTrue(j.contains("trace: 00 jump: 80000150 -> 8000015c"), j);
+        assertFalse(j.contains("exception:"));
+    }
+
+    /** The lines before and at the power-off store, without those a departure decides. */
+    private static List<String> cut(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            boolean departure = line.startsWith("sys161: gdb support:") // vm3000 has no debugger
+                    || line.matches("sys161: \\d+ cycles \\(.*") // cycles counted when a run slice ends
+                    || line.matches("sys161: clock: \\d+\\.\\d+ secs.*") // host time (System/161's cleanlog.sh drops it)
+                    || line.startsWith("sys161: tlb index:"); // Index after a failed TLBP
+            if (!departure) out.add(line);
+            if (line.endsWith(POWER_OFF_STORE)) break;
+        }
+        return out;
+    }
+
+    record Run(String text, long cycles) {}
+
+    /** Runs tour.elf on System/161's test machine; flags null: no trace; core 1: the block core. */
+    static Run run(String flags, int core) throws Exception {
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(messages, true, StandardCharsets.UTF_8);
+        Sys161Config cfg = Sys161Config.parse("sys161.conf", text("trace/sys161.conf"));
+        MachineOptions options = MachineOptions.defaults().withMessages(ps).withConsole(new ByteArrayOutputStream())
+                .withRam(cfg.ramSize()).withCore(core == 0 ? MachineOptions.Core.INTERP : MachineOptions.Core.BLOCK);
+        Machine m = Boot.configured(options, cfg, null);
+        Boot.load(m, ElfFile.parse(bytes("trace/tour.elf"), "tour.elf"), "");
+        if (flags != null) m.trace(TraceFlags.parse(flags)).printEnabled();
+        m.run(5000);
+        m.sys161Output().finish();
+        return new Run(messages.toString(StandardCharsets.UTF_8), m.clock().now());
+    }
+
+    static String text(String resource) throws IOException {
+        return new String(bytes(resource), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String resource) throws IOException {
+        try (InputStream in = Sys161TraceGoldenTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IOException("no resource " + resource);
+            return in.readAllBytes();
+        }
+    }
+}
