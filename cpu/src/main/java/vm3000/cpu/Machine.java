@@ -57,8 +57,10 @@ public final class Machine {
      * machine runs on the interpreter whatever its core; its cycle counts do not change.
      */
     public PrintTracer trace(Set<TraceFlags> flags) {
-        tracer = new PrintTracer(messages, cpu, flags);
-        cpu.setTracer(tracer);
+        PrintTracer t = new PrintTracer(messages, cpu, flags);
+        tracer = t;
+        cpu.setTracer(t);
+        lamebus.setIrqListener((slot, on, before, after) -> t.slotIrq(slot, on, before, after, lamebus.ipi()));
         return tracer;
     }
 

@@ -624,6 +624,7 @@ public final class Cpu implements MachineCheck {
      * never wake, so the machine stops with a diagnostic instead of hanging.
      */
     private void idle() {
+        if (tracer != null) tracer.idle();
         cp0.pause();
         long wake = clock.nextEvent();
         if (wake == Long.MAX_VALUE) {
@@ -646,7 +647,9 @@ public final class Cpu implements MachineCheck {
             addressFault(vaddr, access);
             return FAILED;
         }
-        long t = translate(vaddr, access, cp0.userMode());
+        boolean user = cp0.userMode();
+        if (tracer != null && (vaddr >= 0 || (!user && vaddr >= 0xC0000000))) tracer.tlbLookup(vaddr, access == Access.STORE);
+        long t = translate(vaddr, access, user);
         if (t == Translation.MEMORY_TRAP) return OUTSIDE;
         if (t < 0) {
             mmuFault(vaddr, t);

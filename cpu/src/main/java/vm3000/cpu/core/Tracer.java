@@ -23,6 +23,12 @@ public interface Tracer {
     /** An exception taken: code, EPC, BadVAddr, and the vector. */
     void exception(int excCode, int epc, int badVAddr, int vector);
 
+    /** A load or store at mapped {@code vaddr} is about to look up the TLB. */
+    void tlbLookup(int vaddr, boolean write);
+
+    /** The CPU begins a stretch of idling in WAIT. */
+    void idle();
+
     /** An interrupt about to be taken, with the pending and enabled Cause.IP bits. */
     void interrupt(int pendingIp);
 }

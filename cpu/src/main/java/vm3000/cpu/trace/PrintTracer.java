@@ -48,6 +48,8 @@ public final class PrintTracer implements Tracer {
     private boolean insnOn;
     /** The last instruction was a jump or a taken branch: its delay slot is traced at the jump's address. */
     private boolean jumped;
+    /** The CPU idled in WAIT since the last instruction or interrupt. */
+    private boolean idling;
     /** What the instruction's line still owes after it executes (see {@link #after}). */
     private Tail tail = Tail.NONE;
 
@@ -91,6 +93,7 @@ public final class PrintTracer implements Tracer {
 
     @Override
     public void instruction(int pc, int w, boolean user) {
+        idling = false;
         insnOn = on(user ? TraceFlags.USER : TraceFlags.KERNEL);
         word = w;
         op = Decoder.decode(w);
@@ -323,7 +326,43 @@ public final class PrintTracer implements Tracer {
     }
 
     @Override
+    public void tlbLookup(int vaddr, boolean write) {
+        if (!on(TraceFlags.TLB)) return;
+        Tlb tlb = cpu.cp0().tlb();
+        int hi = cpu.cp0().entryHi();
+        out.cpul(String.format("tlblookup:  %05x/%03x -> ", vaddr >>> 12, (hi & Tlb.ASID_MASK) >>> 6));
+        int ix = tlb.probe(vaddr, hi);
+        if (ix == Tlb.NO_MATCH) {
+            out.cpu("no match");
+            return;
+        }
+        int lo = tlb.lo(ix);
+        out.cpul(pfn(lo));
+        out.cpul(": [" + ix + "]");
+        out.cpu((lo & Tlb.V) == 0 ? " - INVALID" : write && (lo & Tlb.D) == 0 ? " - READONLY" : " - OK");
+    }
+
+    /**
+     * System/161 says it waits when its CPU is still idle after the device events of a stretch of
+     * cycles have run: not when the first event ends the WAIT, but at each event after which the
+     * CPU idles on.
+     */
+    @Override
+    public void idle() {
+        if (idling && on(TraceFlags.INTERRUPTS)) out.hw("Waiting for interrupt");
+        idling = true;
+    }
+
+    /** A LAMEbus line changed ({@link vm3000.cpu.bus.Lamebus.IrqListener}), as System/161 traces it. */
+    public void slotIrq(int slot, boolean asserted, boolean cpuBefore, boolean cpuAfter, boolean ipi) {
+        if (!on(TraceFlags.INTERRUPTS)) return;
+        if (cpuBefore != cpuAfter) out.cpu("cpu_set_irqs: LB " + (cpuAfter ? "ON" : "off") + " IPI " + (ipi ? "ON" : "off"));
+        out.hw(String.format("Slot %2d: irq %s", slot, asserted ? "ON" : "OFF"));
+    }
+
+    @Override
     public void interrupt(int pendingIp) {
+        idling = false;
         if (!on(TraceFlags.INTERRUPTS)) return;
         out.cpu("Taking interrupt:" + ((pendingIp & Cp0.IP_LAMEBUS) != 0 ? " LAMEbus" : "")
                 + ((pendingIp & Cp0.IP_IPI) != 0 ? " IPI" : "") + ((pendingIp & Cp0.IP_TIMER) != 0 ? " timer" : "")

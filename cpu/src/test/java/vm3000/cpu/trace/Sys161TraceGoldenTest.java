@@ -21,9 +21,9 @@ import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 
 /**
- * vm3000's trace and trace-card dump against System/161's own trace161 on the same program
- * ({@code trace/tour.elf}, built from {@code trace/tour.s}; how the golden was made is in
- * {@code trace/README.md}). Compared up to the store that powers the machine off, where vm3000
+ * vm3000's trace and trace-card dump against System/161's own trace161 on the same programs
+ * ({@code trace/tour.elf} and {@code trace/user.elf}, built from this project's {@code .s} files
+ * there; how the goldens were made is in {@code trace/README.md}). Compared up to the store that powers the machine off, where vm3000
  * stops and System/161 runs on for 5 ms; the lines that differ by a documented departure are left
  * out of both (docs/tracing.md, "Departures").
  */
@@ -32,36 +32,73 @@ class Sys161TraceGoldenTest {
 
     @Test
     void tour_matchesTrace161_upToPowerOff() throws Exception {
-        List<String> golden = cut(text("trace/tour.trace161"));
-        List<String> ours = cut(run("kujtxi", 0).text);
+        List<String> golden = cut(text("trace/tour.trace161"), List.of());
+        List<String> ours = cut(run("tour", "kujtxi", 0).text, List.of());
+        assertEquals(String.join("\n", golden), String.join("\n", ours));
+    }
+
+    /**
+     * User mode, a UTLB refill, a syscall and a LAMEbus interrupt out of WAIT, traced without
+     * {@code t} (System/161 also traces the TLB lookups of instruction fetches, which vm3000 does not).
+     */
+    @Test
+    void user_matchesTrace161_upToPowerOff() throws Exception {
+        List<String> departures = List.of(
+                "sys161:   cpu0: ", // System/161 bills a faulting instruction to its mode, vm3000 to the kernel
+                "sys161: tlb random: ", // an interrupt takes a cycle of its own on vm3000
+                "sys161: VAddr register: ", "sys161: Context register: "); // cleared by every exception on System/161
+        List<String> golden = cut(text("trace/user.trace161"), departures);
+        List<String> ours = cut(run("user", "kujxi", 0).text, departures);
         assertEquals(String.join("\n", golden), String.join("\n", ours));
     }
 
     @Test
     void tracing_doesNotChangeCycleCounts() throws Exception {
-        Run traced = run("kujtxi", 0);
-        Run untraced = run(null, 0);
-        assertEquals(untraced.cycles, traced.cycles);
-        Run block = run(null, 1);
-        assertEquals(untraced.cycles, block.cycles);
+        for (String program : List.of("tour", "user")) {
+            Run traced = run(program, "kujtxi", 0);
+            Run untraced = run(program, null, 0);
+            assertEquals(untraced.cycles, traced.cycles, program);
+            Run block = run(program, null, 1);
+            assertEquals(untraced.cycles, block.cycles, program);
+        }
     }
 
     @Test
     void onlyTheChosenCategories_arePrinted() throws Exception {
-        String x = run("x", 0).text;
+        String x = run("tour", "x", 0).text;
         assertTrue(x.contains("trace: 00 exception: code 12 (Arithmetic overflow), expc 800001b4"), x);
         assertFalse(x.contains(" at 800000b4:"));
         assertFalse(x.contains("jump:"));
-        String j = run("j", 0).text;
+        String j = run("tour", "j", 0).text;
         assertTrue(j.contains("trace: 00 jump: 80000150 -> 8000015c"), j);
         assertFalse(j.contains("exception:"));
     }
 
+    /** The TLB lookups of loads and stores, as trace161 -tkujtxi printed them for user.elf. */
+    @Test
+    void dataTlbLookups_asTrace161PrintsThem() throws Exception {
+        String t = run("user", "kujtxi", 0).text;
+        assertTrue(t.contains("trace: 00 at 00400004: sw $t0, 4096($t0): 4194304 -> [0x401000]\n"
+                + "trace: 00 tlblookup:  00401/000 -> no match\n"
+                + "trace: 00 exception: code 3 (TLB miss - store, miss), expc 400004, vaddr 401000, sp 80003ff8\n"), t);
+        assertTrue(t.contains("trace: 00 at 00400008: lw $t1, 4096($t0): [0x401000] -> tlblookup:  00401/000 -> "
+                + "00002 -VD-: [30] - OK\n"), t);
+    }
+
+    /** System/161 says "Waiting for interrupt" only when an event has run and the CPU idles on. */
+    @Test
+    void waitingForInterrupt_notSaid_whenTheFirstEventEndsTheWait() throws Exception {
+        String t = run("user", "i", 0).text;
+        assertTrue(t.contains("trace: -- Slot  0: irq ON\ntrace: 00 Taking interrupt: LAMEbus\n"), t);
+        assertFalse(t.contains("Waiting for interrupt"), t);
+    }
+
     /** The lines before and at the power-off store, without those a departure decides. */
-    private static List<String> cut(String text) {
+    private static List<String> cut(String text, List<String> alsoLeftOut) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
-            boolean departure = line.startsWith("sys161: gdb support:") // vm3000 has no debugger
+            boolean departure = alsoLeftOut.stream().anyMatch(line::startsWith)
+                    || line.startsWith("sys161: gdb support:") // vm3000 has no debugger
                     || line.matches("sys161: \\d+ cycles \\(.*") // cycles counted when a run slice ends
                     || line.matches("sys161: clock: \\d+\\.\\d+ secs.*") // host time (System/161's cleanlog.sh drops it)
                     || line.startsWith("sys161: tlb index:"); // Index after a failed TLBP
@@ -73,15 +110,15 @@ class Sys161TraceGoldenTest {
 
     record Run(String text, long cycles) {}
 
-    /** Runs tour.elf on System/161's test machine; flags null: no trace; core 1: the block core. */
-    static Run run(String flags, int core) throws Exception {
+    /** Runs trace/PROGRAM.elf on System/161's test machine; flags null: no trace; core 1: the block core. */
+    static Run run(String program, String flags, int core) throws Exception {
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(messages, true, StandardCharsets.UTF_8);
         Sys161Config cfg = Sys161Config.parse("sys161.conf", text("trace/sys161.conf"));
         MachineOptions options = MachineOptions.defaults().withMessages(ps).withConsole(new ByteArrayOutputStream())
                 .withRam(cfg.ramSize()).withCore(core == 0 ? MachineOptions.Core.INTERP : MachineOptions.Core.BLOCK);
         Machine m = Boot.configured(options, cfg, null);
-        Boot.load(m, ElfFile.parse(bytes("trace/tour.elf"), "tour.elf"), "");
+        Boot.load(m, ElfFile.parse(bytes("trace/" + program + ".elf"), program + ".elf"), "");
         if (flags != null) m.trace(TraceFlags.parse(flags)).printEnabled();
         m.run(5000);
         m.sys161Output().finish();
