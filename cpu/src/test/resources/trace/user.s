@@ -20,7 +20,7 @@ utlb:   mfc0    $k0, $8                 # 0x80000000: BadVAddr
         mfc0    $k0, $14
         jr      $k0
         rfe
-        .space  0x80 - (. - utlb)
+        .space  0x4c                    # to 0x80
 gen:    mfc0    $k0, $13                # 0x80000080: Cause
         andi    $k0, $k0, 0x7c
         li      $k1, 8 << 2

@@ -93,6 +93,35 @@ class Sys161TraceGoldenTest {
         assertFalse(t.contains("Waiting for interrupt"), t);
     }
 
+    /** The trace card's TRACE_ON and TRACE_OFF switch the categories of a running trace. */
+    @Test
+    void traceCard_switchesCategories_whileTheMachineRuns() throws Exception {
+        String src = String.join("\n",
+                "        .set noreorder", "        .text", "__start:",
+                "        li    $t0, 0xbffe0000",
+                "        li    $t1, 'k'",
+                "        addiu $s0, $zero, 1",        // not traced: k is off
+                "        sw    $t1, 0($t0)",           // TRACE_ON 'k'
+                "        addiu $s0, $zero, 2",        // traced
+                "        sw    $t1, 4($t0)",           // TRACE_OFF 'k': its own line is traced
+                "        addiu $s0, $zero, 3",        // not traced
+                "        sw    $zero, 0x1c($t0)", "");
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        MachineOptions options = MachineOptions.defaults().withRam(1 << 20).withConsole(new ByteArrayOutputStream())
+                .withMessages(new PrintStream(messages, true, StandardCharsets.UTF_8));
+        Machine m = Boot.machine(options, Sys161Config.defaults());
+        Boot.load(m, ElfFile.parse(vm3000.cpu.asm.Assembler.assembleElf(src, "switch.s",
+                vm3000.cpu.asm.Assembler.Options.defaults()), "switch.s"), "");
+        m.trace(TraceFlags.parse(""));
+        m.run(100);
+        m.sys161Output().finish();
+        String t = messages.toString(StandardCharsets.UTF_8);
+        assertFalse(t.contains("0 + 1 -> 1"), t);
+        assertTrue(t.contains("addiu $s0, $z0, 2: 0 + 2 -> 2\n"), t);
+        assertTrue(t.contains("sw $t1, 4($t0): 107 -> [0xbffe0004]\n"), t);
+        assertFalse(t.contains("0 + 3 -> 3"), t);
+    }
+
     /** The lines before and at the power-off store, without those a departure decides. */
     private static List<String> cut(String text, List<String> alsoLeftOut) {
         List<String> out = new ArrayList<>();
