@@ -1,5 +1,7 @@
 package vm3000.cpu;
 
+import java.util.Set;
+
 import vm3000.cpu.bus.Bus;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Lamebus;
@@ -14,8 +16,6 @@ import vm3000.cpu.trace.PrintTracer;
 import vm3000.cpu.trace.Sys161Dump;
 import vm3000.cpu.trace.Sys161Output;
 import vm3000.cpu.trace.TraceFlags;
-
-import java.util.Set;
 
 /**
  * One vm3000 machine: RAM, the LAMEbus and its cards, the clock, and the CPU with its CP0.

@@ -8,7 +8,6 @@ import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.core.Counters;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.cp0.Cp0;
-import vm3000.cpu.cp0.ExcCode;
 import vm3000.cpu.cp0.Tlb;
 import vm3000.cpu.dev.Disk;
 import vm3000.cpu.dev.Emufs;
