@@ -61,6 +61,7 @@ public final class Machine {
         tracer = t;
         cpu.setTracer(t);
         lamebus.setIrqListener((slot, on, before, after) -> t.slotIrq(slot, on, before, after, lamebus.ipi()));
+        cp0.setTimerListener(t::onChipTimer);
         return tracer;
     }
 

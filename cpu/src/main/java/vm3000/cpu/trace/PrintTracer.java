@@ -353,6 +353,11 @@ public final class PrintTracer implements Tracer {
         idling = true;
     }
 
+    /** The on-chip timer's line rose (Count reached Compare) or a Compare write lowered it. */
+    public void onChipTimer(boolean on) {
+        if (on(TraceFlags.INTERRUPTS)) out.cpu(on ? "Timer irq ON" : "Timer irq OFF");
+    }
+
     /** A LAMEbus line changed ({@link vm3000.cpu.bus.Lamebus.IrqListener}), as System/161 traces it. */
     public void slotIrq(int slot, boolean asserted, boolean cpuBefore, boolean cpuAfter, boolean ipi) {
         if (!on(TraceFlags.INTERRUPTS)) return;

@@ -122,6 +122,33 @@ class Sys161TraceGoldenTest {
         assertFalse(t.contains("0 + 3 -> 3"), t);
     }
 
+    /** The on-chip timer's line, as System/161 traces it: ON at the match, OFF when a Compare write lowers it. */
+    @Test
+    void onChipTimer_onAtTheMatch_offAtTheCompareWrite() throws Exception {
+        String src = String.join("\n",
+                "        .set noreorder", "        .text", "__start:",
+                "        mtc0  $zero, $9",             // Count 0
+                "        li    $t0, 4",
+                "        mtc0  $t0, $11",              // Compare 4: the match a few cycles on
+                "        nop", "        nop", "        nop", "        nop", "        nop",
+                "        mtc0  $t0, $11",              // lowers the line
+                "        li    $t0, 0xbffe0000",
+                "        sw    $zero, 0x1c($t0)", "");
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        MachineOptions options = MachineOptions.defaults().withRam(1 << 20).withConsole(new ByteArrayOutputStream())
+                .withMessages(new PrintStream(messages, true, StandardCharsets.UTF_8));
+        Machine m = Boot.machine(options, Sys161Config.defaults());
+        Boot.load(m, ElfFile.parse(vm3000.cpu.asm.Assembler.assembleElf(src, "timer.s",
+                vm3000.cpu.asm.Assembler.Options.defaults()), "timer.s"), "");
+        m.trace(TraceFlags.parse("ki"));
+        m.run(100);
+        m.sys161Output().finish();
+        String t = messages.toString(StandardCharsets.UTF_8);
+        int on = t.indexOf("trace: 00 Timer irq ON\n");
+        int off = t.indexOf("mtc0 $t0, $11: 0x4 -> ...\ntrace: 00 Timer irq OFF\n", on);
+        assertTrue(on > 0 && off > on, t);
+    }
+
     /** The lines before and at the power-off store, without those a departure decides. */
     private static List<String> cut(String text, List<String> alsoLeftOut) {
         List<String> out = new ArrayList<>();
