@@ -23,7 +23,6 @@ import vm3000.cpu.debug.GdbStub;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.rmr.RmrStack;
-import vm3000.cpu.trace.PrintTracer;
 import vm3000.cpu.trace.TraceFlags;
 import vm3000.kernels.Kernels;
 
@@ -33,7 +32,7 @@ import vm3000.kernels.Kernels;
                 + "kernel such as hello or tinyos: see docs/guest-kernels.md) and run it until it powers off.", "The guest's console goes to standard output; the machine's own messages go to "
                 + "standard error."},
         footer = {"", "Trace flags (System/161's): k kernel instructions, u user instructions, j jumps, "
-                + "t TLB instructions, x exceptions, i interrupts.",
+                + "t TLB instructions, x exceptions, i interrupts (d n e accepted, print nothing).",
                 "Console: standard input is the guest's keyboard (a terminal is put in raw mode and restored "
                 + "on exit; a pipe or file is read as the guest asks, so the same bytes give the same run).",
                 ExitCodes.SUMMARY})
@@ -62,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
             + "block (decoded blocks, the default); both behave identically. Tracing always uses interp.")
     String core = "block";
 
-    @Option(names = {"-t", "--trace"}, paramLabel = "FLAGS", description = "trace to standard error, e.g. kx")
+    @Option(names = {"-t", "--trace"}, paramLabel = "FLAGS", description = "trace to standard error in System/161's "
+            + "format, e.g. kx (docs/tracing.md); the trace card's TRACE_ON and TRACE_OFF switch categories then")
     String trace;
 
     @Option(names = "--stats", description = "print the counters at power-off, and the host's wall time")
@@ -153,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
                 GdbStub stub = null;
                 try {
                     Boot.load(machine, elf, String.join(" ", args), mods);
-                    if (!flags.isEmpty()) machine.cpu().setTracer(new PrintTracer(err, machine.clock(), flags));
+                    if (trace != null) machine.trace(flags).printEnabled();
                     if (gdbPort != null) stub = GdbRun.attach(machine, gdbPort, gdbWait, err);
                     long start = System.nanoTime();
                     PowerState power = stub != null ? GdbRun.run(machine, stub, maxInstructions) : machine.run(maxInstructions);
@@ -245,6 +245,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int report(Machine machine, PowerState power, PrintStream err, long wall) throws BadInputException {
+        if (trace != null) machine.printSys161End();
         int code;
         switch (power.reason()) {
             case POWER_OFF:

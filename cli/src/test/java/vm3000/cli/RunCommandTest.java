@@ -112,7 +112,8 @@ class RunCommandTest {
         Path s = write("sys.s", "        .set noreorder\n        .text\n__start:\n        syscall\n");
         Cli c = Cli.run("run", "--trace", "x", s.toString());
         assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err()); // BEV is still set: the boot ROM stops it
-        assertTrue(c.err().contains(" x Sys epc 80001000"), c.err());
+        assertTrue(c.err().contains("sys161: Tracing enabled: exn \n"), c.err());
+        assertTrue(c.err().contains("trace: 00 exception: code 8 (System call), expc 80001000, vaddr 0, sp "), c.err());
         assertTrue(c.err().contains("boot ROM vector 0xbfc00180"), c.err());
         assertEquals("", c.out());
     }
@@ -162,8 +163,10 @@ class RunCommandTest {
                 + "        sw $zero, 0x0c($t0)\n        sw $zero, 0x1c($t0)\n");
         Cli c = Cli.run("run", s.toString());
         assertEquals(0, c.code(), c.err());
-        assertTrue(c.err().contains("  s0 1234abcd"), c.err());
-        assertTrue(c.err().contains("  Status 00400000"), c.err());
+        assertTrue(c.err().contains("sys161: trace: dump with code 0 (0x0)"), c.err());
+        assertTrue(c.err().contains("sys161: r16: 0x1234abcd  "), c.err());
+        assertTrue(c.err().contains("sys161: Status register: ---------B----------------------"), c.err());
+        assertTrue(c.err().contains("sys161: trace: dump complete"), c.err());
         assertEquals("", c.out());
     }
 }

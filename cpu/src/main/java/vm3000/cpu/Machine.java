@@ -1,5 +1,7 @@
 package vm3000.cpu;
 
+import java.util.Set;
+
 import vm3000.cpu.bus.Bus;
 import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Lamebus;
@@ -10,6 +12,10 @@ import vm3000.cpu.core.Counters;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.rmr.RmrStack;
+import vm3000.cpu.trace.PrintTracer;
+import vm3000.cpu.trace.Sys161Dump;
+import vm3000.cpu.trace.Sys161Output;
+import vm3000.cpu.trace.TraceFlags;
 
 /**
  * One vm3000 machine: RAM, the LAMEbus and its cards, the clock, and the CPU with its CP0.
@@ -26,6 +32,8 @@ public final class Machine {
     private final Cpu cpu;
     private final BlockCore blockCore;
     private final RmrStack rmr;
+    private final Sys161Output messages;
+    private PrintTracer tracer;
 
     public Machine(MachineOptions options) {
         this.options = options;
@@ -38,6 +46,35 @@ public final class Machine {
         this.cpu = new Cpu(cp0, bus, clock, power);
         this.rmr = options.rmrLevels() > 0 ? new RmrStack(cpu, clock, ram, power, options.rmrLevels()) : null;
         this.blockCore = options.core() == MachineOptions.Core.BLOCK ? new BlockCore(cpu) : null;
+        this.messages = new Sys161Output(options.messages());
+    }
+
+    /** The machine's message stream in System/161's format, shared by the trace and the trace card. */
+    public Sys161Output sys161Output() { return messages; }
+
+    /**
+     * Traces {@code flags} to the message stream in System/161's format from now on. A traced
+     * machine runs on the interpreter whatever its core; its cycle counts do not change.
+     */
+    public PrintTracer trace(Set<TraceFlags> flags) {
+        PrintTracer t = new PrintTracer(messages, cpu, flags);
+        tracer = t;
+        cpu.setTracer(t);
+        lamebus.setIrqListener((slot, on, before, after) -> t.slotIrq(slot, on, before, after, lamebus.ipi()));
+        cp0.setTimerListener(t::onChipTimer);
+        return tracer;
+    }
+
+    /** The tracer of {@link #trace}, or null. */
+    public PrintTracer tracer() { return tracer; }
+
+    /** System/161's statistics lines and its "Elapsed virtual time" line, as it ends a run. */
+    public void printSys161End() {
+        Sys161Dump.stats(messages, this);
+        long nanos = clock.now() * (1_000_000_000L / Clock.HZ);
+        messages.msg(String.format("Elapsed virtual time: %d.%09d seconds (%d mhz)", nanos / 1_000_000_000L,
+                nanos % 1_000_000_000L, Clock.HZ / 1_000_000));
+        messages.finish();
     }
 
     /** The RMR stack, or null on a plain R3000 ({@code rmrLevels} 0). */

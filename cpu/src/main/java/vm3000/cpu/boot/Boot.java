@@ -8,7 +8,6 @@ import vm3000.cpu.Machine;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.core.Cpu;
-import vm3000.cpu.core.StateDump;
 import vm3000.cpu.dev.ConsoleInput;
 import vm3000.cpu.dev.DeviceContext;
 import vm3000.cpu.dev.DeviceFactory;
@@ -17,6 +16,7 @@ import vm3000.cpu.dev.Trace;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.elf.ElfLoader;
 import vm3000.cpu.elf.LoadedImage;
+import vm3000.cpu.trace.Sys161Dump;
 
 /**
  * Builds a machine from a configuration and boots an ELF kernel on it, as System/161's boot ROM
@@ -61,7 +61,11 @@ public final class Boot {
         DeviceFactory.attach(config.withRamSize(options.ramBytes()), ctx);
         for (int slot = 0; slot < Lamebus.SLOTS; slot++) {
             if (m.lamebus().device(slot) instanceof Trace trace) {
-                trace.setDumpHandler(() -> options.messages().print(StateDump.of(m.cpu())));
+                trace.setOutput(m.sys161Output());
+                trace.setFlagListener((flag, on) -> {
+                    if (m.tracer() != null) m.tracer().set(flag, on);
+                });
+                trace.setDumpHandler(() -> Sys161Dump.print(m.sys161Output(), m, m.tracer()));
             }
         }
         return m;

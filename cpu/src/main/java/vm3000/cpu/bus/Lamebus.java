@@ -17,6 +17,15 @@ public final class Lamebus {
     private int irqLines;
     private int irqEnable = 0xFFFFFFFF;
     private boolean ipi;
+    private IrqListener irqListener;
+
+    /** Told of every raising and lowering of a slot's line (the trace's irq category). */
+    public interface IrqListener {
+        /** {@code slot}'s line was set to {@code asserted}; the CPU's line went from {@code cpuBefore} to {@code cpuAfter}. */
+        void irq(int slot, boolean asserted, boolean cpuBefore, boolean cpuAfter);
+    }
+
+    public void setIrqListener(IrqListener listener) { irqListener = listener; }
 
     /** Places {@code device} in {@code slot}; the slot must be empty. */
     public void attach(int slot, LamebusDevice device) {
@@ -29,7 +38,9 @@ public final class Lamebus {
 
     /** Raises or lowers the interrupt line of {@code slot}. */
     public void setIrq(int slot, boolean asserted) {
+        boolean before = cpuIrq();
         if (asserted) irqLines |= 1 << slot; else irqLines &= ~(1 << slot);
+        if (irqListener != null) irqListener.irq(slot, asserted, before, cpuIrq());
     }
 
     /** One bit per slot whose interrupt line is raised. */

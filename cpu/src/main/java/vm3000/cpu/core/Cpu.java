@@ -126,6 +126,8 @@ public final class Cpu implements MachineCheck {
     public int lo() { return lo; }
     public void setHiLo(int hi, int lo) { this.hi = hi; this.lo = lo; }
     public int pc() { return pc; }
+    /** The address of the instruction after {@link #pc} (a branch's target once its delay slot runs). */
+    public int npc() { return npc; }
     public boolean inDelaySlot() { return inDelaySlot; }
 
     /**
@@ -364,12 +366,15 @@ public final class Cpu implements MachineCheck {
         Op op = Decoder.decode(w);
         if (op == null) {
             raise(ExcCode.RI, 0);
+            if (tracer != null) tracer.after(false);
             return;
         }
         Counters c = counters; // the level the instruction runs at, even if it makes another live
-        if (exec(op, w)) {
+        boolean retired = exec(op, w);
+        if (retired) {
             if (user) c.userInstructions++; else c.kernelInstructions++;
         }
+        if (tracer != null) tracer.after(retired);
     }
 
     /**
@@ -479,7 +484,6 @@ public final class Cpu implements MachineCheck {
                 if (!cop0(op, w)) return false;
                 break;
         }
-        if (branch && tracer != null && next != npc + 4) tracer.jump(pc, next);
         this.pc = npc;
         this.npc = next;
         this.inDelaySlot = branch;
@@ -557,13 +561,13 @@ public final class Cpu implements MachineCheck {
             case MTC0: return cp0.mtc0(rd(w), sel(w), r[rt(w)], this, pc);
             case TLBR:
                 cp0.tlbr();
-                if (tracer != null) tracer.tlb("tlbr", cp0.indexSlot(), cp0.entryHi(), cp0.entryLo());
+                if (tracer != null) tracer.tlbRead(cp0.indexSlot());
                 return true;
             case TLBWI: return tlbWrite("tlbwi", cp0.indexSlot());
             case TLBWR: return tlbWrite("tlbwr", cp0.random());
             case TLBP:
                 cp0.tlbp();
-                if (tracer != null) tracer.tlb("tlbp", cp0.index() < 0 ? -1 : cp0.indexSlot(), cp0.entryHi(), 0);
+                if (tracer != null) tracer.tlbProbe(cp0.index() < 0 ? -1 : cp0.indexSlot());
                 return true;
             case RFE: cp0.rfe(); return true;
             case WAIT: return startWait();
@@ -574,9 +578,8 @@ public final class Cpu implements MachineCheck {
 
     private boolean tlbWrite(String name, int slot) {
         counters.tlbWrites++;
-        boolean ok = cp0.tlbWrite(slot, this, pc);
-        if (tracer != null) tracer.tlb(name, slot, cp0.entryHi(), cp0.entryLo());
-        return ok;
+        if (tracer != null) tracer.tlbWrite(name, slot);
+        return cp0.tlbWrite(slot, this, pc);
     }
 
     /**
@@ -636,6 +639,7 @@ public final class Cpu implements MachineCheck {
      * never wake, so the machine stops with a diagnostic instead of hanging.
      */
     private void idle() {
+        if (tracer != null) tracer.idle();
         cp0.pause();
         long wake = clock.nextEvent();
         if (wake == Long.MAX_VALUE) {
@@ -658,7 +662,9 @@ public final class Cpu implements MachineCheck {
             addressFault(vaddr, access);
             return FAILED;
         }
-        long t = translate(vaddr, access, cp0.userMode());
+        boolean user = cp0.userMode();
+        if (tracer != null && (vaddr >= 0 || (!user && vaddr >= 0xC0000000))) tracer.tlbLookup(vaddr, access == Access.STORE);
+        long t = translate(vaddr, access, user);
         if (t == Translation.MEMORY_TRAP) return OUTSIDE;
         if (t < 0) {
             mmuFault(vaddr, t);

@@ -74,6 +74,8 @@ public final class Cp0 {
     /** The timer is off until Compare is first written. */
     private boolean compareUsed;
     private boolean timerPending;
+    /** Told when the on-chip timer's line rises (true) or a Compare write lowers it (false): the trace. */
+    private java.util.function.Consumer<Boolean> timerListener;
     private Clock.Event timerEvent;
     /** The machine time timerEvent is due at. */
     private long timerAt;
@@ -147,6 +149,7 @@ public final class Cp0 {
                 compare = value;
                 compareUsed = true;
                 if (Integer.compareUnsigned(count(), value) > 0) countBase = -cycles();
+                if (timerPending && timerListener != null) timerListener.accept(false);
                 timerPending = false;
                 scheduleTimer();
                 break;
@@ -347,6 +350,10 @@ public final class Cp0 {
         timerEvent = null;
         countBase = lag - timerAt; // Count is 0 at the cycle of the match, however late the event runs
         timerPending = true;
+        if (timerListener != null) timerListener.accept(true);
         scheduleTimer();
     }
+
+    /** Installs what hears of the timer's line (see {@link #timerListener}); null: nothing. */
+    public void setTimerListener(java.util.function.Consumer<Boolean> listener) { timerListener = listener; }
 }

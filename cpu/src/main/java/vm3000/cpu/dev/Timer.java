@@ -43,6 +43,15 @@ public final class Timer implements LamebusDevice {
     /** How often the guest has written the speaker register. */
     public long beeps() { return beeps; }
 
+    /** The countdown last written, in microseconds (the state dump shows it). */
+    public int countdownUsecs() { return countdownUsecs; }
+
+    /** True if the countdown restarts when it expires. */
+    public boolean restarting() { return restart != 0; }
+
+    /** How many countdowns have been started (System/161's generation number). */
+    public long generation() { return generation; }
+
     /** Tick at which the running countdown expires, or -1 if none is running. */
     public long dueAt() { return generation == 0 ? -1 : dueAt; }
 

@@ -1,15 +1,20 @@
 package vm3000.cpu.dev;
 
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import vm3000.cpu.bus.LamebusDevice;
+import vm3000.cpu.trace.Sys161Output;
+import vm3000.cpu.trace.TraceFlags;
 
 /**
  * The hardware trace controller (System/161 doc/devices.html, "Hardware trace controller";
  * VID 1, DID 8, DRL 3), plus one vm3000 register.
  *
- * <p>TRACE_ON/TRACE_OFF record trace161 flag letters (the CPU's tracing reads them through
- * {@link #isTracing}); PRINT and DUMP write to the machine's message stream, not the console;
+ * <p>TRACE_ON/TRACE_OFF switch a trace161 category by its flag letter (k u j t x i d n e) and
+ * tell the machine's tracer ({@link #setFlagListener}); any other value wedges trace161, and is a
+ * machine check here. PRINT and DUMP write System/161's {@code sys161: } lines to the machine's
+ * message stream, not the console;
  * DEBUGGER runs the installed handler (with {@code --gdb} the machine waits for gdb; by default
  * the run stops with a machine check);
  * PROFILE_ENABLE reads 0 and PROFILE_CLEAR does nothing, as on System/161 without profiling.
@@ -44,14 +49,17 @@ public final class Trace implements LamebusDevice {
 
     private final DeviceContext ctx;
     private final boolean[] flags = new boolean[256];
+    private Sys161Output out;
     private Runnable dumpHandler;
     private Runnable debuggerHandler;
+    private BiConsumer<TraceFlags, Boolean> flagListener = (f, on) -> { };
     private long prints;
     private long dumps;
 
     public Trace(DeviceContext ctx) {
         this.ctx = ctx;
-        this.dumpHandler = () -> ctx.messages().println("trace: no machine state dump is installed");
+        this.out = new Sys161Output(ctx.messages());
+        this.dumpHandler = () -> out.msg("trace: no machine state dump is installed");
         this.debuggerHandler = () -> ctx.power().machineCheck("trace: software-requested debugger stop (no debugger: vm3000 run --gdb PORT waits for gdb here)");
     }
 
@@ -61,6 +69,12 @@ public final class Trace implements LamebusDevice {
 
     /** Installs what a write to DUMP runs, between the tagged header and trailer lines. */
     public void setDumpHandler(Runnable handler) { dumpHandler = Objects.requireNonNull(handler); }
+
+    /** Shares the machine's System/161 message stream, so that messages and trace lines interleave as there. */
+    public void setOutput(Sys161Output output) { out = Objects.requireNonNull(output); }
+
+    /** Installs what TRACE_ON (true) and TRACE_OFF (false) tell about a category. */
+    public void setFlagListener(BiConsumer<TraceFlags, Boolean> listener) { flagListener = Objects.requireNonNull(listener); }
 
     /** Installs what a write to DEBUGGER runs. */
     public void setDebuggerHandler(Runnable handler) { debuggerHandler = Objects.requireNonNull(handler); }
@@ -95,30 +109,24 @@ public final class Trace implements LamebusDevice {
                 return true;
             case PRINT:
                 if (++prints > MAX_PRINTS) {
-                    if (prints == MAX_PRINTS + 1) {
-                        ctx.messages().println("trace: " + MAX_PRINTS + " codes printed; further codes are not printed");
-                    }
+                    if (prints == MAX_PRINTS + 1) out.msg("trace: " + MAX_PRINTS + " codes printed; further codes are not printed");
                     return true;
                 }
-                ctx.messages().println("trace: code " + Integer.toUnsignedString(value)
-                        + " (0x" + Integer.toHexString(value) + ")");
+                out.msg("trace: code " + Integer.toUnsignedString(value) + " (0x" + Integer.toHexString(value) + ")");
                 return true;
             case DUMP:
                 if (++dumps > MAX_DUMPS) {
-                    if (dumps == MAX_DUMPS + 1) {
-                        ctx.messages().println("trace: " + MAX_DUMPS + " dumps printed; further dumps are not printed");
-                    }
+                    if (dumps == MAX_DUMPS + 1) out.msg("trace: " + MAX_DUMPS + " dumps printed; further dumps are not printed");
                     return true;
                 }
-                ctx.messages().println(RULE);
-                ctx.messages().println("trace: dump with code " + Integer.toUnsignedString(value)
-                        + " (0x" + Integer.toHexString(value) + ")");
+                out.msg(RULE);
+                out.msg("trace: dump with code " + Integer.toUnsignedString(value) + " (0x" + Integer.toHexString(value) + ")");
                 dumpHandler.run();
-                ctx.messages().println("trace: dump complete");
-                ctx.messages().println(RULE);
+                out.msg("trace: dump complete");
+                out.msg(RULE);
                 return true;
             case DEBUGGER:
-                ctx.messages().println("trace: software-requested debugger stop");
+                out.msg("trace: software-requested debugger stop");
                 debuggerHandler.run();
                 return true;
             case PROFILE_ENABLE:
@@ -133,11 +141,13 @@ public final class Trace implements LamebusDevice {
     }
 
     private void setFlag(int value, boolean on) {
-        if (value < 0 || value >= flags.length) {
-            // System/161's trace161 wedges on an unknown trace code.
-            ctx.power().machineCheck("trace: invalid trace code " + value);
+        TraceFlags f = TraceFlags.of(value);
+        if (f == null) {
+            // System/161's trace161 wedges on a code that is not one of its flag letters.
+            ctx.power().machineCheck(String.format("trace: invalid trace code %c (%d)", (char) (value & 0xFF), value));
             return;
         }
         flags[value] = on;
+        flagListener.accept(f, on);
     }
 }

@@ -41,9 +41,24 @@ class TraceTest {
     }
 
     @Test
+    void traceOn_letterThatIsNoTrace161Flag_machineCheck() {
+        t.write(Trace.TRACE_ON, 'z');
+        assertEquals(PowerState.Reason.MACHINE_CHECK, b.power.reason());
+    }
+
+    @Test
+    void traceOnOff_tellTheTracerWhichCategory() {
+        java.util.List<String> told = new java.util.ArrayList<>();
+        t.setFlagListener((f, on) -> told.add(f + "=" + on));
+        t.write(Trace.TRACE_ON, 'j');
+        t.write(Trace.TRACE_OFF, 'k');
+        assertEquals(java.util.List.of("JUMPS=true", "KERNEL=false"), told);
+    }
+
+    @Test
     void print_goesToMessages_notConsole() {
         assertTrue(t.write(Trace.PRINT, 255));
-        assertEquals("trace: code 255 (0xff)" + System.lineSeparator(), b.messageText());
+        assertEquals("sys161: trace: code 255 (0xff)\n", b.messageText());
         assertEquals("", b.consoleText());
     }
 
