@@ -81,13 +81,18 @@ class HostileGuestsTest {
 
     @TestFactory
     Stream<DynamicTest> besideAnHonestGuest_underEachVmm() {
-        return LongStream.range(0, SEEDS).boxed().flatMap(seed -> Stream.of(Runs.Scheme.values()).map(scheme -> {
+        return besideAnHonestGuest(LongStream.range(0, SEEDS), LIMIT);
+    }
+
+    /** Each seed's hostile guest beside an honest kernel, under each VMM at depth 1 or 2, to {@code limit}. */
+    private static Stream<DynamicTest> besideAnHonestGuest(LongStream seeds, long limit) {
+        return seeds.boxed().flatMap(seed -> Stream.of(Runs.Scheme.values()).map(scheme -> {
             int depth = 1 + (int) (seed % 2);
             String what = scheme + " depth " + depth + " seed " + seed;
             return DynamicTest.dynamicTest(what, () -> {
                 Runs.Guest honest = honest(seed);
-                Runs.Outcome bare = Runs.bare(honest, LIMIT, c -> {});
-                List<Runs.Outcome> vms = Runs.under(scheme, depth, List.of(hostile(seed), honest), LIMIT, c -> {});
+                Runs.Outcome bare = Runs.bare(honest, limit, c -> {});
+                List<Runs.Outcome> vms = Runs.under(scheme, depth, List.of(hostile(seed), honest), limit, c -> {});
                 assertRanToItsLimit(what + ", the hostile guest", vms.get(0));
                 assertHonestUntouched(what + " (" + honest.name() + ")", bare, vms.get(1));
             });
@@ -102,16 +107,6 @@ class HostileGuestsTest {
 
     @TestFactory
     Stream<DynamicTest> manySeeds_shortRuns_besideAnHonestGuest_underEachVmm() {
-        return LongStream.range(FIRST_MANY, FIRST_MANY + MANY_VM).boxed().flatMap(seed -> Stream.of(Runs.Scheme.values()).map(scheme -> {
-            int depth = 1 + (int) (seed % 2);
-            String what = scheme + " depth " + depth + " seed " + seed;
-            return DynamicTest.dynamicTest(what, () -> {
-                Runs.Guest honest = honest(seed);
-                Runs.Outcome bare = Runs.bare(honest, SHORT, c -> {});
-                List<Runs.Outcome> vms = Runs.under(scheme, depth, List.of(hostile(seed), honest), SHORT, c -> {});
-                assertRanToItsLimit(what + ", the hostile guest", vms.get(0));
-                assertHonestUntouched(what + " (" + honest.name() + ")", bare, vms.get(1));
-            });
-        }));
+        return besideAnHonestGuest(LongStream.range(FIRST_MANY, FIRST_MANY + MANY_VM), SHORT);
     }
 }
