@@ -150,6 +150,25 @@ class VmmRunTest {
     }
 
     @Test
+    void readOnlyOrMissingDiskImage_eachVmm_oneLine_nothingCreated() throws Exception {
+        Path ro = dir.resolve("ro.img");
+        Path made = Files.writeString(dir.resolve("ro.conf"), "0 serial\n2 disk size=5M file=" + ro + "\n30 trace\n31 mainboard ramsize=1M\n");
+        assertEquals(0, Cli.run("run", "--config", made.toString(), "hello").code(), "the image is made bare");
+        Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Path missing = dir.resolve("missing.img");
+        Path noSize = Files.writeString(dir.resolve("missing.conf"), "0 serial\n2 disk file=" + missing + "\n31 mainboard ramsize=1M\n");
+        for (String vmm : new String[] {"trap", "rmr"}) {
+            Cli r = Cli.run("run", "--vmm", vmm, "--depth", "2", "--config", made.toString(), "hello");
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+            assertTrue(r.oneLineError() && r.err().contains(made + ":2: disk: slot 2: " + ro + ": read-only"), r.err());
+            Cli m = Cli.run("run", "--vmm", vmm, "--depth", "2", "--config", noSize.toString(), "hello");
+            assertEquals(ExitCodes.BAD_INPUT, m.code(), m.err());
+            assertTrue(m.oneLineError() && m.err().contains(noSize + ":2: disk: slot 2: " + missing + ": no such file"), m.err());
+            assertTrue(!Files.exists(missing), "nothing created");
+        }
+    }
+
+    @Test
     void twoVmsOnOneDiskImage_secondRefused() throws Exception {
         Path img = dir.resolve("LHD0.img");
         Path conf = Files.writeString(dir.resolve("sys161.conf"), "0 serial\n2 disk size=5M file=" + img + "\n"
