@@ -41,9 +41,9 @@ final class StatsJson {
 
     /** The one-line text form of {@link #host}, which {@code --stats} prints last. */
     static String hostLine(long wallNanos, long guestCycles) {
-        double seconds = wallNanos / 1e9;
-        return String.format(java.util.Locale.ROOT, "host time: %.3f s, %.1f M guest cycles/s%n", seconds,
-                seconds > 0 ? guestCycles / seconds / 1e6 : 0.0);
+        Map<String, Object> h = host(wallNanos, guestCycles);
+        return String.format(java.util.Locale.ROOT, "host time: %.3f s, %.1f M guest cycles/s%n", h.get("wall_seconds"),
+                h.get("guest_mips"));
     }
 
     /** Writes {@code doc} to {@code file}, whole or not at all. */

@@ -68,27 +68,21 @@ public final class Serial implements LamebusDevice {
 
     @Override
     public long read(int offset) {
-        switch (offset) {
-            case CHAR:
-                listen();
-                if ((rirq & IRQ_ENABLE) == 0) polled = true;
-                return readChar & 0xFFFFFFFFL;
-            case WIRQ: return wirq;
-            case RIRQ:
-                listen();
-                if ((rirq & IRQ_ENABLE) == 0) polled = true;
-                return rirq;
-            default: return BUS_ERROR;
+        if (offset == CHAR || offset == RIRQ) {
+            listen();
+            if ((rirq & IRQ_ENABLE) == 0) polled = true;
         }
+        return readToModify(offset);
     }
 
-    /** As {@link #read}, but a store does not show that the guest wants input: it does not start listening. */
+    /** The register's value without {@link #read}'s effects: a store does not show that the guest wants input. */
     @Override
     public long readToModify(int offset) {
         switch (offset) {
             case CHAR: return readChar & 0xFFFFFFFFL;
+            case WIRQ: return wirq;
             case RIRQ: return rirq;
-            default: return read(offset);
+            default: return BUS_ERROR;
         }
     }
 

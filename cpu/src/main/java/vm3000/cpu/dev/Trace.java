@@ -108,17 +108,11 @@ public final class Trace implements LamebusDevice {
                 setFlag(value, offset == TRACE_ON);
                 return true;
             case PRINT:
-                if (++prints > MAX_PRINTS) {
-                    if (prints == MAX_PRINTS + 1) out.msg("trace: " + MAX_PRINTS + " codes printed; further codes are not printed");
-                    return true;
-                }
+                if (!withinLimit(++prints, MAX_PRINTS, "codes")) return true;
                 out.msg("trace: code " + Integer.toUnsignedString(value) + " (0x" + Integer.toHexString(value) + ")");
                 return true;
             case DUMP:
-                if (++dumps > MAX_DUMPS) {
-                    if (dumps == MAX_DUMPS + 1) out.msg("trace: " + MAX_DUMPS + " dumps printed; further dumps are not printed");
-                    return true;
-                }
+                if (!withinLimit(++dumps, MAX_DUMPS, "dumps")) return true;
                 out.msg(RULE);
                 out.msg("trace: dump with code " + Integer.toUnsignedString(value) + " (0x" + Integer.toHexString(value) + ")");
                 dumpHandler.run();
@@ -138,6 +132,12 @@ public final class Trace implements LamebusDevice {
             default:
                 return false;
         }
+    }
+
+    /** True if the {@code n}th print of its kind may go out; says once, at the first that may not, that the rest are cut. */
+    private boolean withinLimit(long n, int max, String what) {
+        if (n == max + 1L) out.msg("trace: " + max + " " + what + " printed; further " + what + " are not printed");
+        return n <= max;
     }
 
     private void setFlag(int value, boolean on) {
