@@ -10,7 +10,7 @@
 #     through rmrmon's own console), the trace card's EXIT and the mainboard's PWR (the child's
 #     power-off is rmrmon's own, with the same exit code) and RAMSZ. Any other address outside
 #     the child's window is a bus error for the child;
-#   - its own timer: a time slice of SLICE cycles, one trap each;
+#   - its own timer, if it was given a time slice (below): one trap per slice;
 #   - a WAIT of the child (resumed at once), its halt (rmrmon powers off with its code) and its
 #     machine check (rmrmon says so and powers off with exit code 125).
 #
@@ -21,6 +21,13 @@
 # tell which level it runs at. On a machine without the RMR stack, LRMR is reserved: rmrmon says
 # so and powers off with exit code 3.
 #
+# Time slices: a monitor with one child has nothing to switch to, so by default rmrmon sets no
+# timer, as the project's RMR VMM sets none for a single VM, and its child runs undisturbed.
+# "rmrmon.slice=N" as the first boot argument (N decimal, 1 to 9 digits; 0 = none) makes rmrmon
+# preempt the child every N cycles of its own time; rmrmon takes the word off the arguments the
+# child gets, so in a stack each rmrmon takes one such word: `rmrmon.slice=20000
+# rmrmon.slice=20000 hi` gives the two rmrmons under a kernel slices and the kernel "hi".
+#
 # The golden run is on the bare machine with no module: rmrmon says it has nothing to run.
 # golden-args: golden test
 # golden-exit: 2
@@ -28,7 +35,6 @@
         .set    noreorder
         .include "lib/machine.s"
         .equ    CHILD_BASE, 0x00100000  # the child's window starts here in rmrmon's memory
-        .equ    SLICE, 20000            # cycles of rmrmon's own time per slice
         .equ    MAXMODS, 16
         .equ    MOD_SIZE, 16            # a module: kseg0 address, length, name, name length
         .equ    ARGS_MAX, 1024          # the child's top 1 KiB: its boot string (as Boot)
@@ -62,9 +68,11 @@
 __start:
         mtc0    $zero, $12              # BEV off, interrupts off
         la      $sp, stack_top
-        move    $s0, $a0                # the boot argument string
-        jal     parse_modules
+        jal     options                 # a0: the boot argument string
         nop
+        move    $s0, $v0                # the boot argument string after rmrmon's own option
+        jal     parse_modules
+        move    $a0, $s0
         la      $t0, nmods
         lw      $t0, 0($t0)
         bnez    $t0, 1f
@@ -204,8 +212,11 @@ __start:
         move    $s4, $zero              # s4, s5: the serial card busy until the child's time s4
         move    $s5, $zero
         move    $s6, $zero              # s6: its WIRQ register
-        li      $t0, SLICE              # our own timer slices the child's time; it only preempts
-        mtc0    $t0, $11                # (IM7 without IEc: rmrmon takes no interrupt itself)
+        la      $t0, slice_cycles       # with a slice, our own timer slices the child's time;
+        lw      $t0, 0($t0)             # it only preempts (IM7 without IEc: rmrmon takes no
+        beqz    $t0, run                # interrupt itself)
+        nop
+        mtc0    $t0, $11
         li      $t0, ST_IM7
         mtc0    $t0, $12
 
@@ -227,7 +238,8 @@ retry:  li      $t0, 2                  # WAIT, and after a slice: RESUME, run i
         b       run
         sw      $zero, B_ARG($s0)
 
-slice:  li      $t0, SLICE              # the same Compare each time: lowers the line
+slice:  la      $t0, slice_cycles       # the same Compare each time: lowers the line
+        lw      $t0, 0($t0)
         mtc0    $t0, $11
         la      $t0, slices
         lw      $t1, 0($t0)
@@ -371,6 +383,51 @@ fail:   move    $s0, $a0
         move    $a0, $s0
         jal     poweroff
         li      $a0, 2
+
+# options(a0 = args): rmrmon's own option, if the arguments begin with "rmrmon.slice=": N, 1 to
+# 9 decimal digits then a blank or the end, goes to slice_cycles (anything else there fails);
+# returns in v0 the arguments after the option and its blank, or a0 if there is none.
+options:
+        move    $v0, $a0
+        la      $t2, s_slicekey
+        move    $t1, $a0
+1:      lbu     $t3, 0($t2)
+        beqz    $t3, 2f                 # the key matched
+        lbu     $t4, 0($t1)
+        bne     $t3, $t4, 9f            # no option: every argument is the child's
+        addiu   $t2, $t2, 1
+        b       1b
+        addiu   $t1, $t1, 1
+2:      move    $t5, $zero              # N
+        move    $t6, $zero              # its digits
+3:      lbu     $t2, 0($t1)
+        addiu   $t3, $t2, -'0'
+        sltiu   $t0, $t3, 10
+        beqz    $t0, 4f
+        sll     $t0, $t5, 3
+        sll     $t5, $t5, 1
+        addu    $t5, $t5, $t0
+        addu    $t5, $t5, $t3
+        addiu   $t6, $t6, 1
+        b       3b
+        addiu   $t1, $t1, 1
+4:      beqz    $t6, 8f                 # no digit
+        sltiu   $t0, $t6, 10
+        beqz    $t0, 8f                 # over 9 digits
+        nop
+        beqz    $t2, 5f                 # the end of the arguments
+        li      $t0, ' '
+        bne     $t2, $t0, 8f            # "rmrmon.slice=12x"
+        nop
+        addiu   $t1, $t1, 1             # the blank after it
+5:      la      $t0, slice_cycles
+        sw      $t5, 0($t0)
+        move    $v0, $t1
+9:      jr      $ra
+        nop
+8:      la      $a0, s_badslice
+        j       fail
+        nop
 
 # parse_modules(a0 = args): fills mods and nmods from "modules=ADDR:LEN:NAME,..." (Boot's
 # format); returns in v0 where that word starts, or the end of the string.
@@ -593,6 +650,8 @@ s_noram:    .asciiz "the boot modules leave no room for the child's RAM\n"
 s_badelf:   .asciiz "the first boot module is no kernel that fits in the child's RAM\n"
 s_checked:  .asciiz "rmrmon: the kernel stopped with a machine check\n"
 s_modkey:   .asciiz "modules="
+s_slicekey: .asciiz "rmrmon.slice="
+s_badslice: .asciiz "rmrmon.slice= takes 1 to 9 decimal digits, then a blank or the end of the arguments\n"
 
         .data
         .globl  slices
@@ -600,6 +659,7 @@ s_modkey:   .asciiz "modules="
 slices: .word   0                       # time slices taken (for tests: one trap each)
 memtraps: .word 0                       # memory traps handled (likewise)
 nmods:  .word   0
+slice_cycles: .word 0                   # cycles of rmrmon's own time per slice; 0: no slices
 
         .bss
         .align  6

@@ -103,7 +103,8 @@ public final class BenchMain {
         Map<String, Map<Integer, double[]>> byKernel = new LinkedHashMap<>();
         for (RunResult r : results) {
             if (!r.getParams().getBenchmark().endsWith("RmrBench.run")) continue;
-            String kernel = r.getParams().getParam("kernel");
+            String slice = r.getParams().getParam("slice");
+            String kernel = r.getParams().getParam("kernel") + (slice == null || slice.equals("0") ? "" : "/" + slice);
             int depth = Integer.parseInt(r.getParams().getParam("monitors"));
             int scale = Integer.parseInt(r.getParams().getParam("scale"));
             byKernel.computeIfAbsent(kernel, k -> new TreeMap<>())
@@ -113,16 +114,16 @@ public final class BenchMain {
         if (byKernel.isEmpty()) return;
         System.out.println();
         System.out.println("RmrBench, this run: median ms of a run with 0 and with n iterations; ns per iteration "
-                + "= (time(n) - time(0)) / n; its ratio to depth 0");
-        System.out.println(String.format("%-10s %9s %5s %9s %9s %12s %8s", "kernel", "n", "depth", "0 ms", "n ms",
+                + "= (time(n) - time(0)) / n; its ratio to depth 0 (kernel/S: rmrmon with time slices of S cycles)");
+        System.out.println(String.format("%-17s %9s %5s %9s %9s %12s %8s", "kernel", "n", "depth", "0 ms", "n ms",
                 "ns/iteration", "/ bare"));
         byKernel.forEach((kernel, depths) -> {
-            int n = RmrBench.ITERATIONS.get(kernel);
+            int n = RmrBench.ITERATIONS.get(kernel.replaceFirst("/.*", ""));
             double[] bare = depths.getOrDefault(0, new double[] {Double.NaN, Double.NaN});
             double bareNs = (bare[1] - bare[0]) * 1e6 / n;
             depths.forEach((depth, t) -> {
                 double ns = (t[1] - t[0]) * 1e6 / n;
-                System.out.println(String.format("%-10s %9d %5d %9.2f %9.2f %12.1f %8.3f", kernel, n, depth, t[0], t[1],
+                System.out.println(String.format("%-17s %9d %5d %9.2f %9.2f %12.1f %8.3f", kernel, n, depth, t[0], t[1],
                         ns, ns / bareNs));
             });
         });

@@ -59,7 +59,7 @@ public class RmrBench {
     static final Map<String, Integer> ITERATIONS = Map.of("cp0", 3_000_000, "tlbwrite", 250_000,
             "syscall", 2_000_000, "tlbmiss", 800_000, "interrupt", 300_000, "compute", 30_000_000);
     static final int RAM = 32 << 20;
-    /** rmrmon's time slice, in cycles of its own time. */
+    /** rmrmon's time slice in {@link #main}'s report, in cycles of its own time. */
     static final int SLICE = 20_000;
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
@@ -78,17 +78,43 @@ public class RmrBench {
     @Param({"0", "1"})
     public int scale;
 
+    /**
+     * rmrmon's time slice in cycles of its own time ({@code rmrmon.slice=}, the same at every
+     * level), or 0 for none, rmrmon's default: with one child it has nothing to switch to. With
+     * slices, what depth adds is the cost of the slices ({@code -p slice=0,250000}).
+     */
+    @Param({"0"})
+    public int slice;
+
+    /**
+     * What the JVM has run before the measurement: "mixed", the kernel at every depth 0..4 a few
+     * times first (so every fork has seen the monitors' code and the guest's, and the one call
+     * site of compiled blocks has the same profile at every depth, as in any JVM that has run
+     * more than one hot loop); "own", its own configuration only, where a bare kernel whose loop
+     * is the only hot compiled block gets code specialised to it (the section "Why interrupt and
+     * compute missed the target" of docs/performance.md).
+     */
+    @Param({"mixed"})
+    public String warm;
+
     Images images;
     Machine machine;
 
     @Setup(Level.Trial)
     public void assemble() throws Exception {
         images = new Images(kernel);
+        if (warm.equals("mixed")) {
+            for (int round = 0; round < 3; round++) {
+                for (int depth = 0; depth <= 4; depth++) finish(images.boot(depth, ITERATIONS.get(kernel) / 10, slice), kernel, depth);
+            }
+        } else if (!warm.equals("own")) {
+            throw new IllegalArgumentException("warm: mixed or own, not " + warm);
+        }
     }
 
     @Setup(Level.Invocation)
     public void boot() throws Exception {
-        machine = images.boot(monitors, scale * ITERATIONS.get(kernel));
+        machine = images.boot(monitors, scale * ITERATIONS.get(kernel), slice);
     }
 
     /** The stack from power-on to power-off. */
@@ -113,13 +139,15 @@ public class RmrBench {
 
         /**
          * A machine with {@code depth} RMR levels, booted: rmrmon with depth - 1 rmrmons and the
-         * kernel as its modules; at depth 0, the kernel alone.
+         * kernel as its modules, each rmrmon with time slices of {@code slice} cycles (0: none);
+         * at depth 0, the kernel alone.
          */
-        Machine boot(int depth, int iterations) throws BadInputException {
+        Machine boot(int depth, int iterations, int slice) throws BadInputException {
             MachineOptions o = MachineOptions.defaults().withRam(RAM).withCore(MachineOptions.Core.BLOCK)
                     .withConsole(OutputStream.nullOutputStream()).withMessages(QUIET).withRmrLevels(depth);
             Machine m = Boot.machine(o, Sys161Config.defaults());
             String args = Integer.toString(iterations);
+            if (slice > 0) args = ("rmrmon.slice=" + slice + " ").repeat(depth) + args;
             if (depth == 0) {
                 Boot.load(m, guest, args, List.of());
                 return m;
@@ -152,8 +180,9 @@ public class RmrBench {
      * ({@code java -cp bench/target/benchmarks.jar vm3000.bench.RmrBench [KERNEL...]}). Per
      * kernel: the guest level's own events, checked to be the same at every depth; then, per depth
      * and monitor level, the monitor entries by kind in the run of n/2 iterations, and what the
-     * run of n adds ("+n/2"). Only the monitors' time slices, one INTERRUPT entry per
-     * {@value #SLICE} cycles of a monitor's own time, may grow with the iteration count.
+     * run of n adds ("+n/2"). The rmrmons take time slices of {@value #SLICE} cycles
+     * ({@code rmrmon.slice=}); only those, one INTERRUPT entry per slice of a monitor's own time,
+     * may grow with the iteration count.
      */
     public static void main(String[] args) throws Exception {
         List<String> kernels = args.length > 0 ? List.of(args) : List.of("cp0", "tlbwrite", "syscall", "tlbmiss",
@@ -164,7 +193,7 @@ public class RmrBench {
             Machine[][] runs = new Machine[5][2];
             for (int depth = 0; depth <= 4; depth++) {
                 for (int s = 0; s < 2; s++) {
-                    runs[depth][s] = images.boot(depth, (s + 1) * half);
+                    runs[depth][s] = images.boot(depth, (s + 1) * half, SLICE);
                     finish(runs[depth][s], kernel, depth);
                 }
             }

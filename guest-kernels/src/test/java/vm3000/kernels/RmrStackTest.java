@@ -67,6 +67,23 @@ class RmrStackTest {
     }
 
     static Stack stack(int depth, String kernel, String args, List<Boot.Module> extra) throws Exception {
+        return stack(depth, kernel, args, extra, 0);
+    }
+
+    /**
+     * The boot arguments that give the rmrmons of a stack {@code depth} deep time slices: the one
+     * at level i every {@code slice} - 3,000 i cycles of its own time (so that the levels' timers
+     * do not fire together); none if {@code slice} is 0.
+     */
+    static String sliceArgs(int depth, int slice) {
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; slice > 0 && i < depth; i++) a.append("rmrmon.slice=").append(slice - 3_000 * i).append(' ');
+        return a.toString();
+    }
+
+    /** As {@link #stack(int, String, String, List)}, the rmrmons with time slices ({@link #sliceArgs}). */
+    static Stack stack(int depth, String kernel, String guestArgs, List<Boot.Module> extra, int slice) throws Exception {
+        String args = sliceArgs(depth, slice) + guestArgs;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         MachineOptions o = MachineOptions.defaults().withRam(RAM).withRmrLevels(depth).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
@@ -119,6 +136,31 @@ class RmrStackTest {
         assertEquals(depth, s.machine().rmr().levels());
         for (int h = 0; h < depth; h++) {
             assertEquals(0, s.level(h).counters().totalExceptions(), "a monitor level takes no exception of its own");
+            assertEquals(0, s.level(h).counters().entries(RmrTrap.Kind.INTERRUPT.ordinal()),
+                    "level " + h + ": rmrmon without a slice sets no timer");
+        }
+    }
+
+    static Stream<Arguments> slicedKernelsAndDepths() {
+        return Stream.of(1, 2, 3, 4).flatMap(d -> Stream.of("hello", "interrupt", "tlbmiss", "tinyos")
+                .map(k -> Arguments.of(k, d)));
+    }
+
+    /**
+     * With time slices, every rmrmon's timer preempts the levels above it (at points unrelated to
+     * the guest's own timer), and the guest still cannot tell: its transcript, counters and
+     * cycles are the bare machine's.
+     */
+    @ParameterizedTest(name = "{0} under {1} rmrmon with slices")
+    @MethodSource("slicedKernelsAndDepths")
+    void kernel_underRmrmonTakingTimeSlices_sameAsBare(String kernel, int depth) throws Exception {
+        String args = goldenArgs(kernel);
+        Stack s = stack(depth, kernel, args, List.of(), 5_000 + 3_000 * depth);
+        assertSameAsBare(s, bare(kernel, args, s.guestRam(), List.of()));
+        for (int h = 0; h < depth; h++) {
+            long slices = s.level(h).counters().entries(RmrTrap.Kind.INTERRUPT.ordinal());
+            assertTrue(slices > 0, "level " + h + ": rmrmon took no time slice");
+            assertEquals(s.monitorWord(h, "slices"), slices, "level " + h + ": one entry per time slice");
         }
     }
 
@@ -178,8 +220,8 @@ class RmrStackTest {
     @ParameterizedTest(name = "{0} under {1} rmrmon")
     @MethodSource("microbenchmarksAndDepths")
     void microbenchmark_sensitiveOperations_causeNoMonitorEntries(String kernel, int depth) throws Exception {
-        Stack one = stack(depth, kernel, "200", List.of());
-        Stack two = stack(depth, kernel, "400", List.of());
+        Stack one = stack(depth, kernel, "200", List.of(), 20_000);
+        Stack two = stack(depth, kernel, "400", List.of(), 20_000);
         int memory = RmrTrap.Kind.MEMORY.ordinal(), interrupt = RmrTrap.Kind.INTERRUPT.ordinal();
         for (Stack s : List.of(one, two)) {
             assertEquals(PowerState.Reason.POWER_OFF, s.end().reason(), s.end().message());
@@ -194,6 +236,27 @@ class RmrStackTest {
         for (int h = 0; h < depth; h++) {
             assertEquals(one.level(h).counters().entries(memory), two.level(h).counters().entries(memory),
                     "level " + h + ": 200 more iterations of " + kernel + " cause no memory trap");
+        }
+    }
+
+    /**
+     * Without time slices the stack below the guest does nothing while the guest works: doubling
+     * a microbenchmark's iterations changes no monitor entry of any kind at any level, and no
+     * level below the guest takes an interrupt entry.
+     */
+    @ParameterizedTest(name = "{0} under {1} rmrmon, no slices")
+    @MethodSource("microbenchmarksAndDepths")
+    void microbenchmark_withoutSlices_entriesDoNotGrowAtAll(String kernel, int depth) throws Exception {
+        Stack one = stack(depth, kernel, "200", List.of());
+        Stack two = stack(depth, kernel, "400", List.of());
+        assertTrue(two.guest().instructions() > one.guest().instructions() + 200, "the work doubled");
+        for (int h = 0; h < depth; h++) {
+            Counters c1 = one.level(h).counters(), c2 = two.level(h).counters();
+            assertEquals(0, c2.entries(RmrTrap.Kind.INTERRUPT.ordinal()), "level " + h + ": " + c2.report());
+            for (int k = 0; k < Counters.ENTRY_KINDS.length; k++) {
+                assertEquals(c1.entries(k), c2.entries(k), "level " + h + ", " + Counters.ENTRY_KINDS[k]
+                        + " entries: 200 more iterations of " + kernel + " cause none");
+            }
         }
     }
 }

@@ -565,9 +565,14 @@ class RmrCoreDifferentialTest {
 
     /**
      * {@code guest} at level {@code depth} under {@code depth} rmrmons (level 0's booted by the
-     * machine, each booting the next from its boot modules), on {@code config}.
+     * machine, each booting the next from its boot modules), on {@code config}. Each rmrmon takes
+     * time slices (its {@code rmrmon.slice=} argument), of a different length at each level, so
+     * that its timer preempts the levels above it at points unrelated to theirs.
      */
     static Run underRmrmon(int depth, Config config, ElfFile guest, byte[] guestBytes) throws Exception {
+        if (depth > 3) throw new IllegalArgumentException("slices are chosen for up to 3 rmrmons");
+        StringBuilder slices = new StringBuilder();
+        for (int i = 0; i < depth; i++) slices.append(i == 0 ? "" : " ").append("rmrmon.slice=").append(20_000 - 7_000 * i);
         String src = Files.readString(RMRMON, StandardCharsets.UTF_8);
         Assembler.Options asm = Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()));
         byte[] monBytes = Assembler.assembleElf(src, RMRMON.toString(), asm);
@@ -577,7 +582,7 @@ class RmrCoreDifferentialTest {
         List<Boot.Module> mods = new ArrayList<>();
         for (int i = 1; i < depth; i++) mods.add(new Boot.Module("rmrmon", "rmrmon", monBytes));
         mods.add(new Boot.Module("guest", "guest", guestBytes));
-        Boot.load(m, mon, "", mods);
+        Boot.load(m, mon, slices.toString(), mods);
         PowerState end = m.run(20_000_000);
         RmrStack s = m.rmr();
         RmrLevel g = s.level(depth);
@@ -615,9 +620,11 @@ class RmrCoreDifferentialTest {
             }
         }, 2_000_000, ram));
         assertEquals(b.guest(), interp.guest(), "not as on the bare machine");
-        Counters monitor = interp.machine().rmr().level(0).counters();
-        assertTrue(monitor.entries(RmrTrap.Kind.INTERRUPT.ordinal()) > 0, "rmrmon's time slices preempted the guest: "
-                + monitor.report());
+        for (int h = 0; h < 2; h++) {
+            Counters monitor = interp.machine().rmr().level(h).counters();
+            assertTrue(monitor.entries(RmrTrap.Kind.INTERRUPT.ordinal()) > 0, "level " + h
+                    + ": rmrmon's time slices preempted the levels above it: " + monitor.report());
+        }
         assertTrue(eager.machine().blockCore().compiledRuns() > 500, "compiled code ran");
     }
 }
