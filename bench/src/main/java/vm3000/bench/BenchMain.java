@@ -96,7 +96,7 @@ public final class BenchMain {
 
     /**
      * RmrBench per kernel and depth: the cost of one iteration, (median time(n) - median
-     * time(0)) / n, and its ratio to depth 0 of the same kernel. Medians, not means: on a shared
+     * time(low(n))) / (n - low(n)) (RmrBench#low), and its ratio to depth 0 of the same kernel. Medians, not means: on a shared
      * machine a run now and then takes several times as long, and one such run moves a mean.
      */
     static void printRmr(Collection<RunResult> results) {
@@ -113,16 +113,17 @@ public final class BenchMain {
         }
         if (byKernel.isEmpty()) return;
         System.out.println();
-        System.out.println("RmrBench, this run: median ms of a run with 0 and with n iterations; ns per iteration "
-                + "= (time(n) - time(0)) / n; its ratio to depth 0 (kernel/S: rmrmon with time slices of S cycles)");
-        System.out.println(String.format("%-17s %9s %5s %9s %9s %12s %8s", "kernel", "n", "depth", "0 ms", "n ms",
+        System.out.println("RmrBench, this run: median ms of a run with low(n) (the least number of n's digits) and "
+                + "with n iterations; ns per iteration = (time(n) - time(low)) / (n - low); its ratio to depth 0 (kernel/S: rmrmon with time slices of S cycles)");
+        System.out.println(String.format("%-17s %9s %5s %9s %9s %12s %8s", "kernel", "n", "depth", "low ms", "n ms",
                 "ns/iteration", "/ bare"));
         byKernel.forEach((kernel, depths) -> {
             int n = RmrBench.ITERATIONS.get(kernel.replaceFirst("/.*", ""));
             double[] bare = depths.getOrDefault(0, new double[] {Double.NaN, Double.NaN});
-            double bareNs = (bare[1] - bare[0]) * 1e6 / n;
+            int iterations = n - RmrBench.low(n);
+            double bareNs = (bare[1] - bare[0]) * 1e6 / iterations;
             depths.forEach((depth, t) -> {
-                double ns = (t[1] - t[0]) * 1e6 / n;
+                double ns = (t[1] - t[0]) * 1e6 / iterations;
                 System.out.println(String.format("%-17s %9d %5d %9.2f %9.2f %12.1f %8.3f", kernel, n, depth, t[0], t[1],
                         ns, ns / bareNs));
             });

@@ -39,9 +39,10 @@ import vm3000.kernels.Kernels;
  *
  * <p>A run also boots the monitors, copies the images from level to level and prints the
  * kernel's report, each character a memory trap at every level below it: up to 10 ms at depth 4.
- * That fixed cost is measured and taken off: {@link #scale} 0 runs the kernel with 0 iterations,
- * scale 1 with n, n large enough that the bare run takes a few hundred milliseconds, and the cost
- * of one iteration is (time(n) - time(0)) / n. {@link BenchMain} prints that table after the
+ * That fixed cost is measured and taken off: {@link #scale} 1 runs the kernel with n iterations, n
+ * large enough that the bare run takes a few hundred milliseconds, scale 0 with {@link #low}(n),
+ * the least number with as many digits (so the report has as many characters, each a trap at
+ * every level), and the cost of one iteration is (time(n) - time(low(n))) / (n - low(n)). {@link BenchMain} prints that table after the
  * run, from the median times (sampled: on a shared machine a run now and then takes several
  * times as long). {@link #main} prints the exact counters of each configuration.
  */
@@ -74,7 +75,7 @@ public class RmrBench {
     @Param({"0", "1", "4"})
     public int monitors;
 
-    /** The run has scale × n iterations: 0 for the fixed cost alone. */
+    /** Scale 1: the run has n iterations; 0: {@link #low}(n), to take off the fixed part. */
     @Param({"0", "1"})
     public int scale;
 
@@ -114,13 +115,24 @@ public class RmrBench {
 
     @Setup(Level.Invocation)
     public void boot() throws Exception {
-        machine = images.boot(monitors, scale * ITERATIONS.get(kernel), slice);
+        int n = ITERATIONS.get(kernel);
+        machine = images.boot(monitors, scale == 1 ? n : low(n), slice);
     }
 
     /** The stack from power-on to power-off. */
     @Benchmark
     public int run() {
         return finish(machine, kernel, monitors);
+    }
+
+    /**
+     * The least number with as many decimal digits as {@code n}: a run of that many iterations
+     * prints a report of the same length as a run of n.
+     */
+    static int low(int n) {
+        int low = 1;
+        while (low <= n / 10) low *= 10;
+        return low;
     }
 
     /** The assembled images: rmrmon and the kernel. */
