@@ -125,15 +125,8 @@ public class RmrBench {
         return finish(machine, kernel, monitors);
     }
 
-    /**
-     * The least number with as many decimal digits as {@code n}: a run of that many iterations
-     * prints a report of the same length as a run of n.
-     */
-    static int low(int n) {
-        int low = 1;
-        while (low <= n / 10) low *= 10;
-        return low;
-    }
+    /** The iterations of the run that measures the fixed part: {@link Iterations#low}. */
+    static int low(int n) { return Iterations.low(n); }
 
     /** The assembled images: rmrmon and the kernel. */
     static final class Images {

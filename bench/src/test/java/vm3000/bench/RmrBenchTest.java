@@ -17,9 +17,10 @@ import vm3000.cpu.rmr.RmrTrap;
 class RmrBenchTest {
     @Test
     void low_isTheLeastNumberWithAsManyDigits() {
-        assertEquals(1, RmrBench.low(1));
+        assertEquals(0, RmrBench.low(1));
         assertEquals(1, RmrBench.low(9));
-        assertEquals(10, RmrBench.low(10));
+        assertEquals(0, RmrBench.low(10));
+        assertEquals(10, RmrBench.low(11));
         assertEquals(100_000, RmrBench.low(250_000));
         assertEquals(100_000, RmrBench.low(999_999));
         assertEquals(10_000_000, RmrBench.low(30_000_000));

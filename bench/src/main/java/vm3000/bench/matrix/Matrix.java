@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import vm3000.bench.Iterations;
 import vm3000.cpu.OutputFiles;
 import vm3000.cpu.bus.PowerState;
 
@@ -148,7 +149,7 @@ public final class Matrix {
             for (int scale : scales(c)) {
                 done++;
                 try {
-                    t[scale == 0 ? 1 : 0] = time(c, scale == 0 ? 0 : c.n(), images);
+                    t[scale == 0 ? 1 : 0] = time(c, scale == 0 ? c.low() : c.n(), images);
                 } catch (RunnerException e) {
                     String m = String.valueOf(e.getMessage());
                     if (m.contains("JMH lock")) {
@@ -159,7 +160,7 @@ public final class Matrix {
                 }
                 double elapsed = Duration.between(timing, Instant.now()).toMillis() / 1000.0;
                 log.printf(Locale.ROOT, "[%3d/%d] %-10s %-6s %-9s %s   (%s elapsed, about %s to go)%n", done, trials,
-                        c.workload(), c.config(), scale == 0 ? "0 iter." : c.perOperation() ? c.n() + " iter." : "whole",
+                        c.workload(), c.config(), scale == 0 ? c.low() + " iter." : c.perOperation() ? c.n() + " iter." : "whole",
                         failed != null ? "FAILED" : String.format(Locale.ROOT, "median %.2f ms", (scale == 0 ? t[1] : t[0]).median()),
                         duration(elapsed), duration(elapsed / done * (trials - done)));
             }
@@ -182,7 +183,7 @@ public final class Matrix {
 
     private static int[] scales(Cell c) { return c.perOperation() ? new int[] {0, 1} : new int[] {1}; }
 
-    /** The cells of {@code w}: every configuration, run untimed with 0 and n iterations, verdicts against bare. */
+    /** The cells of {@code w}: every configuration, run untimed with low(n) and n iterations, verdicts against bare. */
     private List<Cell> count(Workload w, Path images) throws Exception {
         int n = s.iterations(w);
         Counts bareFull = null, bareFixed = null;
@@ -190,7 +191,7 @@ public final class Matrix {
         StringBuilder line = new StringBuilder(String.format("  %-10s", w.name()));
         for (Config c : s.configs()) {
             Counts full = countOne(w, c, w.perOperation() ? n : 1, images, 1);
-            Counts fixed = w.perOperation() ? countOne(w, c, 0, images, 0) : null;
+            Counts fixed = w.perOperation() ? countOne(w, c, Iterations.low(n), images, 0) : null;
             String why = null;
             if (c.equals(Config.BARE)) {
                 bareFull = full;
@@ -202,11 +203,12 @@ public final class Matrix {
                 String d = full.guest().differenceFrom(bareFull.guest());
                 if (d == null && fixed != null) {
                     d = fixed.guest().differenceFrom(bareFixed.guest());
-                    if (d != null) d += " (with 0 iterations)";
+                    if (d != null) d += " (with " + Iterations.low(n) + " iterations)";
                 }
                 if (d != null) why = "its run differs from bare: it " + d;
             }
-            out.add(new Cell(w.name(), c.name(), w.perOperation(), w.perOperation() ? n : 1, null, null, full, fixed, why));
+            out.add(new Cell(w.name(), c.name(), w.perOperation(), w.perOperation() ? n : 1,
+                    w.perOperation() ? Iterations.low(n) : 0, null, null, full, fixed, why));
             line.append(' ').append(c.name()).append(why == null ? "" : " (EXCLUDED)");
         }
         log.println(line);

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * {@link #excluded} names it.
  *
  * <p>Per operation, for a per-operation workload: (figure of the run with n iterations − figure
- * of the run with 0) / n, so that boot and power-off cancel out; for a whole-run workload: the
+ * of the run with low(n), the least number of n's digits) / (n − low(n)), so that boot,
+ * power-off and the final report (as long in both) cancel out; for a whole-run workload: the
  * figure of the run.
  */
 public final class Report {
@@ -51,7 +52,7 @@ public final class Report {
     private static boolean usable(Cell c) { return c != null && c.excluded() == null; }
 
     private static double per(Cell c, double full, double fixed) {
-        return c.perOperation() ? (full - fixed) / c.n() : full;
+        return c.perOperation() ? (full - fixed) / (c.n() - c.low()) : full;
     }
 
     /** Wall time of one operation (or one run), in ns, from the medians; NaN if not timed or excluded. */
@@ -61,13 +62,14 @@ public final class Report {
     }
 
     /**
-     * The spread of {@link #nsPerOp}: half the interquartile range of the run with n iterations,
-     * per operation (the run with 0 iterations is short and adds little).
+     * The spread of {@link #nsPerOp}: half the interquartile ranges of the run with n iterations
+     * and of the run with low(n), added, per operation.
      */
     public static double nsSpread(Cell c) {
         if (Double.isNaN(nsPerOp(c))) return Double.NaN;
-        double half = (c.full().q3() - c.full().q1()) / 2 * 1e6;
-        return c.perOperation() ? half / c.n() : half;
+        double half = ((c.full().q3() - c.full().q1())
+                + (c.perOperation() ? c.fixed().q3() - c.fixed().q1() : 0)) / 2 * 1e6;
+        return c.perOperation() ? half / (c.n() - c.low()) : half;
     }
 
     /** {@link #nsPerOp} of {@code c} over that of bare for the same workload. */
@@ -180,7 +182,7 @@ public final class Report {
         List<Config> configs = Config.all();
         StringBuilder md = new StringBuilder(header);
         md.append("\n## Slowdown against bare (wall time)\n\n");
-        md.append("Time of one operation (per-operation workloads: (time with n − time with 0) / n; the others: one whole run), "
+        md.append("Time of one operation (per-operation workloads: (time with n − time with low) / (n − low), low the least number with n's digits; the others: one whole run), "
                 + "from the medians, and its ratio to bare; ± half the interquartile ranges. `—`: excluded or not run.\n\n");
         tableHeader(md, "workload", "bare", configs);
         for (String w : workloads()) {

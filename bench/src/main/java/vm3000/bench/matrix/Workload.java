@@ -11,8 +11,9 @@ import vm3000.kernels.Kernels;
 
 /**
  * One row of the matrix. A microbenchmark kernel (docs/guest-kernels.md) takes its iteration
- * count as its boot argument, so it is <em>per operation</em>: it runs with 0 and with n
- * iterations, and the cost of one operation is the difference over n, boot and power-off
+ * count as its boot argument, so it is <em>per operation</em>: it runs with n iterations and
+ * with low(n), the least number with as many digits ({@link vm3000.bench.Iterations}), and the
+ * cost of one operation is the difference over n − low(n), boot, power-off and the final report
  * cancelling out. A realistic workload is timed whole, from power-on to power-off.
  */
 public record Workload(String name, String what, boolean perOperation, int n, int quickN) {

@@ -41,12 +41,12 @@ class ReportTest {
         Counts wBare = new Counts(guest(5000), List.of(), 0);
         Counts wTrap = new Counts(guest(5000), List.of(level(0, Map.of("Sys", 10L), 1000)), 0);
         return new Report(List.of(
-                new Cell("k", "bare", true, 100, ms(2.0), ms(1.0), bareFull, bareFixed, null),
-                new Cell("k", "trap-1", true, 100, ms(4.0), ms(1.0), trapFull, trapFixed, null),
-                new Cell("k", "rmr-1", true, 100, null, null, rmrFull, rmrFixed, "its run differs from bare: it took 2001 cycles, bare 2000"),
-                new Cell("k", "rmr-2", true, 100, ms(2.6), ms(1.1), rmrFull, rmrFixed, null),
-                new Cell("w", "bare", false, 1, ms(50), null, wBare, null, null),
-                new Cell("w", "trap-1", false, 1, ms(150), null, wTrap, null, null)), MODEL);
+                new Cell("k", "bare", true, 100, 0, ms(2.0), ms(1.0), bareFull, bareFixed, null),
+                new Cell("k", "trap-1", true, 100, 0, ms(4.0), ms(1.0), trapFull, trapFixed, null),
+                new Cell("k", "rmr-1", true, 100, 0, null, null, rmrFull, rmrFixed, "its run differs from bare: it took 2001 cycles, bare 2000"),
+                new Cell("k", "rmr-2", true, 100, 0, ms(2.6), ms(1.1), rmrFull, rmrFixed, null),
+                new Cell("w", "bare", false, 1, 0, ms(50), null, wBare, null, null),
+                new Cell("w", "trap-1", false, 1, 0, ms(150), null, wTrap, null, null)), MODEL);
     }
 
     @Test
@@ -63,12 +63,20 @@ class ReportTest {
     }
 
     @Test
+    void theFixedRunOfLowIterations_isTakenOffOverNMinusLow() {
+        Counts c = new Counts(guest(1000), List.of(), 0);
+        Cell x = new Cell("k", "bare", true, 300, 100, ms(3.0), ms(1.0), c, c, null);
+        assertEquals(10_000, Report.nsPerOp(x), 1e-6); // 2 ms over 200 operations
+        assertEquals(1_000, Report.nsSpread(x), 1e-6); // (0.2 + 0.2) / 2 ms over 200
+    }
+
+    @Test
     void spread_isHalfTheInterquartileRangePerOperation_addedRelatively() {
         Report r = report();
-        // q3 - q1 = 0.2 ms; half of it over n = 100: 1,000 ns
-        assertEquals(1_000, Report.nsSpread(r.cell("k", Config.BARE)), 1e-6);
-        // 3 × (1000/30000 + 1000/10000) = 0.4
-        assertEquals(0.4, r.slowdownSpread(r.cell("k", Config.parse("trap-1"))), 1e-9);
+        // q3 - q1 = 0.2 ms in both runs; half their sum over n = 100: 2,000 ns
+        assertEquals(2_000, Report.nsSpread(r.cell("k", Config.BARE)), 1e-6);
+        // 3 × (2000/30000 + 2000/10000) = 0.8
+        assertEquals(0.8, r.slowdownSpread(r.cell("k", Config.parse("trap-1"))), 1e-9);
     }
 
     @Test
