@@ -104,7 +104,9 @@ public final class BenchMain {
         for (RunResult r : results) {
             if (!r.getParams().getBenchmark().endsWith("RmrBench.run")) continue;
             String slice = r.getParams().getParam("slice");
-            String kernel = r.getParams().getParam("kernel") + (slice == null || slice.equals("0") ? "" : "/" + slice);
+            String monitor = r.getParams().getParam("monitor");
+            String kernel = r.getParams().getParam("kernel") + (monitor == null || monitor.equals("rmrmon") ? "" : "/" + monitor)
+                    + (slice == null || slice.equals("0") ? "" : "/" + slice);
             int depth = Integer.parseInt(r.getParams().getParam("monitors"));
             int scale = Integer.parseInt(r.getParams().getParam("scale"));
             byKernel.computeIfAbsent(kernel, k -> new TreeMap<>())
@@ -114,7 +116,7 @@ public final class BenchMain {
         if (byKernel.isEmpty()) return;
         System.out.println();
         System.out.println("RmrBench, this run: median ms of a run with low(n) (the least number of n's digits) and "
-                + "with n iterations; ns per iteration = (time(n) - time(low)) / (n - low); its ratio to depth 0 (kernel/S: rmrmon with time slices of S cycles)");
+                + "with n iterations; ns per iteration = (time(n) - time(low)) / (n - low); its ratio to depth 0 (kernel/vmm: under the RMR VMM in Java, else rmrmon; /S: time slices of S cycles)");
         System.out.println(String.format("%-17s %9s %5s %9s %9s %12s %8s", "kernel", "n", "depth", "low ms", "n ms",
                 "ns/iteration", "/ bare"));
         byKernel.forEach((kernel, depths) -> {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,6 +30,10 @@ import vm3000.cpu.core.Counters;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
+import vm3000.vmm.rmr.RmrVm;
+import vm3000.vmm.rmr.RmrVmmStack;
+import vm3000.vmm.trap.Allocator;
+import vm3000.vmm.trap.VmmStack;
 
 /**
  * The cost of one iteration of each microbenchmark kernel under the RMR stack (docs/rmr.md): the
@@ -98,15 +103,31 @@ public class RmrBench {
     @Param({"mixed"})
     public String warm;
 
+    /**
+     * The monitors under the kernel: "rmrmon", the MIPS-coded monitor stacked {@link #monitors}
+     * deep; "vmm", the project's RMR VMM in Java ({@code vm3000 run --vmm rmr --depth d}), the
+     * kernel its one VM with {@value #VM_RAM} bytes of RAM.
+     */
+    @Param({"rmrmon"})
+    public String monitor;
+
+    /** A VM's RAM under the RMR VMM, as in the equivalence tests. */
+    static final int VM_RAM = 16 << 20;
+
     Images images;
-    Machine machine;
+    Supplier<PowerState> stack;
 
     @Setup(Level.Trial)
     public void assemble() throws Exception {
         images = new Images(kernel);
+        if (!monitor.equals("rmrmon") && !monitor.equals("vmm")) {
+            throw new IllegalArgumentException("monitor: rmrmon or vmm, not " + monitor);
+        }
         if (warm.equals("mixed")) {
             for (int round = 0; round < 3; round++) {
-                for (int depth = 0; depth <= 4; depth++) finish(images.boot(depth, ITERATIONS.get(kernel) / 10, slice), kernel, depth);
+                for (int depth = 0; depth <= 4; depth++) {
+                    finish(images.stack(monitor, depth, ITERATIONS.get(kernel) / 10, slice), kernel, depth);
+                }
             }
         } else if (!warm.equals("own")) {
             throw new IllegalArgumentException("warm: mixed or own, not " + warm);
@@ -116,13 +137,13 @@ public class RmrBench {
     @Setup(Level.Invocation)
     public void boot() throws Exception {
         int n = ITERATIONS.get(kernel);
-        machine = images.boot(monitors, scale == 1 ? n : low(n), slice);
+        stack = images.stack(monitor, monitors, scale == 1 ? n : low(n), slice);
     }
 
     /** The stack from power-on to power-off. */
     @Benchmark
     public int run() {
-        return finish(machine, kernel, monitors);
+        return finish(stack, kernel, monitors);
     }
 
     /** The iterations of the run that measures the fixed part: {@link Iterations#low}. */
@@ -140,6 +161,25 @@ public class RmrBench {
             guest = Kernels.load(kernel);
             monitorBytes = Kernels.bytes("rmrmon");
             guestBytes = Kernels.bytes(kernel);
+        }
+
+        /**
+         * The kernel booted above {@code depth} monitors of kind {@code monitor} ("rmrmon" or
+         * "vmm"; at depth 0, on the bare machine): what runs it to the end.
+         */
+        Supplier<PowerState> stack(String monitor, int depth, int iterations, int slice) throws BadInputException {
+            if (depth == 0 || monitor.equals("rmrmon")) {
+                Machine m = boot(depth, iterations, slice);
+                return () -> m.run(Long.MAX_VALUE);
+            }
+            RmrVmmStack s = RmrVmmStack.create(VmmStack.hostRam(VM_RAM, depth), guest.endian(),
+                    MachineOptions.Core.BLOCK, depth, slice > 0 ? slice : Allocator.DEFAULT_SLICE);
+            RmrVm vm = s.top().createVm(VM_RAM, guest, Integer.toString(iterations), List.of(),
+                    OutputStream.nullOutputStream(), QUIET, MachineOptions.DEFAULT_SEED);
+            return () -> {
+                s.run();
+                return vm.power();
+            };
         }
 
         /**
@@ -167,7 +207,12 @@ public class RmrBench {
 
     /** Runs {@code m} to power-off; anything but exit code 0 is an error. */
     static int finish(Machine m, String kernel, int depth) {
-        PowerState end = m.run(Long.MAX_VALUE);
+        return finish(() -> m.run(Long.MAX_VALUE), kernel, depth);
+    }
+
+    /** Runs {@code stack} to power-off; anything but exit code 0 is an error. */
+    static int finish(Supplier<PowerState> stack, String kernel, int depth) {
+        PowerState end = stack.get();
         if (end.reason() != PowerState.Reason.POWER_OFF || end.exitCode() != 0) {
             throw new IllegalStateException(kernel + " at depth " + depth + ": " + end.reason() + " " + end.message());
         }

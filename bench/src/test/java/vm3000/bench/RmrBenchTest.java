@@ -47,4 +47,16 @@ class RmrBenchTest {
         }
         assertTrue(monitor("compute", 600, 2_000).entries(interrupt) > 0, "rmrmon.slice=2000 gives time slices");
     }
+
+    @Test
+    void everyKernel_runsToPowerOff_underBothKindsOfMonitor() throws Exception {
+        for (String kernel : RmrBench.ITERATIONS.keySet()) {
+            RmrBench.Images images = new RmrBench.Images(kernel);
+            for (String monitor : new String[] {"rmrmon", "vmm"}) {
+                for (int depth : new int[] {0, 1, 3}) {
+                    assertEquals(0, RmrBench.finish(images.stack(monitor, depth, 120, 0), kernel, depth), kernel + " " + monitor);
+                }
+            }
+        }
+    }
 }
