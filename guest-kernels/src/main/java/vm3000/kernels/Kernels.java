@@ -24,7 +24,8 @@ public final class Kernels {
 
     /** Every built-in kernel; a test checks that this is exactly the set of sources. */
     public static final List<String> NAMES = List.of(
-            "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute", "rmrmon", "echo", "lsbus");
+            "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute", "rmrmon", "echo", "lsbus",
+            "lab1");
 
     private static final String ROOT = "kernels/";
 

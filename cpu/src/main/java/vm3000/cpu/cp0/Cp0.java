@@ -86,6 +86,8 @@ public final class Cp0 {
     private long pausedAt;
     /** Hardware interrupt lines driven from outside CP0 (the LAMEbus), in Cause.IP positions. */
     private int externalLines;
+    /** Exception entry and RFE when not the R3000's own (a VMM's, for a VM's shadow CP0), else null. */
+    private ExceptionEntry exceptionEntry;
 
     /** The CP0 of a CPU that starts now, with a TLB of its own epoch. */
     public Cp0(Clock clock) { this(clock, new TranslationEpoch()); }
@@ -262,16 +264,21 @@ public final class Cp0 {
         index = i == Tlb.NO_MATCH ? INDEX_P : i << 8;
     }
 
-    /** RFE: pops the KU/IE stack (the old pair stays as it was). */
-    public void rfe() { status = (status & ~0xF) | ((status >>> 2) & 0xF); }
+    /** RFE: pops the KU/IE stack (the old pair stays as it was); or what {@link #setExceptionEntry} gave. */
+    public void rfe() {
+        if (exceptionEntry != null) exceptionEntry.rfe(this);
+        else status = (status & ~0xF) | ((status >>> 2) & 0xF);
+    }
 
     // --- Exception entry ----------------------------------------------------------------------
 
     /**
      * Hardware's part of taking an exception: EPC, Cause (ExcCode, CE, BD) and the KU/IE push.
-     * Returns the vector address for a general exception or a UTLB refill.
+     * Returns the vector address for a general exception or a UTLB refill. A CP0 given an
+     * {@link ExceptionEntry} ({@link #setExceptionEntry}) lets it do this instead.
      */
     public int enterException(int excCode, int ce, int excPc, boolean branchDelay, boolean utlbRefill) {
+        if (exceptionEntry != null) return exceptionEntry.enter(this, excCode, ce, excPc, branchDelay, utlbRefill);
         epc = excPc;
         cause = (cause & CAUSE_SW_MASK) | (branchDelay ? CAUSE_BD : 0) | ((ce & 3) << 28) | (excCode << 2);
         status = (status & ~0x3F) | ((status << 2) & 0x3C);
@@ -279,6 +286,22 @@ public final class Cp0 {
         if (utlbRefill) return bev ? 0xbfc00100 : 0x80000000;
         return bev ? 0xbfc00180 : 0x80000080;
     }
+
+    /**
+     * Makes {@code entry} carry out exception entry and RFE on this CP0 (a VMM's shadow CP0 of a
+     * VM, docs/labs/ex2.md); null: the R3000's own, above.
+     */
+    public void setExceptionEntry(ExceptionEntry entry) { exceptionEntry = entry; }
+
+    /** EPC as exception entry sets it. */
+    public void setEpc(int value) { epc = value; }
+
+    /**
+     * The fields of Cause that exception entry sets and software keeps: BD (bit 31), CE (29..28),
+     * ExcCode (6..2) and the software interrupt bits (9..8); the hardware interrupt bits are the
+     * lines' and are not stored.
+     */
+    public void setCauseFields(int value) { cause = value & (CAUSE_BD | (3 << 28) | (31 << 2) | CAUSE_SW_MASK); }
 
     /** What an address or TLB exception records: BadVAddr, and for TLB exceptions Context and EntryHi. */
     public void recordBadAddress(int vaddr, boolean tlbException) {

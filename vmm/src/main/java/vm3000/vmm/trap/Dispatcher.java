@@ -10,8 +10,6 @@ import vm3000.cpu.mmu.Access;
 import vm3000.cpu.mmu.Mmu;
 import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.api.Trap;
-import vm3000.vmm.trap.interp.Mfc0;
-import vm3000.vmm.trap.interp.Mtc0;
 import vm3000.vmm.trap.interp.Reflect;
 import vm3000.vmm.trap.interp.Rfe;
 import vm3000.vmm.trap.interp.Tlbp;
@@ -37,22 +35,30 @@ public final class Dispatcher {
     private final ShadowTlb shadow;
     private final AsidMap asids;
     private final VmmStats stats;
+    private final VmmParts parts;
 
-    Dispatcher(MachineControl mc, ShadowTlb shadow, AsidMap asids, VmmStats stats) {
+    Dispatcher(MachineControl mc, ShadowTlb shadow, AsidMap asids, VmmStats stats, VmmParts parts) {
         this.mc = mc;
         this.shadow = shadow;
         this.asids = asids;
         this.stats = stats;
+        this.parts = parts;
     }
+
+    /** The exchangeable mechanisms this VMM runs with. */
+    VmmParts parts() { return parts; }
 
     // --- Sensitive instructions -----------------------------------------------------------------
 
-    /** A CP0 instruction of a VM's interpreted code (the virtual CPU's Cop0Handler). */
+    /** A CP0 instruction of a VM's interpreted code (the virtual CPU's Cop0Handler), past the guard. */
     boolean cop0(VirtualMachine vm, Op op, int w) {
         stats.sensitive[op.ordinal()]++;
+        if (!parts.cp0().privileged(vm)) return false;
         switch (op) {
-            case MFC0: return Mfc0.execute(vm, rt(w), rd(w), sel(w));
-            case MTC0: return Mtc0.execute(vm, rd(w), sel(w), vm.cpu().reg(rt(w)));
+            case MFC0:
+                vm.cpu().setReg(rt(w), parts.cp0().mfc0(vm, rd(w), sel(w)));
+                return true;
+            case MTC0: return parts.cp0().mtc0(vm, rd(w), sel(w), vm.cpu().reg(rt(w)));
             case TLBR: return Tlbr.execute(vm);
             case TLBWI: return Tlbwi.execute(vm, shadow, asids);
             case TLBWR: return Tlbwr.execute(vm, shadow, asids);
@@ -63,19 +69,23 @@ public final class Dispatcher {
         }
     }
 
-    /** An upper monitor's MachineControl call, delivered as the instruction it stands for. */
+    /**
+     * An upper monitor's MachineControl call, delivered as the instruction it stands for (a
+     * monitor VM is in kernel mode: the guard lets it through).
+     */
     public int mfc0(VirtualMachine vm, int reg) {
         stats.sensitive[Op.MFC0.ordinal()]++;
-        return Mfc0.read(vm, reg, 0);
+        return parts.cp0().privileged(vm) ? parts.cp0().mfc0(vm, reg, 0) : 0;
     }
 
     public void mtc0(VirtualMachine vm, int reg, int value) {
         stats.sensitive[Op.MTC0.ordinal()]++;
-        Mtc0.execute(vm, reg, 0, value);
+        if (parts.cp0().privileged(vm)) parts.cp0().mtc0(vm, reg, 0, value);
     }
 
     public void tlb(VirtualMachine vm, Op op) {
         stats.sensitive[op.ordinal()]++;
+        if (!parts.cp0().privileged(vm)) return;
         switch (op) {
             case TLBR: Tlbr.execute(vm); break;
             case TLBWI: Tlbwi.execute(vm, shadow, asids); break;
@@ -87,7 +97,7 @@ public final class Dispatcher {
 
     void rfe(VirtualMachine vm) {
         stats.sensitive[Op.RFE.ordinal()]++;
-        Rfe.execute(vm);
+        if (parts.cp0().privileged(vm)) Rfe.execute(vm);
     }
 
     // --- Direct execution -------------------------------------------------------------------------

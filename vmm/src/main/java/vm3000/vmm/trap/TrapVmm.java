@@ -38,14 +38,17 @@ public final class TrapVmm {
 
     public TrapVmm(int level, MachineControl mc) { this(level, mc, Allocator.DEFAULT_SLICE); }
 
-    public TrapVmm(int level, MachineControl mc, long sliceCycles) {
+    public TrapVmm(int level, MachineControl mc, long sliceCycles) { this(level, mc, sliceCycles, VmmParts.REFERENCE); }
+
+    /** A VMM whose exchangeable mechanisms are {@code parts} (the course labs' graders). */
+    public TrapVmm(int level, MachineControl mc, long sliceCycles, VmmParts parts) {
         this.level = level;
         this.mc = mc;
         this.stats = new VmmStats(level);
         this.shadow = new ShadowTlb(mc);
         this.asids = new AsidMap(shadow);
         this.allocator = new Allocator(mc.ramSize(), sliceCycles, asids);
-        this.dispatcher = new Dispatcher(mc, shadow, asids, stats);
+        this.dispatcher = new Dispatcher(mc, shadow, asids, stats, parts);
         mc.mtc0(Cp0.STATUS, 0); // kernel mode, BEV off: the monitor owns its level now
         shadow.flush();
     }

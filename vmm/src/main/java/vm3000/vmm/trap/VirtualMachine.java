@@ -53,6 +53,7 @@ public final class VirtualMachine {
         this.clock = devices.clock();
         this.power = devices.power();
         this.cp0 = new Cp0(clock);
+        cp0.setExceptionEntry(dispatcher.parts().exceptions()); // reflection onto the shadow: the VMM's
         VmBus bus = new VmBus(mc, partition, devices.bus(), stats);
         this.cpu = new Cpu(cp0, PhysicalMemory.none(mc.endian()), bus, devices::lines, clock, power);
         cpu.setCop0Handler((c, op, w) -> dispatcher.cop0(this, op, w));

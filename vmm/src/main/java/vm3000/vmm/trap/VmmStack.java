@@ -35,18 +35,28 @@ public final class VmmStack {
 
     /** A fresh machine of {@code ramBytes} (console and messages discarded: the VMM never uses them) and the stack on it. */
     public static VmmStack create(int ramBytes, Endian endian, MachineOptions.Core core, int depth, long sliceCycles) {
+        return create(ramBytes, endian, core, depth, sliceCycles, VmmParts.REFERENCE);
+    }
+
+    /** The same, every level's VMM with the mechanisms {@code parts} (the course labs' graders). */
+    public static VmmStack create(int ramBytes, Endian endian, MachineOptions.Core core, int depth, long sliceCycles,
+                                  VmmParts parts) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         MachineOptions options = MachineOptions.defaults().withRam(ramBytes).withEndian(endian).withCore(core)
                 .withConsole(OutputStream.nullOutputStream()).withMessages(quiet);
-        return on(Boot.machine(options, Sys161Config.defaults()), depth, sliceCycles);
+        return on(Boot.machine(options, Sys161Config.defaults()), depth, sliceCycles, parts);
     }
 
     public static VmmStack on(Machine host, int depth, long sliceCycles) {
+        return on(host, depth, sliceCycles, VmmParts.REFERENCE);
+    }
+
+    public static VmmStack on(Machine host, int depth, long sliceCycles, VmmParts parts) {
         if (depth < 1) throw new IllegalArgumentException("depth must be at least 1: " + depth);
         List<TrapVmm> levels = new ArrayList<>();
-        levels.add(new TrapVmm(0, new BareMachineControl(host), sliceCycles));
+        levels.add(new TrapVmm(0, new BareMachineControl(host), sliceCycles, parts));
         for (int k = 2; k <= depth; k++) {
-            levels.add(new TrapVmm(k - 1, TrappingMachineControl.inNewVm(levels.get(k - 2)), sliceCycles));
+            levels.add(new TrapVmm(k - 1, TrappingMachineControl.inNewVm(levels.get(k - 2)), sliceCycles, parts));
         }
         return new VmmStack(host, levels);
     }

@@ -7,7 +7,6 @@ public final class Rfe {
     private Rfe() {}
 
     public static boolean execute(VirtualMachine vm) {
-        if (!Guard.privileged(vm)) return false;
         vm.cp0().rfe();
         return true;
     }

@@ -7,7 +7,6 @@ public final class Tlbp {
     private Tlbp() {}
 
     public static boolean execute(VirtualMachine vm) {
-        if (!Guard.privileged(vm)) return false;
         vm.cp0().tlbp();
         return true;
     }

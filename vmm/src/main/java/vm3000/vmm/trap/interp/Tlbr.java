@@ -7,7 +7,6 @@ public final class Tlbr {
     private Tlbr() {}
 
     public static boolean execute(VirtualMachine vm) {
-        if (!Guard.privileged(vm)) return false;
         vm.cp0().tlbr();
         return true;
     }

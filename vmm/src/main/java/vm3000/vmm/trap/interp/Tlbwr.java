@@ -9,7 +9,6 @@ public final class Tlbwr {
     private Tlbwr() {}
 
     public static boolean execute(VirtualMachine vm, ShadowTlb shadow, AsidMap asids) {
-        if (!Guard.privileged(vm)) return false;
         return TlbWrite.write(vm, vm.cp0().random(), "tlbwr", shadow, asids);
     }
 }
