@@ -126,11 +126,15 @@ class ProfileTest {
         assertEquals(50, p.sum(), p.text());
     }
 
+    /** Traced (which runs the interpreter) or with a gdb stub that no debugger stops, the run and so the profile are the same. */
     @Test
-    void theSameRun_givesTheSameBytes_onEitherCore() throws IOException {
+    void theSameRun_givesTheSameBytes_onEitherCore_tracedOrNot_underGdbOrNot() throws IOException {
         String first = profile(0, "tinyos").text();
         assertEquals(first, profile(0, "tinyos").text());
         assertEquals(first, profile(0, "--core", "interp", "tinyos").text());
+        assertEquals(first, profile(0, "--gdb", "0", "tinyos").text());
+        assertEquals(profile(0, "--profile-interval", "10", "hello").text(),
+                profile(0, "--profile-interval", "10", "--trace", "x", "hello").text()); // tracing is slow: a small kernel
     }
 
     /** WAIT through a serial card's event (no line) until a timer's, with a state dump just before it. */
