@@ -22,6 +22,7 @@ import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.debug.GdbStub;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
+import vm3000.cpu.profile.Profiler;
 import vm3000.cpu.rmr.RmrStack;
 import vm3000.cpu.trace.TraceFlags;
 import vm3000.kernels.Kernels;
@@ -71,6 +72,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats-json", paramLabel = "FILE", description = "write every counter, per level and per VM, "
             + "how the run ended and the wall time to FILE as JSON (docs/debugging.md)")
     Path statsJson;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "sample the guest's pc every --profile-interval "
+            + "cycles of machine time and write where it was, by symbol of the kernel and its boot modules, to FILE as "
+            + "text (docs/debugging.md). The run is the same with or without it, and so is the profile from run to run. "
+            + "Not with --vmm or --rmr-levels")
+    Path profile;
+
+    @Option(names = "--profile-interval", paramLabel = "N", converter = NumberConverter.class,
+            description = "with --profile: cycles between two samples, at least 1 (default " + ProfileRun.DEFAULT_INTERVAL + ")")
+    Long profileInterval;
 
     @Option(names = "--seed", paramLabel = "N", converter = NumberConverter.class,
             description = "seed of the random device unless its configuration line gives seed=, decimal or 0x hex "
@@ -136,6 +147,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Set<TraceFlags> flags = parseTrace();
             checkStatsJson();
+            long profileEvery = ProfileRun.checkOptions(profile, profileInterval, false, rmrLevels);
             Sys161Config cfg = configuration();
             ElfFile elf = image(image);
             MachineOptions options = MachineOptions.defaults().withConsole(new FlushedOutput(main.out)).withMessages(err)
@@ -153,13 +165,16 @@ final class RunCommand implements Callable<Integer> {
                 GdbStub stub = null;
                 try {
                     Boot.load(machine, elf, String.join(" ", args), mods);
+                    Profiler profiler = profile != null ? Profiler.attach(machine, profileEvery, elf, mods) : null;
                     if (trace != null) machine.trace(flags).printEnabled();
                     if (gdbPort != null) stub = GdbRun.attach(machine, gdbPort, gdbWait, err);
                     long start = System.nanoTime();
                     PowerState power = stub != null ? GdbRun.run(machine, stub, maxInstructions) : machine.run(maxInstructions);
                     long wall = System.nanoTime() - start;
                     main.out.flush();
-                    return report(machine, power, err, wall);
+                    int code = report(machine, power, err, wall);
+                    if (profiler != null) ProfileRun.write(profile, profiler.report(image.toString(), String.join(" ", args)));
+                    return code;
                 } finally {
                     if (stub != null) stub.close();
                     machine.close();
@@ -186,11 +201,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** --stats-json names a file that can be written at the end: refused before the run, not after it. */
     void checkStatsJson() throws BadInputException {
-        if (statsJson == null) return;
-        if (Files.isDirectory(statsJson)) throw BadInputException.in(statsJson.toString(), "--stats-json: is a directory");
-        Path parent = statsJson.toAbsolutePath().getParent();
+        if (statsJson != null) checkWritable(statsJson, "--stats-json");
+    }
+
+    /** An output {@code file} of {@code option}, written at the end: a directory, or one in a missing directory, is refused now. */
+    static void checkWritable(Path file, String option) throws BadInputException {
+        if (Files.isDirectory(file)) throw BadInputException.in(file.toString(), option + ": is a directory");
+        Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw BadInputException.in(statsJson.toString(), "--stats-json: no such directory " + parent);
+            throw BadInputException.in(file.toString(), option + ": no such directory " + parent);
         }
     }
 

@@ -59,6 +59,7 @@ final class VmmRun {
             if (depth < 1 || depth > 8) throw new BadInputException("--depth must be 1..8: " + depth);
             if (cmd.maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             if (cmd.trace != null) throw new BadInputException("--trace traces the bare machine; it does not go with --vmm");
+            ProfileRun.checkOptions(cmd.profile, cmd.profileInterval, true, 0);
             MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
             cmd.checkStatsJson();

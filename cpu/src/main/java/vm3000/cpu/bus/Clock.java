@@ -14,6 +14,12 @@ import java.util.PriorityQueue;
  * guest that reprograms a timer on every cycle costs amortised constant time per write. The
  * order in which events run, by time and then by scheduling sequence, is a total order, so
  * neither the marks nor the rebuilding change it.
+ *
+ * <p>An <em>observer</em> event ({@link #observe}) only looks at the machine: a profiler's
+ * sample. The run loops stop for it as for any event ({@link #nextEvent}), so it sees the state
+ * of exactly its cycle; but it can raise no interrupt line, so it cannot end a WAIT: a CPU idling
+ * asks {@link #nextDeviceEvent} whether anything could ever wake it, and a dump shows the next
+ * device event. A machine with observers runs cycle for cycle as it does without them.
  */
 public final class Clock {
     /** Nominal clock of the machine, as System/161's: one instruction per cycle at 25 MHz. */
@@ -28,13 +34,15 @@ public final class Clock {
         private final long at;
         private final long seq;
         private final Runnable action;
+        private final boolean observer;
         /** Cancelled, or taken from the queue to run: either way no longer pending. */
         private boolean over;
 
-        private Event(long at, long seq, Runnable action) {
+        private Event(long at, long seq, Runnable action, boolean observer) {
             this.at = at;
             this.seq = seq;
             this.action = action;
+            this.observer = observer;
         }
 
         /** The count at which it runs. */
@@ -42,6 +50,9 @@ public final class Clock {
 
         /** Its place among the events scheduled on its clock. */
         public long seq() { return seq; }
+
+        /** Scheduled with {@link #observe}: it only looks at the machine. */
+        public boolean observer() { return observer; }
     }
 
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
@@ -69,10 +80,32 @@ public final class Clock {
 
     /** Runs {@code action} once the count reaches {@code at} (at least one tick from now). */
     public Event schedule(long at, Runnable action) {
-        Event e = new Event(Math.max(at, now + 1), seq++, action);
+        return add(at, action, false);
+    }
+
+    /**
+     * Runs {@code action}, which must change nothing the machine can see, once the count reaches
+     * {@code at} (at least one tick from now): an observer event (see the class comment).
+     */
+    public Event observe(long at, Runnable action) {
+        return add(at, action, true);
+    }
+
+    private Event add(long at, Runnable action, boolean observer) {
+        Event e = new Event(Math.max(at, now + 1), seq++, action, observer);
         queue.add(e);
         settle();
         return e;
+    }
+
+    /**
+     * The earliest count at which an event that is not an observer is due, or {@code Long.MAX_VALUE}:
+     * the event that may wake a CPU idling in WAIT. A search of the queue, for the idle path and dumps.
+     */
+    public long nextDeviceEvent() {
+        long next = Long.MAX_VALUE;
+        for (Event e : queue) if (!e.over && !e.observer && e.at < next) next = e.at;
+        return next;
     }
 
     /** Removes a scheduled event that has not run yet; a no-op for {@code null} or a past event. */

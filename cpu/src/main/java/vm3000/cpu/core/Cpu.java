@@ -96,6 +96,8 @@ public final class Cpu implements MachineCheck {
     private long idleLimit = Long.MAX_VALUE;
     /** The address of that WAIT, for the diagnostic if nothing can ever wake it. */
     private int waitPc;
+    /** The last stretch of idling ended at an observer event, not a device event (see {@link #idle}). */
+    private boolean idleAfterObserver;
 
     /** The CPU of a real machine: RAM and the LAMEbus, whose lines reach it as hardware interrupt 0. */
     public Cpu(Cp0 cp0, Bus bus, Clock clock, PowerState power) {
@@ -307,6 +309,7 @@ public final class Cpu implements MachineCheck {
                 return;
             }
             waiting = false;
+            idleAfterObserver = false;
             cp0.resume();
         }
         if (debugger != null) {
@@ -627,6 +630,7 @@ public final class Cpu implements MachineCheck {
             }
             waiting = true;
             waitPc = pc;
+            idleAfterObserver = false;
             blockExit = true;
         }
         return true;
@@ -636,17 +640,25 @@ public final class Cpu implements MachineCheck {
      * One stretch of idling in WAIT: the CPU's time stops, machine time jumps to the next event
      * (which may raise a line), and the idle cycles count towards the instruction limit, so that
      * a WAIT that events keep from ending cannot outlast it; idling stops where the limit falls. With no event at all the CPU could
-     * never wake, so the machine stops with a diagnostic instead of hanging.
+     * never wake, so the machine stops with a diagnostic instead of hanging. Observer events
+     * (a profiler's samples, {@link Clock#observe}) end a stretch, so that they see their own
+     * cycle, but wake nothing: they do not count as events that could wake the CPU, and the
+     * tracer hears of a stretch only after a device event, as it would without them.
      */
     private void idle() {
-        if (tracer != null) tracer.idle();
+        if (tracer != null && !idleAfterObserver) tracer.idle();
         cp0.pause();
-        long wake = clock.nextEvent();
-        if (wake == Long.MAX_VALUE) {
+        long device = clock.nextDeviceEvent();
+        if (device == Long.MAX_VALUE) {
             power.machineCheck(String.format("WAIT at pc 0x%08x with no interrupt that could ever wake it", waitPc));
             return;
         }
-        if (wake > idleLimit) wake = Math.max(idleLimit, clock.now() + 1);
+        long wake = clock.nextEvent();
+        idleAfterObserver = wake < device;
+        if (wake > idleLimit) {
+            wake = Math.max(idleLimit, clock.now() + 1);
+            idleAfterObserver = false;
+        }
         executed += wake - clock.now();
         clock.advanceTo(wake);
     }

@@ -10,13 +10,33 @@ import vm3000.cpu.bus.Endian;
 
 /**
  * A parsed ELF32 MIPS executable: byte order, entry point, PT_LOAD segments and, if there is a
- * symbol table, the symbol values. Parsing checks every offset and size against the file before
+ * symbol table, its symbols. Parsing checks every offset and size against the file before
  * it reads, so a malformed or truncated file gives a one-line {@link BadInputException} naming the
  * file and never an index error (System V ABI, "Object Files").
  */
 public final class ElfFile {
     /** A PT_LOAD program header. */
-    public record Segment(int index, int offset, int vaddr, int paddr, int filesz, int memsz, int flags) {}
+    public record Segment(int index, int offset, int vaddr, int paddr, int filesz, int memsz, int flags) {
+        /** True if {@code address} lies in the segment's memory image, {@code [vaddr, vaddr + memsz)}. */
+        public boolean holds(int address) {
+            return (address - vaddr & 0xFFFFFFFFL) < (memsz & 0xFFFFFFFFL);
+        }
+    }
+
+    /**
+     * An entry of the symbol table (System V ABI, "Symbol Table"): st_value, st_size, the type
+     * and binding of st_info, and st_shndx, the section it is defined in.
+     */
+    public record Symbol(String name, int value, int size, int type, boolean global, int section) {
+        public static final int STT_NOTYPE = 0;
+        public static final int STT_FUNC = 2;
+        public static final int SHN_UNDEF = 0;
+        /** The first reserved section index: SHN_ABS, SHN_COMMON and the processor's own follow. */
+        public static final int SHN_LORESERVE = 0xFF00;
+
+        /** Defined in a section of the file: not undefined, not an absolute value ({@code .equ}), not common. */
+        public boolean inSection() { return section != SHN_UNDEF && section < SHN_LORESERVE; }
+    }
 
     private static final int PT_LOAD = 1;
     private static final int SHT_SYMTAB = 2;
@@ -26,15 +46,17 @@ public final class ElfFile {
     private final Endian endian;
     private final int entry;
     private final List<Segment> segments;
-    private final Map<String, Integer> symbols;
+    private final List<Symbol> symbolTable;
+    private final Map<String, Integer> symbols = new HashMap<>();
 
-    private ElfFile(String file, byte[] bytes, Endian endian, int entry, List<Segment> segments, Map<String, Integer> symbols) {
+    private ElfFile(String file, byte[] bytes, Endian endian, int entry, List<Segment> segments, List<Symbol> symbolTable) {
         this.file = file;
         this.bytes = bytes;
         this.endian = endian;
         this.entry = entry;
         this.segments = segments;
-        this.symbols = symbols;
+        this.symbolTable = symbolTable;
+        for (Symbol s : symbolTable) symbols.putIfAbsent(s.name(), s.value());
     }
 
     public String file() { return file; }
@@ -45,6 +67,9 @@ public final class ElfFile {
 
     /** The value of symbol {@code name}, or null if there is no such symbol. */
     public Integer symbol(String name) { return symbols.get(name); }
+
+    /** The named entries of the symbol tables, in the file's order. */
+    public List<Symbol> symbolTable() { return symbolTable; }
 
     /** The file bytes of {@code segment} (filesz of them). */
     public byte[] data(Segment segment) {
@@ -102,15 +127,15 @@ public final class ElfFile {
             segments.add(s);
         }
         if (segments.isEmpty()) throw BadInputException.in(file, "no loadable segments");
-        Map<String, Integer> symbols = shoff == 0 || shnum == 0 ? Map.of() : symbols(r, shoff, shentsize, shnum);
+        List<Symbol> symbols = shoff == 0 || shnum == 0 ? List.of() : symbols(r, shoff, shentsize, shnum);
         return new ElfFile(file, bytes, endian, entry, List.copyOf(segments), symbols);
     }
 
-    private static Map<String, Integer> symbols(Reader r, long shoff, int shentsize, int shnum) throws BadInputException {
+    private static List<Symbol> symbols(Reader r, long shoff, int shentsize, int shnum) throws BadInputException {
         String file = r.file;
         if (shentsize != ElfWriter.SHDR_SIZE) throw BadInputException.in(file, "bad section header size " + shentsize);
         if (shoff + (long) shnum * shentsize > r.bytes.length) throw BadInputException.in(file, "truncated section header table");
-        Map<String, Integer> out = new HashMap<>();
+        List<Symbol> out = new ArrayList<>();
         for (int i = 0; i < shnum; i++) {
             int sh = (int) shoff + i * shentsize;
             if (r.word(sh + 4) != SHT_SYMTAB) continue;
@@ -131,10 +156,12 @@ public final class ElfFile {
                 int end = start;
                 while (end < strOffset + strSize && r.bytes[end] != 0) end++;
                 if (end == strOffset + strSize) throw BadInputException.in(file, "unterminated symbol name");
-                out.putIfAbsent(new String(r.bytes, start, end - start, StandardCharsets.UTF_8), r.word((int) at + 4));
+                int info = r.bytes[(int) at + 12] & 0xFF;
+                out.add(new Symbol(new String(r.bytes, start, end - start, StandardCharsets.UTF_8), r.word((int) at + 4),
+                        r.word((int) at + 8), info & 0xF, info >> 4 != 0, r.half((int) at + 14)));
             }
         }
-        return Map.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** Reads header fields; callers have checked that each field lies inside the file. */

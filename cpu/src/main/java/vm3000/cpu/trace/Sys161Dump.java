@@ -36,7 +36,7 @@ public final class Sys161Dump {
         long nanos = m.clock().now() * (1_000_000_000L / Clock.HZ);
         out.msg(String.format("clock: %d.%09d secs elapsed (start at 0.000000000)", nanos / 1_000_000_000L,
                 nanos % 1_000_000_000L));
-        long next = m.clock().nextEvent();
+        long next = m.clock().nextDeviceEvent();
         if (next == Long.MAX_VALUE) out.msg("clock: No events pending");
         else out.msg(String.format("clock: at %12d: the next device event", next * (1_000_000_000L / Clock.HZ)));
         cpu(out, m.cpu());

@@ -88,4 +88,28 @@ class ClockTest {
         assertEquals(11, runs[0]);
         assertEquals(Long.MAX_VALUE, clock.nextEvent());
     }
+
+    /** An observer (a profiler's sample) stops the run loops at its cycle, but is no event that could wake a WAIT. */
+    @Test
+    void observers_areDue_butNotDeviceEvents() {
+        Clock clock = new Clock();
+        List<String> ran = new ArrayList<>();
+        Clock.Event device = clock.schedule(10, () -> ran.add("device"));
+        Clock.Event sample = clock.observe(5, () -> ran.add("sample 5"));
+        clock.observe(10, () -> ran.add("sample 10"));
+        assertTrue(sample.observer());
+        assertEquals(5, clock.nextEvent());
+        assertEquals(10, clock.nextDeviceEvent());
+        clock.advanceTo(5);
+        clock.runDue();
+        assertEquals(10, clock.nextEvent());
+        clock.cancel(device);
+        assertEquals(10, clock.nextEvent(), "the observer is still due");
+        assertEquals(Long.MAX_VALUE, clock.nextDeviceEvent(), "but nothing could wake a WAIT");
+        clock.schedule(10, () -> ran.add("device again"));
+        clock.advanceTo(10);
+        clock.runDue();
+        assertEquals(List.of("sample 5", "sample 10", "device again"), ran, "by time, then in the order scheduled");
+        assertEquals(Long.MAX_VALUE, clock.nextEvent());
+    }
 }
