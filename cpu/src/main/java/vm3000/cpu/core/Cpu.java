@@ -554,11 +554,11 @@ public final class Cpu implements MachineCheck {
             raise(ExcCode.RI, 0);
             return false;
         }
+        if (cop0Handler != null) return cop0Handler.execute(this, op, w); // a VMM's interpreters, its guard first
         if (cp0.userMode() && (cp0.status() & Cp0.SR_CU0) == 0) {
             raise(ExcCode.CPU, 0);
             return false;
         }
-        if (cop0Handler != null) return cop0Handler.execute(this, op, w);
         switch (op) {
             case MFC0: set(rt(w), cp0.read(rd(w), sel(w))); return true;
             case MTC0: return cp0.mtc0(rd(w), sel(w), r[rt(w)], this, pc);

@@ -163,8 +163,10 @@ public final class Dispatcher {
                 Reflect.addressError(vm, code, mc.mfc0(Cp0.BADVADDR));
                 break;
             case ExcCode.CPU:
-                if (ce == 0 && (vm.cp0().status() & Cp0.SR_CU0) != 0) {
-                    charge(vm, cycles - 1); // the guest may use CP0 in user mode: interpret the instruction
+                if (ce == 0) {
+                    // A CP0 instruction in user mode: interpreted, so that the guard decides (the
+                    // guest may have set CU0; if not, the guard reflects CpU at that instruction).
+                    charge(vm, cycles - 1);
                     vm.stepOnce = true;
                 } else {
                     charge(vm, cycles);

@@ -1,0 +1,45 @@
+package vm3000.labs;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import vm3000.vmm.trap.VmmParts;
+
+/** Runs an exercise's checks on a VMM built with given parts, and reports them with a score. */
+public final class Grader {
+    private Grader() {}
+
+    /** The outcome of one check: its name and null, or what went wrong. */
+    public record Result(String check, String failure) {
+        public boolean passed() { return failure == null; }
+    }
+
+    /** Every check of {@code e} on {@code parts}, in order. A check that throws fails with what it threw. */
+    public static List<Result> grade(Exercise e, VmmParts parts) {
+        List<Result> out = new ArrayList<>();
+        for (Check c : e.checks()) {
+            String failure;
+            try {
+                failure = c.failure(parts);
+            } catch (Exception ex) {
+                failure = "the check could not run: " + ex;
+            }
+            out.add(new Result(c.name(), failure));
+        }
+        return out;
+    }
+
+    /** Prints the report of {@code results}; returns the score (checks passed). */
+    public static int report(Exercise e, List<Result> results, PrintStream out) {
+        out.printf("Exercise %d: %s (%s)%n", e.number(), e.title(), e.guide());
+        int passed = 0;
+        for (Result r : results) {
+            out.printf("  [%s] %s%n", r.passed() ? "pass" : "FAIL", r.check());
+            if (r.passed()) passed++;
+            else out.printf("         %s%n", r.failure());
+        }
+        out.printf("Score: %d/%d%s%n", passed, results.size(), passed == results.size() ? " — full marks" : "");
+        return passed;
+    }
+}

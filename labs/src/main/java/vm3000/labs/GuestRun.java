@@ -1,0 +1,93 @@
+package vm3000.labs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import vm3000.cpu.Machine;
+import vm3000.cpu.MachineOptions;
+import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.dev.Sys161Config;
+import vm3000.cpu.elf.ElfFile;
+import vm3000.kernels.Kernels;
+import vm3000.vmm.trap.Allocator;
+import vm3000.vmm.trap.VirtualMachine;
+import vm3000.vmm.trap.VmmParts;
+import vm3000.vmm.trap.VmmStack;
+
+/**
+ * One run of a built-in kernel for a grader: on the bare machine, or as the one VM of a stack of
+ * trap-and-emulate VMMs built with a student's {@link VmmParts}. What a check compares: how the
+ * run ended, the console, the cycles. A Java exception thrown by the student's code ends the run
+ * and is kept, so that the grader can say where it came from.
+ */
+public record GuestRun(String kernel, int depth, PowerState.Reason reason, int exitCode, String message,
+                       String transcript, long cycles, RuntimeException thrown) {
+    /** Every VM gets this much RAM, as in the VMM's equivalence tests. */
+    static final int RAM = 16 << 20;
+    /** No kernel of the exercises runs longer than this on the bare machine. */
+    static final long LIMIT = 200_000_000L;
+
+    /** The console's lines. */
+    public List<String> lines() { return transcript.lines().toList(); }
+
+    /** How the run ended, in a few words ("power-off, exit code 0", "a machine check: ..."). */
+    public String ending() {
+        if (thrown != null) return "a Java exception from the VMM: " + thrown;
+        return switch (reason) {
+            case POWER_OFF -> "power-off with exit code " + exitCode;
+            case MACHINE_CHECK -> "a machine check: " + message;
+            case INSTRUCTION_LIMIT -> "no power-off within " + cycles + " cycles";
+            default -> reason + ": " + message;
+        };
+    }
+
+    /** {@code kernel} with {@code args} on the bare machine. */
+    public static GuestRun bare(String kernel, String args) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        MachineOptions o = MachineOptions.defaults().withRam(RAM).withCore(MachineOptions.Core.BLOCK).withConsole(console)
+                .withMessages(quiet());
+        Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
+        try {
+            Boot.load(m, Kernels.load(kernel), args, List.of());
+            PowerState p = m.run(LIMIT);
+            return new GuestRun(kernel, 0, p.reason(), p.exitCode(), p.message(),
+                    console.toString(StandardCharsets.ISO_8859_1), m.clock().now(), null);
+        } finally {
+            m.close();
+        }
+    }
+
+    /**
+     * {@code kernel} with {@code args} as the one VM of {@code depth} stacked VMMs built with
+     * {@code parts}, stopped after {@code limit} of the VM's cycles if it has not powered off.
+     */
+    public static GuestRun underVmm(String kernel, String args, int depth, VmmParts parts, long limit) throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ElfFile elf = Kernels.load(kernel);
+        VmmStack stack = null;
+        VirtualMachine vm = null;
+        try {
+            // building the stack runs the upper VMMs' first MTC0s through the parts already
+            stack = VmmStack.create(VmmStack.hostRam(RAM, depth), elf.endian(), MachineOptions.Core.BLOCK, depth,
+                    Allocator.DEFAULT_SLICE, parts);
+            vm = stack.top().createVm(RAM, elf, args, List.of(), console, quiet(), MachineOptions.DEFAULT_SEED);
+            vm.setLimit(limit);
+            stack.top().run();
+            PowerState p = vm.power();
+            return new GuestRun(kernel, depth, p.reason(), p.exitCode(), p.message(),
+                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null);
+        } catch (RuntimeException e) {
+            return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, String.valueOf(e.getMessage()),
+                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), e);
+        } finally {
+            if (vm != null) vm.close();
+            if (stack != null) stack.host().close();
+        }
+    }
+
+    private static PrintStream quiet() { return new PrintStream(OutputStream.nullOutputStream()); }
+}

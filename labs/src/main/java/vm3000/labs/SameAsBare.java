@@ -1,0 +1,85 @@
+package vm3000.labs;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import vm3000.vmm.trap.VmmParts;
+
+/**
+ * A check that a kernel behaves in a VM exactly as on the bare machine: the console lines it
+ * selects are the same, and, if {@code wholeRun}, so are the whole console, how the run ended and
+ * its cycle count (the VM's time). {@code hint} says, in the student's terms, what a difference
+ * most likely means.
+ */
+public record SameAsBare(String name, String kernel, String args, int depth, Predicate<String> lines, boolean wholeRun,
+                         String hint) implements Check {
+    private static final Map<String, GuestRun> BARE = new HashMap<>();
+
+    /** The bare run of {@code kernel} with {@code args}, run once per grader process. */
+    static synchronized GuestRun bare(String kernel, String args) throws Exception {
+        String key = kernel + " " + args;
+        GuestRun b = BARE.get(key);
+        if (b == null) {
+            b = GuestRun.bare(kernel, args);
+            BARE.put(key, b);
+        }
+        return b;
+    }
+
+    @Override
+    public String failure(VmmParts parts) throws Exception {
+        GuestRun b = bare(kernel, args);
+        long limit = 2 * b.cycles() + 1_000_000;
+        GuestRun v = GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts, 4 * limit), limit);
+        String where = String.format("`%s`%s under %d VMM%s", kernel, args.isEmpty() ? "" : " " + args, depth,
+                depth == 1 ? "" : "s");
+        if (v.thrown() != null) return thrown(where, v.thrown());
+        List<String> want = b.lines().stream().filter(lines).toList();
+        List<String> got = v.lines().stream().filter(lines).toList();
+        for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+            String w = i < want.size() ? want.get(i) : null, g = i < got.size() ? got.get(i) : null;
+            if (w == null || !w.equals(g)) {
+                return String.format("%s: the bare machine printed %s where the VM printed %s (the VM's run ended with %s). %s",
+                        where, w == null ? "nothing more" : "`" + w + "`", g == null ? "nothing more" : "`" + g + "`",
+                        v.ending(), hint);
+            }
+        }
+        if (!wholeRun) return null;
+        if (!b.transcript().equals(v.transcript())) {
+            return where + ": the console differs from the bare machine's (" + firstDifference(b.lines(), v.lines()) + "). " + hint;
+        }
+        if (b.reason() != v.reason() || b.exitCode() != v.exitCode() || b.cycles() != v.cycles()) {
+            return String.format("%s: the bare machine ended with %s after %d cycles, the VM with %s after %d. %s", where,
+                    b.ending(), b.cycles(), v.ending(), v.cycles(), hint);
+        }
+        return null;
+    }
+
+    static String firstDifference(List<String> want, List<String> got) {
+        for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
+            String w = i < want.size() ? want.get(i) : null, g = i < got.size() ? got.get(i) : null;
+            if (w == null || !w.equals(g)) {
+                return String.format("line %d: bare `%s`, VM `%s`", i + 1, w == null ? "" : w, g == null ? "" : g);
+            }
+        }
+        return "the same lines, a different end of line";
+    }
+
+    /** What a Java exception from the VMM means to the student. */
+    static String thrown(String where, RuntimeException e) {
+        if (e instanceof Watchdog.Runaway) return where + ": " + e.getMessage() + ".";
+        if (e instanceof UnsupportedOperationException && String.valueOf(e.getMessage()).startsWith("exercise ")) {
+            return where + ": not written yet (" + e.getMessage() + ").";
+        }
+        StackTraceElement at = null;
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith("vm3000.vmm.")) {
+                at = f;
+                break;
+            }
+        }
+        return where + ": the VMM threw " + e + (at == null ? "" : " at " + at) + ".";
+    }
+}

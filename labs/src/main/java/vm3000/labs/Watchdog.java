@@ -1,0 +1,51 @@
+package vm3000.labs;
+
+import vm3000.cpu.cp0.Cp0;
+import vm3000.cpu.cp0.ExceptionEntry;
+import vm3000.vmm.trap.VirtualMachine;
+import vm3000.vmm.trap.VmmParts;
+import vm3000.vmm.trap.interp.Cp0Interpreter;
+
+/**
+ * Stops a run whose VMM goes round without the VM getting anywhere: a mistake in a student's
+ * part can make the VMMs of a stack hand the same trap back and forth forever while the VM's time
+ * stands still, where the VM's instruction limit cannot end the run. Every call of a part is
+ * counted, and past {@code max} calls the run ends with {@link Runaway}: deterministic, unlike
+ * a timeout, so the grader's verdict is the same on every machine.
+ */
+final class Watchdog {
+    private final long max;
+    private long calls;
+
+    private Watchdog(long max) { this.max = max; }
+
+    /** The run went on for more than the calls allowed. */
+    static final class Runaway extends RuntimeException {
+        Runaway(long max) {
+            super("the VMMs called the exercise's parts more than " + max + " times, with the VM not finishing: "
+                    + "they go round without the VM making progress");
+        }
+    }
+
+    private void tick() {
+        if (++calls > max) throw new Runaway(max);
+    }
+
+    /** {@code parts}, each call counted against {@code max}. */
+    static VmmParts wrap(VmmParts parts, long max) {
+        Watchdog w = new Watchdog(max);
+        Cp0Interpreter c = parts.cp0();
+        ExceptionEntry e = parts.exceptions();
+        return new VmmParts(new Cp0Interpreter() {
+            @Override public boolean privileged(VirtualMachine vm) { w.tick(); return c.privileged(vm); }
+            @Override public int mfc0(VirtualMachine vm, int rd, int sel) { w.tick(); return c.mfc0(vm, rd, sel); }
+            @Override public boolean mtc0(VirtualMachine vm, int rd, int sel, int value) { w.tick(); return c.mtc0(vm, rd, sel, value); }
+        }, new ExceptionEntry() {
+            @Override public int enter(Cp0 cp0, int excCode, int ce, int excPc, boolean bd, boolean utlb) {
+                w.tick();
+                return e.enter(cp0, excCode, ce, excPc, bd, utlb);
+            }
+            @Override public void rfe(Cp0 cp0) { w.tick(); e.rfe(cp0); }
+        });
+    }
+}
