@@ -117,8 +117,17 @@ public final class GdbStub implements Debugger, Closeable {
 
     /** Attaches this stub to {@code cpu}; with {@code waitFirst} the first cycle waits for the debugger. */
     public void attach(Cpu cpu, boolean waitFirst) {
-        this.cpu = cpu;
+        bind(cpu, waitFirst);
         cpu.setDebugger(this);
+    }
+
+    /**
+     * Makes {@code cpu} the CPU this stub reads, writes and stops, without making the stub its
+     * debugger: for a debugger that shares one CPU among several stubs and forwards to each the
+     * cycles of its own guest (the VMs of the RMR VMM, which take turns on the machine's CPU).
+     */
+    public void bind(Cpu cpu, boolean waitFirst) {
+        this.cpu = cpu;
         if (waitFirst) pending = SIGTRAP;
     }
 
@@ -299,7 +308,8 @@ public final class GdbStub implements Debugger, Closeable {
                 case KILL:
                     say("killed by the debugger");
                     detach();
-                    cpu.power().machineCheck("gdb: killed by the debugger");
+                    // A machine check of the CPU's guest: the machine's, or a nested RMR level's, whose owner stops it
+                    cpu.machineCheck("gdb: killed by the debugger");
                     return;
                 default: throw new IllegalStateException(r.toString());
             }
