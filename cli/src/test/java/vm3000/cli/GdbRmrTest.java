@@ -284,6 +284,29 @@ class GdbRmrTest {
         assertEquals(statsOf(plain), statsOf(c), "every VM's cycles, every VMM's and level's counters, the machine's cycles");
     }
 
+    @Test
+    void stopsAndSteps_changeNoCounterEither() throws Exception {
+        int spawn = Kernels.load("tinyos").symbol("spawn");
+        String[] machine = {"run", "--vmm", "rmr", "--depth", "2", "--stats"};
+        Cli plain = Cli.run(concat(machine, "tinyos", "hello:a"));
+        RspClient.Running run = RspClient.start(concat(machine, "--gdb", "0", "-w", "tinyos", "hello:a"));
+        try (RspClient vm0 = RspClient.connect(run, "vm0")) {
+            assertEquals("OK", vm0.ask("Z0," + hex(spawn) + ",4"));
+            vm0.send("c");
+            try (RspClient vm1 = RspClient.connect(run, "vm1")) {
+                assertEquals("OK", vm1.ask("D"));
+            }
+            assertEquals("S05", vm0.reply());
+            for (int i = 0; i < 50; i++) assertEquals("S05", vm0.ask("s"));
+            assertEquals("OK", vm0.ask("z0," + hex(spawn) + ",4"));
+            assertEquals("W00", vm0.ask("c"));
+        }
+        Cli c = run.ended();
+        assertEquals(0, c.code(), c.err());
+        assertEquals(plain.out(), c.out());
+        assertEquals(statsOf(plain), statsOf(c), "the machine ran on the interpreter meanwhile: the same counts");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = new String[a.length + b.length];
         System.arraycopy(a, 0, r, 0, a.length);

@@ -27,8 +27,9 @@ import vm3000.cpu.mmu.Access;
 import vm3000.cpu.mmu.Mmu;
 
 /**
- * A gdb remote-serial-protocol stub for one CPU (a bare machine's, or a VM's virtual CPU),
- * listening on a TCP port of the loopback interface. It is the CPU's {@link Debugger}: every stop
+ * A gdb remote-serial-protocol stub for one CPU (a bare machine's, or a VM's virtual CPU; or the
+ * machine's CPU as one VM of the RMR VMM sees it, through a debugger that forwards the VM's own
+ * cycles to this stub, {@link #bind}), listening on a TCP port of the loopback interface. It is the CPU's {@link Debugger}: every stop
  * (a breakpoint, a watchpoint, the end of a single step, Ctrl-C from gdb, the guest's own request
  * through the trace card, the first instruction with {@code --gdb-wait}) is served inside
  * {@link #beforeCycle}, so the machine's time stands still while gdb looks at it. Everything runs
