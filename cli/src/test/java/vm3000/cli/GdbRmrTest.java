@@ -252,6 +252,24 @@ class GdbRmrTest {
         assertEquals(bareCycles("tinyos"), d.vms.get(0).clock().now());
     }
 
+    @Test
+    void kill_stopsThatVmOnly() throws Exception {
+        RspClient.Running run = RspClient.start("run", "--vmm", "rmr", "--depth", "2", "--gdb", "0", "-w", "tinyos", "hello");
+        try (RspClient vm0 = RspClient.connect(run, "vm0")) {
+            assertEquals("S05", vm0.ask("?"));
+            vm0.send("k");
+        }
+        try (RspClient vm1 = RspClient.connect(run, "vm1")) {
+            assertEquals("S05", vm1.ask("?"));
+            assertEquals("W00", vm1.ask("c"), "the other VM runs to its end");
+        }
+        Cli c = run.ended();
+        assertEquals(ExitCodes.MACHINE_CHECK, c.code(), c.err());
+        assertTrue(c.err().contains("vm0 (tinyos): exit code 125 after 0 cycles (gdb: killed by the debugger)"), c.err());
+        assertTrue(c.err().contains("vm1 (hello): exit code 0 after " + bareCycles("hello") + " cycles"), c.err());
+        assertEquals("[vm1] " + expected("hello").lines().findFirst().get() + "\n[vm1] boot arguments: \n", c.out());
+    }
+
     /** --stats without the host's own line and without gdb's messages. */
     private static String statsOf(Cli c) {
         StringBuilder sb = new StringBuilder();
