@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--gdb", paramLabel = "PORT", description = "serve gdb's remote protocol on TCP PORT of the "
             + "loopback interface (gdb: target remote :PORT); the guest's request for the debugger (the trace card, as "
-            + "OS/161's panic writes it) then waits for gdb instead of stopping the machine. With --vmm trap, VM i on "
+            + "OS/161's panic writes it) then waits for gdb instead of stopping the machine. With --vmm, VM i on "
             + "PORT+i. PORT 0: any free port (each VM its own), printed on standard error. docs/debugging.md")
     Integer gdbPort;
 

@@ -64,9 +64,6 @@ final class VmmRun {
             List<Spec> specs = specs();
             cmd.checkStatsJson();
             GdbRun.checkOptions(cmd.gdbPort, cmd.gdbWait, specs.size());
-            if (rmr && cmd.gdbPort != null) {
-                throw new BadInputException("--gdb debugs the bare machine or the VMs of --vmm trap; not yet those of --vmm rmr");
-            }
             Sys161Config cfg = cmd.configuration();
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
             int hostRam;
@@ -98,9 +95,17 @@ final class VmmRun {
                             vms.add(vm);
                         }
                         vm0Idles[0] = vms.get(0)::idling;
-                        long start = System.nanoTime();
-                        stack.run();
-                        wall = System.nanoTime() - start;
+                        RmrGdb gdb = null;
+                        try {
+                            if (cmd.gdbPort != null) gdb = RmrGdb.attach(stack, vms, cmd.gdbPort, cmd.gdbWait, err);
+                            long start = System.nanoTime();
+                            if (gdb == null) stack.run();
+                            else gdb.run();
+                            wall = System.nanoTime() - start;
+                            if (gdb != null) gdb.finish();
+                        } finally {
+                            if (gdb != null) gdb.close();
+                        }
                         for (RmrVm vm : vms) ended.add(new Ended(vm.power(), vm.clock().now()));
                     } finally {
                         for (RmrVm vm : vms) vm.close();

@@ -23,8 +23,8 @@ import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
 
 /**
- * gdb itself (gdb-multiarch, in batch mode) debugging tinyos through the stub, on the bare machine
- * and on a VM of two stacked trap-and-emulate VMMs: connect, break at a kernel symbol, continue,
+ * gdb itself (gdb-multiarch, in batch mode) debugging tinyos through the stub, on the bare machine,
+ * on a VM of two stacked trap-and-emulate VMMs and on a VM of two stacked RMR VMMs: connect, break at a kernel symbol, continue,
  * registers and memory, a step over a branch and its delay slot, a watchpoint that fires, on to
  * power-off. Skipped, with a message saying so, where gdb-multiarch is not installed.
  */
@@ -47,7 +47,7 @@ class GdbMultiarchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "--vmm trap --depth 2"})
+    @ValueSource(strings = {"", "--vmm trap --depth 2", "--vmm rmr --depth 2"})
     void gdbDebugsTinyos(String machine) throws Exception {
         ElfFile elf = Kernels.load("tinyos");
         Path kernel = dir.resolve("tinyos.elf");

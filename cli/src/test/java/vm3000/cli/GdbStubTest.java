@@ -35,8 +35,8 @@ import vm3000.kernels.Kernels;
  * The gdb stub spoken to in its own protocol by a small client ({@link RspClient}): packets,
  * registers, memory through the current translation, breakpoints, watchpoints, single steps
  * through delay slots, Ctrl-C, kill and detach, the guest's own request for the debugger, on the
- * bare machine and on a VM of the trap-and-emulate VMM; and a run that gdb only continues is the
- * run without gdb, cycle for cycle.
+ * bare machine, on a VM of the trap-and-emulate VMM and on a VM of the RMR VMM; and a run that gdb
+ * only continues is the run without gdb, cycle for cycle.
  */
 class GdbStubTest {
     private static final int PC = 37;
@@ -46,10 +46,11 @@ class GdbStubTest {
     @TempDir
     Path dir;
 
-    /** The machines a debugger can be attached to: the bare machine (each core), a VM at depth 1 and 2. */
+    /** The machines a debugger can be attached to: the bare machine (each core), a VM at depth 1 and 2, a VM of the RMR VMM at depth 2. */
     static Stream<Arguments> machines() {
         return Stream.of(Arguments.of(List.of("--core", "block")), Arguments.of(List.of("--core", "interp")),
-                Arguments.of(List.of("--vmm", "trap")), Arguments.of(List.of("--vmm", "trap", "--depth", "2")));
+                Arguments.of(List.of("--vmm", "trap")), Arguments.of(List.of("--vmm", "trap", "--depth", "2")),
+                Arguments.of(List.of("--vmm", "rmr", "--depth", "2")));
     }
 
     private static String[] args(List<String> machine, String... rest) {
@@ -461,7 +462,8 @@ class GdbStubTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--gdb -1 hello", "--gdb 65536 hello", "--gdb-wait hello", "-w hello",
-            "--gdb 7000 --rmr-levels 1 hello", "--vmm rmr --gdb 7000 hello", "--vmm trap --gdb 65535 hello hello"})
+            "--gdb 7000 --rmr-levels 1 hello", "--vmm trap --gdb 65535 hello hello", "--vmm rmr --gdb 65535 hello hello",
+            "--vmm rmr --gdb-wait hello"})
     void badOptions_oneLineExit2(String line) {
         Cli c = Cli.run(("run " + line).split(" "));
         assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());

@@ -99,6 +99,11 @@ final class RspClient implements AutoCloseable {
         return new RspClient(new Socket(InetAddress.getLoopbackAddress(), run.port(name)));
     }
 
+    /** Connects to the stub listening on loopback port {@code port} (a stub of an in-process machine). */
+    static RspClient connect(int port) throws IOException {
+        return new RspClient(new Socket(InetAddress.getLoopbackAddress(), port));
+    }
+
     /** Connects to the bare machine's stub, or vm0's. */
     static RspClient connect(Running run) throws Exception {
         return connect(run, isVmm(run) ? "vm0" : "");

@@ -233,6 +233,19 @@ public final class Cpu implements MachineCheck {
     /** Tells the CPU whether a level below the live one has an interrupt to route. */
     public void setInterruptBelow(boolean pending) { interruptBelow = pending; }
 
+    /**
+     * True if the next cycle routes an interrupt to a level below the live one (the RMR stack):
+     * no instruction of the live level runs in it, and the live level's time does not move.
+     */
+    public boolean interruptBelow() { return interruptBelow; }
+
+    /**
+     * True while the instruction at the pc has accesses a monitor carried out for it after memory
+     * traps (the RMR stack's complete or bus-error disposition): the next cycle finishes that
+     * instruction, whose attempt was a cycle of its own.
+     */
+    public boolean completing() { return completion.count != 0; }
+
     /** Saves the live level's registers and continuation into {@code c}. */
     public void saveContext(CpuContext c) {
         System.arraycopy(r, 0, c.r, 0, 32);
@@ -313,8 +326,16 @@ public final class Cpu implements MachineCheck {
             cp0.resume();
         }
         if (debugger != null) {
+            Cp0 live = cp0;
             debugger.beforeCycle(this); // may hold the machine stopped: its time stands still meanwhile
             if (!power.isRunning()) return;
+            if (cp0 != live) {
+                // The debugger stopped a nested level (a kill: its machine check went to its owner
+                // as a routed trap). The trap took this cycle, at the owner's level, as any does.
+                executed++;
+                clock.advanceTo(clock.now() + 1);
+                return;
+            }
         }
         executed++;
         int pending;

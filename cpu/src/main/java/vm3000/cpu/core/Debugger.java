@@ -10,7 +10,9 @@ public interface Debugger {
      * Called by {@link Cpu#step} before the cycle at {@code cpu.pc()}: the debugger may stop the
      * machine here (a breakpoint, a watchpoint, the end of a single step, a request) and return
      * when it resumes; the cycle then runs from the state it left. It may also power the machine
-     * off (a debugger's kill), when the cycle does not run.
+     * off (a debugger's kill), when the cycle does not run; or, on an RMR-stack machine, stop the
+     * live nested level with a machine check ({@link Cpu#machineCheck}: a trap to its owner), which
+     * then takes the cycle, as any routed trap does.
      */
     void beforeCycle(Cpu cpu);
 

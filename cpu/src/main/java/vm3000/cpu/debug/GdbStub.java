@@ -27,8 +27,9 @@ import vm3000.cpu.mmu.Access;
 import vm3000.cpu.mmu.Mmu;
 
 /**
- * A gdb remote-serial-protocol stub for one CPU (a bare machine's, or a VM's virtual CPU),
- * listening on a TCP port of the loopback interface. It is the CPU's {@link Debugger}: every stop
+ * A gdb remote-serial-protocol stub for one CPU (a bare machine's, or a VM's virtual CPU; or the
+ * machine's CPU as one VM of the RMR VMM sees it, through a debugger that forwards the VM's own
+ * cycles to this stub, {@link #bind}), listening on a TCP port of the loopback interface. It is the CPU's {@link Debugger}: every stop
  * (a breakpoint, a watchpoint, the end of a single step, Ctrl-C from gdb, the guest's own request
  * through the trace card, the first instruction with {@code --gdb-wait}) is served inside
  * {@link #beforeCycle}, so the machine's time stands still while gdb looks at it. Everything runs
@@ -117,8 +118,17 @@ public final class GdbStub implements Debugger, Closeable {
 
     /** Attaches this stub to {@code cpu}; with {@code waitFirst} the first cycle waits for the debugger. */
     public void attach(Cpu cpu, boolean waitFirst) {
-        this.cpu = cpu;
+        bind(cpu, waitFirst);
         cpu.setDebugger(this);
+    }
+
+    /**
+     * Makes {@code cpu} the CPU this stub reads, writes and stops, without making the stub its
+     * debugger: for a debugger that shares one CPU among several stubs and forwards to each the
+     * cycles of its own guest (the VMs of the RMR VMM, which take turns on the machine's CPU).
+     */
+    public void bind(Cpu cpu, boolean waitFirst) {
+        this.cpu = cpu;
         if (waitFirst) pending = SIGTRAP;
     }
 
@@ -299,7 +309,8 @@ public final class GdbStub implements Debugger, Closeable {
                 case KILL:
                     say("killed by the debugger");
                     detach();
-                    cpu.power().machineCheck("gdb: killed by the debugger");
+                    // A machine check of the CPU's guest: the machine's, or a nested RMR level's, whose owner stops it
+                    cpu.machineCheck("gdb: killed by the debugger");
                     return;
                 default: throw new IllegalStateException(r.toString());
             }

@@ -119,15 +119,18 @@ public final class RmrStack implements Levels {
 
     // --- Windows --------------------------------------------------------------------------------
 
-    /** Base of level {@code l}'s window composed down to level 0. */
-    long composedBase(int l) {
+    /**
+     * Base of level {@code l}'s window composed down to level 0: level l's physical address p is
+     * the real address p + this (for p below {@link #composedLimit}).
+     */
+    public long composedBase(int l) {
         long off = 0;
         for (int j = l; j >= 1; j--) off += path[j].base;
         return off;
     }
 
     /** Level {@code l}'s physical addresses below this are real addresses (+ composedBase) in RAM. */
-    long composedLimit(int l) {
+    public long composedLimit(int l) {
         if (l == 0) return 1L << 32;
         long limit = Long.MAX_VALUE;
         long off = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.cpu.rmr.LevelMonitor;
@@ -78,6 +79,9 @@ public final class RmrVm {
     public boolean isMonitorVm() { return monitor != null; }
     LevelMonitor monitor() { return monitor; }
     VirtualDevices devices() { return devices; }
+
+    /** The VM's own LAMEbus, its cards (its trace card among them); null for a monitor VM. */
+    public Lamebus lamebus() { return devices == null ? null : devices.lamebus(); }
 
     /** The VM's clock: its time, idle time included (a monitor VM's is null). */
     public Clock clock() { return devices == null ? null : devices.clock(); }
