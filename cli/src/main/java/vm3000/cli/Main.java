@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code vm3000} command. */
 @Command(name = "vm3000", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An emulated R3000-class MIPS machine (System/161 dialect).",
-        subcommands = {RunCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, LabCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.SUMMARY + " vm3000 bench: " + ExitCodes.BENCH_BUSY + " another benchmark is running."})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, asm, disasm, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, asm, disasm, bench, lab)");
     }
 
     public static void main(String[] args) {

@@ -52,8 +52,40 @@ public final class Exercises {
                                     + "and writes of CP0 reach your interpreters too (Dispatcher.mfc0 and mtc0), with "
                                     + "that VM in kernel mode.")));
 
+    static final String ENTRY = "On exception entry the R3000 sets EPC to the instruction that took it, or to the "
+            + "branch before it if it sat in a delay slot (and then sets Cause.BD); writes Cause's ExcCode (bits 6..2) "
+            + "and CE (the coprocessor of a CpU, bits 29..28), keeping the software interrupt bits; pushes the KU/IE "
+            + "stack (Status bits 5..0 move up two places, KUc and IEc become 0: kernel mode, interrupts off); and "
+            + "continues at 0x80000000 for a UTLB refill (a kuseg miss) or 0x80000080 for everything else "
+            + "(0xbfc00100 and 0xbfc00180 with Status.BEV set).";
+    static final String POP = "RFE pops the KU/IE stack: the previous pair (bits 3..2) becomes the current one (1..0), "
+            + "the old pair (5..4) the previous one, and the old pair itself stays as it was.";
+
+    /** Exercise 2: exception reflection. */
+    public static final Exercise EX2 = new Exercise(2, "exception reflection: EPC, BD, Cause, the KU/IE stack, the vector",
+            "docs/labs/ex2.md", List.of(
+                    new SameAsBare("EPC: the instruction that took the exception, or the branch before a delay slot",
+                            "lab2", "", 1, starting("  EPC"), false, ENTRY),
+                    new SameAsBare("Cause: ExcCode, CE for a coprocessor, BD for a delay slot", "lab2", "", 1,
+                            starting("  Cause"), false, ENTRY),
+                    new SameAsBare("the KU/IE stack pushed on entry, three deep for a nested exception", "lab2", "", 1,
+                            starting("  KU/IE"), false, ENTRY),
+                    new SameAsBare("the vector: UTLB refill for a kuseg miss, general for everything else", "lab2", "", 1,
+                            starting("UTLB refill vector", "general exception vector"), false, ENTRY),
+                    new SameAsBare("RFE pops the KU/IE stack and keeps the old pair", "lab2", "", 1,
+                            starting("  after the nested"), false, POP),
+                    new SameAsBare("the whole run of lab2: same console, exit code and cycle count as bare", "lab2", "", 1,
+                            ALL, true, ENTRY + " " + POP),
+                    new SameAsBare("the syscall microbenchmark: 100 system calls from user mode", "syscall", "100", 1,
+                            ALL, true, ENTRY + " " + POP),
+                    new SameAsBare("a whole kernel: tinyos (processes, system calls, TLB refills, timer)", "tinyos", "", 1,
+                            ALL, true, ENTRY + " " + POP),
+                    new SameAsBare("nesting: lab2 under two VMMs, exceptions reflected through both", "lab2", "", 2,
+                            ALL, true, "Under two VMMs, the upper VMM's VM takes its exceptions through your reflection "
+                                    + "at both levels. " + ENTRY)));
+
     /** Every exercise with a grader, in order. */
-    public static List<Exercise> all() { return List.of(EX1); }
+    public static List<Exercise> all() { return List.of(EX1, EX2); }
 
     /** Exercise {@code n}, if it has a grader. */
     public static Optional<Exercise> number(int n) {

@@ -83,6 +83,12 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
         } catch (RuntimeException e) {
             return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, String.valueOf(e.getMessage()),
                     console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), e);
+        } catch (StackOverflowError e) {
+            RuntimeException r = new IllegalStateException("endless recursion: a part calls itself, directly or through "
+                    + "the CPU (Reflection must not call Cp0.enterException or Cp0.rfe: they call Reflection back)");
+            r.setStackTrace(e.getStackTrace().length > 64 ? java.util.Arrays.copyOf(e.getStackTrace(), 64) : e.getStackTrace());
+            return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, r.getMessage(),
+                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), r);
         } finally {
             if (vm != null) vm.close();
             if (stack != null) stack.host().close();

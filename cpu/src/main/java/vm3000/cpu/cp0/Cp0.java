@@ -278,7 +278,9 @@ public final class Cp0 {
      * {@link ExceptionEntry} ({@link #setExceptionEntry}) lets it do this instead.
      */
     public int enterException(int excCode, int ce, int excPc, boolean branchDelay, boolean utlbRefill) {
-        if (exceptionEntry != null) return exceptionEntry.enter(this, excCode, ce, excPc, branchDelay, utlbRefill);
+        if (exceptionEntry != null) {
+            return exceptionEntry.enter(this, excCode, ce, branchDelay ? excPc + 4 : excPc, branchDelay, utlbRefill);
+        }
         epc = excPc;
         cause = (cause & CAUSE_SW_MASK) | (branchDelay ? CAUSE_BD : 0) | ((ce & 3) << 28) | (excCode << 2);
         status = (status & ~0x3F) | ((status << 2) & 0x3C);

@@ -13,11 +13,11 @@ package vm3000.cpu.cp0;
 public interface ExceptionEntry {
     /**
      * Takes exception {@code excCode} (with coprocessor number {@code ce}) for the instruction at
-     * {@code excPc}, which is the branch before the faulting instruction if {@code branchDelay};
+     * {@code pc}, which sits in the delay slot of the branch before it if {@code inDelaySlot};
      * {@code utlbRefill}: a TLB miss in kuseg with no matching entry, which has a vector of its
      * own. Returns the vector the CPU continues at.
      */
-    int enter(Cp0 cp0, int excCode, int ce, int excPc, boolean branchDelay, boolean utlbRefill);
+    int enter(Cp0 cp0, int excCode, int ce, int pc, boolean inDelaySlot, boolean utlbRefill);
 
     /** RFE: pops the KU/IE stack. */
     void rfe(Cp0 cp0);

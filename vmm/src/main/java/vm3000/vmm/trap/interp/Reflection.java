@@ -20,11 +20,11 @@ public final class Reflection implements ExceptionEntry {
     public static final int BEV_UTLB_VECTOR = 0xbfc00100, BEV_GENERAL_VECTOR = 0xbfc00180;
 
     @Override
-    public int enter(Cp0 cp0, int excCode, int ce, int excPc, boolean branchDelay, boolean utlbRefill) {
+    public int enter(Cp0 cp0, int excCode, int ce, int pc, boolean inDelaySlot, boolean utlbRefill) {
         // lab 2 begin: exception entry
-        cp0.setEpc(excPc);
+        cp0.setEpc(inDelaySlot ? pc - 4 : pc); // in a delay slot: the branch, which the handler returns to
         int software = cp0.cause() & Cp0.CAUSE_SW_MASK;
-        cp0.setCauseFields(software | (branchDelay ? Cp0.CAUSE_BD : 0) | ((ce & 3) << 28) | (excCode << 2));
+        cp0.setCauseFields(software | (inDelaySlot ? Cp0.CAUSE_BD : 0) | ((ce & 3) << 28) | (excCode << 2));
         int status = cp0.status();
         cp0.setStatus((status & ~0x3F) | ((status << 2) & 0x3C));
         boolean bev = (status & Cp0.SR_BEV) != 0;

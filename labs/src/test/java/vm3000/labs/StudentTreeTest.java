@@ -1,0 +1,180 @@
+package vm3000.labs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vm3000.cpu.BadInputException;
+import vm3000.cpu.cp0.ExceptionEntry;
+import vm3000.vmm.trap.VmmParts;
+import vm3000.vmm.trap.interp.Cp0Interpreter;
+
+/** The student tree: solutions out, everything else as it was, and the starter graded as unwritten. */
+class StudentTreeTest {
+    @TempDir
+    Path dir;
+
+    static final String SOURCE = String.join("\n",
+            "class A {",
+            "    int f() {",
+            "        // lab 1 begin: the f",
+            "        return 1;",
+            "        // lab 1 end",
+            "    }",
+            "    int g() {",
+            "        // lab 2 begin: the \"g\"",
+            "        return 2;",
+            "        // lab 2 end",
+            "    }",
+            "}",
+            "");
+
+    @Test
+    void strip_replacesTheChosenExercisesRegions_withAThrow_andKeepsTheOthers() throws Exception {
+        String s = StudentTree.strip(SOURCE, Set.of(1), "A.java");
+        assertEquals(String.join("\n",
+                "class A {",
+                "    int f() {",
+                "        throw new UnsupportedOperationException(\"exercise 1: the f\");",
+                "    }",
+                "    int g() {",
+                "        // lab 2 begin: the \"g\"",
+                "        return 2;",
+                "        // lab 2 end",
+                "    }",
+                "}",
+                ""), s);
+        assertTrue(StudentTree.strip(SOURCE, Set.of(2), "A.java").contains("throw new UnsupportedOperationException(\"exercise 2: the \\\"g\\\"\");"));
+        assertEquals(SOURCE, StudentTree.strip(SOURCE, Set.of(3), "A.java"));
+    }
+
+    @Test
+    void unbalancedMarkers_areBadInput_namingFileAndLine() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> StudentTree.strip("a\n// lab 1 begin: x\nb\n", Set.of(1), "B.java"));
+        assertTrue(e.getMessage().startsWith("B.java:2:") && e.getMessage().contains("without its end"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> StudentTree.strip("a\n  // lab 1 end\n", Set.of(1), "C.java"));
+        assertTrue(e.getMessage().startsWith("C.java:2:"), e.getMessage());
+        e = assertThrows(BadInputException.class,
+                () -> StudentTree.strip("// lab 1 begin: x\n// lab 2 begin: y\n", Set.of(1), "D.java"));
+        assertTrue(e.getMessage().startsWith("D.java:2:"), e.getMessage());
+    }
+
+    Path fakeRepository() throws IOException {
+        Path root = dir.resolve("repo");
+        Files.createDirectories(root.resolve("labs"));
+        Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        Files.createDirectories(root.resolve("src"));
+        Files.writeString(root.resolve("src/A.java"), SOURCE);
+        Path script = root.resolve("run.sh");
+        Files.writeString(script, "#!/bin/sh\necho hi\n");
+        Files.setPosixFilePermissions(script, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
+        Files.createDirectories(root.resolve("target"));
+        Files.writeString(root.resolve("target/junk.class"), "x");
+        return root;
+    }
+
+    @Test
+    void write_copiesTheFiles_stripsTheSolutions_keepsModes_andLeavesBuildOutput() throws Exception {
+        Path root = fakeRepository();
+        Path out = dir.resolve("tree");
+        assertEquals(2, StudentTree.write(root, out, Set.of(1, 2)));
+        assertTrue(Files.readString(out.resolve("src/A.java")).contains("exercise 2: the"));
+        assertFalse(Files.readString(out.resolve("src/A.java")).contains("return 1;"));
+        assertTrue(Files.isExecutable(out.resolve("run.sh")));
+        assertFalse(Files.exists(out.resolve("target")));
+        assertTrue(Files.readString(out.resolve(StudentTree.NOTE)).contains("exercises 1, 2"));
+    }
+
+    @Test
+    void aNonEmptyTarget_orAMissingParent_orNoRepository_isRefused_andNothingIsWritten() throws Exception {
+        Path root = fakeRepository();
+        Path full = dir.resolve("full");
+        Files.createDirectories(full);
+        Files.writeString(full.resolve("keep"), "mine");
+        BadInputException e = assertThrows(BadInputException.class, () -> StudentTree.write(root, full, Set.of(1)));
+        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+        assertEquals(List.of("keep"), names(full));
+        assertThrows(BadInputException.class, () -> StudentTree.write(root, dir.resolve("no/such/tree"), Set.of(1)));
+        assertThrows(BadInputException.class, () -> StudentTree.write(dir.resolve("src-less"), dir.resolve("t2"), Set.of(1)));
+        for (Path p : names(dir).stream().map(dir::resolve).toList()) {
+            assertFalse(p.getFileName().toString().startsWith(".student-tree-"), "left behind: " + p);
+        }
+    }
+
+    static List<String> names(Path d) throws IOException {
+        try (var s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * The repository's own parts, stripped as the student tree has them, compile against the
+     * project; the grader then fails every check of exercise 1, saying the part is not written.
+     */
+    @Test
+    void theStarterParts_compile_andTheGraderSaysTheyAreNotWritten() throws Exception {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path interp = repo.resolve("vmm/src/main/java/vm3000/vmm/trap/interp");
+        Path src = dir.resolve("src/vm3000/vmm/trap/interp");
+        Files.createDirectories(src);
+        List<String> files = new ArrayList<>();
+        for (String name : List.of("Cp0Instructions.java", "Reflection.java")) {
+            String stripped = StudentTree.strip(Files.readString(interp.resolve(name), StandardCharsets.UTF_8),
+                    Set.of(1, 2, 3, 4, 5, 6), name);
+            assertTrue(stripped.contains("throw new UnsupportedOperationException(\"exercise "), name);
+            Files.writeString(src.resolve(name), stripped);
+            files.add(src.resolve(name).toString());
+        }
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+        args.addAll(files);
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the starter does not compile");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.equals("vm3000.vmm.trap.interp.Cp0Instructions") || name.equals("vm3000.vmm.trap.interp.Reflection")) {
+                    synchronized (getClassLoadingLock(name)) {
+                        Class<?> c = findLoadedClass(name);
+                        return c != null ? c : findClass(name);
+                    }
+                }
+                return super.loadClass(name, resolve);
+            }
+        }) {
+            Cp0Interpreter cp0 = (Cp0Interpreter) loader.loadClass("vm3000.vmm.trap.interp.Cp0Instructions")
+                    .getDeclaredConstructor().newInstance();
+            ExceptionEntry reflection = (ExceptionEntry) loader.loadClass("vm3000.vmm.trap.interp.Reflection")
+                    .getDeclaredConstructor().newInstance();
+            List<Grader.Result> rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withCp0(cp0));
+            for (Grader.Result r : rs) {
+                assertFalse(r.passed(), r.check());
+                assertTrue(r.failure().contains("not written yet (exercise 1: "), r.failure());
+            }
+            rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection));
+            assertTrue(rs.stream().anyMatch(r -> !r.passed() && r.failure().contains("not written yet (exercise 2: ")),
+                    "exercise 2's starter breaks exercise 1's kernels too: " + rs);
+        }
+    }
+}
