@@ -25,9 +25,25 @@ public final class Grader {
             } catch (Exception ex) {
                 failure = "the check could not run: " + ex;
             }
-            out.add(new Result(c.name(), failure));
+            out.add(new Result(c.name(), dependency(e, failure)));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern UNWRITTEN = java.util.regex.Pattern.compile("not written yet \\(exercise (\\d+):");
+
+    /**
+     * A failure because an earlier exercise's part is not written yet says so: every exercise's
+     * kernels run on all the parts, so the exercises are done in order.
+     */
+    static String dependency(Exercise e, String failure) {
+        if (failure == null) return null;
+        java.util.regex.Matcher m = UNWRITTEN.matcher(failure);
+        if (m.find() && Integer.parseInt(m.group(1)) < e.number()) {
+            return failure + " Exercise " + e.number() + " runs on your part of exercise " + m.group(1)
+                    + " too: do that one first (docs/labs/README.md).";
+        }
+        return failure;
     }
 
     /** Prints the report of {@code results}; returns the score (checks passed). */

@@ -175,6 +175,12 @@ class StudentTreeTest {
             rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection));
             assertTrue(rs.stream().anyMatch(r -> !r.passed() && r.failure().contains("not written yet (exercise 2: ")),
                     "exercise 2's starter breaks exercise 1's kernels too: " + rs);
+            // the whole starter, graded on exercise 2: it says that exercise 1 comes first
+            rs = Grader.grade(Exercises.EX2, new VmmParts(cp0, reflection));
+            for (Grader.Result r : rs) {
+                assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise 2 runs on your part "
+                        + "of exercise 1 too: do that one first"), r.failure());
+            }
         }
     }
 }
