@@ -1,9 +1,14 @@
 package vm3000.labs;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
+
+import vm3000.vmm.trap.VmmParts;
 
 /**
  * One exercise of the course labs: its number, title, guide page (docs/labs/) and the checks its
- * grader runs, each worth one point.
+ * grader runs, each worth one point. {@code scope} makes the parts it is graded with out of the
+ * tree's: those of later exercises are replaced by what stands in for them without a solution
+ * (the hardware's own behaviour on the shadow), so that an exercise can be done before the next.
  */
-public record Exercise(int number, String title, String guide, List<Check> checks) {}
+public record Exercise(int number, String title, String guide, List<Check> checks, UnaryOperator<VmmParts> scope) {}

@@ -3,6 +3,7 @@ package vm3000.labs;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** The exercises of the course labs (docs/labs/README.md) and their graders' checks. */
@@ -50,7 +51,8 @@ public final class Exercises {
                     new SameAsBare("nesting: lab1 under two VMMs, the upper one's CP0 moves interpreted by the lower",
                             "lab1", "", 2, ALL, true, "The VMM above runs in a VM of the VMM below: its own reads "
                                     + "and writes of CP0 reach your interpreters too (Dispatcher.mfc0 and mtc0), with "
-                                    + "that VM in kernel mode.")));
+                                    + "that VM in kernel mode.")),
+            parts -> parts.withExceptions(null)); // exercise 2's reflection: the shadow CP0's own
 
     static final String ENTRY = "On exception entry the R3000 sets EPC to the instruction that took it, or to the "
             + "branch before it if it sat in a delay slot (and then sets Cause.BD); writes Cause's ExcCode (bits 6..2) "
@@ -82,7 +84,8 @@ public final class Exercises {
                             ALL, true, ENTRY + " " + POP),
                     new SameAsBare("nesting: lab2 under two VMMs, exceptions reflected through both", "lab2", "", 2,
                             ALL, true, "Under two VMMs, the upper VMM's VM takes its exceptions through your reflection "
-                                    + "at both levels. " + ENTRY)));
+                                    + "at both levels. " + ENTRY)),
+            UnaryOperator.identity());
 
     /** Every exercise with a grader, in order. */
     public static List<Exercise> all() { return List.of(EX1, EX2); }

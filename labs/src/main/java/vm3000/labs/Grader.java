@@ -17,6 +17,7 @@ public final class Grader {
 
     /** Every check of {@code e} on {@code parts}, in order. A check that throws fails with what it threw. */
     public static List<Result> grade(Exercise e, VmmParts parts) {
+        parts = e.scope().apply(parts);
         List<Result> out = new ArrayList<>();
         for (Check c : e.checks()) {
             String failure;

@@ -40,7 +40,7 @@ final class Watchdog {
             @Override public boolean privileged(VirtualMachine vm) { w.tick(); return c.privileged(vm); }
             @Override public int mfc0(VirtualMachine vm, int rd, int sel) { w.tick(); return c.mfc0(vm, rd, sel); }
             @Override public boolean mtc0(VirtualMachine vm, int rd, int sel, int value) { w.tick(); return c.mtc0(vm, rd, sel, value); }
-        }, new ExceptionEntry() {
+        }, e == null ? null : new ExceptionEntry() {
             @Override public int enter(Cp0 cp0, int excCode, int ce, int pc, boolean inDelaySlot, boolean utlb) {
                 w.tick();
                 return e.enter(cp0, excCode, ce, pc, inDelaySlot, utlb);
