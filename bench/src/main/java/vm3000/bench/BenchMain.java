@@ -53,6 +53,7 @@ public final class BenchMain {
         Collection<RunResult> results = new Runner(b.build()).run();
         printRatios(results);
         printRmr(results);
+        printPairs(results);
     }
 
     private static String mips(double score) {
@@ -130,5 +131,47 @@ public final class BenchMain {
                         ns, ns / bareNs));
             });
         });
+    }
+
+    /**
+     * RmrPairBench per kernel, monitor and depth: over every invocation of every fork, the cost
+     * per iteration bare and nested (medians, ns) and the nested/bare ratio of each invocation's
+     * pair: its median and quartiles.
+     */
+    static void printPairs(Collection<RunResult> results) {
+        List<String> lines = new ArrayList<>();
+        for (RunResult r : results) {
+            if (!r.getParams().getBenchmark().endsWith("RmrPairBench.pair")) continue;
+            List<Double> bare = new ArrayList<>(), nested = new ArrayList<>(), ratios = new ArrayList<>();
+            for (org.openjdk.jmh.results.BenchmarkResult br : r.getBenchmarkResults()) {
+                for (org.openjdk.jmh.results.IterationResult ir : br.getIterationResults()) {
+                    var sec = ir.getSecondaryResults();
+                    if (!sec.containsKey("barePs") || !sec.containsKey("nestedPs")) continue;
+                    double b = sec.get("barePs").getScore(), n = sec.get("nestedPs").getScore();
+                    bare.add(b / 1000);
+                    nested.add(n / 1000);
+                    if (b > 0) ratios.add(n / b);
+                }
+            }
+            if (ratios.isEmpty()) continue;
+            lines.add(String.format("%-10s %-7s %5s %6d %12.1f %12.1f %8.3f %8.3f..%.3f", r.getParams().getParam("kernel"),
+                    r.getParams().getParam("monitor"), r.getParams().getParam("depth"), ratios.size(), quantile(bare, 0.5),
+                    quantile(nested, 0.5), quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75)));
+        }
+        if (lines.isEmpty()) return;
+        System.out.println();
+        System.out.println("RmrPairBench, this run: per invocation, the cost per iteration bare and nested (ns, medians) "
+                + "and the ratio nested/bare of each pair: median and quartiles");
+        System.out.println(String.format("%-10s %-7s %5s %6s %12s %12s %8s %s", "kernel", "monitor", "depth", "pairs",
+                "bare ns", "nested ns", "ratio", "quartiles"));
+        lines.forEach(System.out::println);
+    }
+
+    /** The {@code q} quantile of {@code values} (nearest rank). */
+    static double quantile(List<Double> values, double q) {
+        List<Double> v = new ArrayList<>(values);
+        java.util.Collections.sort(v);
+        int i = (int) Math.min(v.size() - 1, Math.max(0, Math.round(q * (v.size() - 1))));
+        return v.get(i);
     }
 }

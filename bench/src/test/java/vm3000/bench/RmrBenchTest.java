@@ -59,4 +59,37 @@ class RmrBenchTest {
             }
         }
     }
+
+    @Test
+    void quantile_isTheNearestRank() {
+        java.util.List<Double> v = java.util.List.of(5.0, 1.0, 4.0, 2.0, 3.0);
+        assertEquals(3.0, BenchMain.quantile(v, 0.5));
+        assertEquals(2.0, BenchMain.quantile(v, 0.25));
+        assertEquals(4.0, BenchMain.quantile(v, 0.75));
+        assertEquals(1.0, BenchMain.quantile(v, 0.0));
+        assertEquals(5.0, BenchMain.quantile(v, 1.0));
+    }
+
+    @Test
+    void pairs_runAllFourMachines_inAnOrderThatAlternates() throws Exception {
+        RmrPairBench b = new RmrPairBench();
+        b.kernel = "syscall";
+        b.monitor = "vmm";
+        b.depth = 2;
+        b.images = new RmrBench.Images("syscall");
+        b.n = 300;
+        b.low = RmrBench.low(300);
+        StringBuilder order = new StringBuilder();
+        for (int invocation = 0; invocation < 2; invocation++) {
+            b.boot(); // real stacks: they run to power-off in the pair
+            java.util.function.Supplier<vm3000.cpu.bus.PowerState> bn = b.bareN, bl = b.bareLow, nn = b.nestedN, nl = b.nestedLow;
+            b.bareN = () -> { order.append("B"); return bn.get(); };
+            b.bareLow = () -> { order.append("b"); return bl.get(); };
+            b.nestedN = () -> { order.append("N"); return nn.get(); };
+            b.nestedLow = () -> { order.append("n"); return nl.get(); };
+            b.pair(new RmrPairBench.Costs());
+            order.append(' ');
+        }
+        assertEquals("NnBb BbNn ", order.toString());
+    }
 }
