@@ -134,19 +134,8 @@ report: move    $s2, $ra
         jr      $s2
         nop
 
-# show(a0 = name, a1 = value): prints "name 0x........" and a newline.
-show:   move    $s7, $ra
-        move    $s6, $a1
-        jal     puts
-        nop
-        jal     puthex
-        move    $a0, $s6
-        jal     putc
-        li      $a0, '\n'
-        jr      $s7
-        nop
-
         .include "lib/console.s"
+        .include "lib/show.s"
         .include "lib/trap.s"
 
         .text
