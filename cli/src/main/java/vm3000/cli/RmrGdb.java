@@ -172,7 +172,7 @@ final class RmrGdb implements Debugger {
 
     /** The run has ended: each VM's debugger, if it waits to hear, is told how its VM stopped. */
     void finish() {
-        for (Entry e : entries) e.stub.finish(e.vm.power());
+        for (Entry e : entries) e.stub.tellTheEnd(e.vm.power()); // close() then waits for each one's acknowledgement
     }
 
     void close() {

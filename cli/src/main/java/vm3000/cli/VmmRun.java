@@ -137,7 +137,7 @@ final class VmmRun {
                             long start = System.nanoTime();
                             stack.top().run();
                             wall = System.nanoTime() - start;
-                            for (int i = 0; i < stubs.size(); i++) stubs.get(i).finish(vms.get(i).power());
+                            for (int i = 0; i < stubs.size(); i++) stubs.get(i).tellTheEnd(vms.get(i).power());
                         } finally {
                             for (GdbStub s : stubs) s.close();
                         }

@@ -13,7 +13,6 @@ import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -61,6 +60,8 @@ public final class GdbStub implements Debugger, Closeable {
     private static final int POLL_EVERY = 1 << 16;
 
     private static final String SIGTRAP = "S05", SIGINT = "S02";
+    /** How long the last stop reply waits for gdb's acknowledgement before the connection closes. */
+    private static final long ACK_WAIT_MILLIS = 2000;
 
     private enum Resume { CONTINUE, STEP, DETACH, KILL }
 
@@ -72,7 +73,10 @@ public final class GdbStub implements Debugger, Closeable {
     private final Path socketFile;
     /** Where gdb connects, for messages: "port 1234", "unix:.sockets/gdb". */
     private final String where;
-    /** gdb's command to connect: "target remote :1234", "target remote unix:.sockets/gdb". */
+    /**
+     * gdb's command to connect: "target remote :1234"; for a socket both OS/161's gdb's
+     * "target remote unix:PATH" and a stock gdb's "target remote PATH" (stock gdb reads unix: as a host name).
+     */
     private final String target;
     /** Removes {@link #socketFile} if the JVM ends before the stub closes (Ctrl-C); null for TCP. */
     private Thread removeAtExit;
@@ -90,6 +94,8 @@ public final class GdbStub implements Debugger, Closeable {
     private boolean stepping;
     /** gdb resumed the machine and waits for the stop reply. */
     private boolean replyOwed;
+    /** The last stop reply (the end) awaits gdb's acknowledgement before the connection closes. */
+    private boolean ackOwed;
     private String lastStop = SIGTRAP;
     private long cycles;
 
@@ -110,7 +116,8 @@ public final class GdbStub implements Debugger, Closeable {
         this.port = port;
         this.socketFile = socketFile;
         this.where = socketFile == null ? "port " + port : "unix:" + socketFile;
-        this.target = "target remote " + (socketFile == null ? ":" + port : "unix:" + socketFile);
+        this.target = socketFile == null ? "target remote :" + port
+                : "target remote unix:" + socketFile + "; a stock gdb: target remote " + socketFile;
         this.memory = memory;
         this.endian = endian;
         this.messages = messages;
@@ -150,7 +157,7 @@ public final class GdbStub implements Debugger, Closeable {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            if (!isSocket(path)) throw new FileAlreadyExistsException(path.toString(), null, "exists and is not a socket");
+            if (!isSocket(path)) throw new IOException("exists and is not a socket");
             if (listenedOn(path)) throw new IOException("another process listens on it");
             Files.delete(path); // a stale socket: System/161 removes it too
         }
@@ -674,6 +681,16 @@ public final class GdbStub implements Debugger, Closeable {
      * the instruction limit); then the connection and the port close (a socket file is removed).
      */
     public void finish(PowerState power) {
+        tellTheEnd(power);
+        close();
+    }
+
+    /**
+     * As {@link #finish}, without closing yet: where several stubs end together (the VMs of a
+     * VMM), each debugger is told first, and then each stub closes, once its debugger has
+     * acknowledged the news (or after a while), so that no debugger waits for another's.
+     */
+    public void tellTheEnd(PowerState power) {
         if (conn != null && replyOwed) {
             String reply;
             switch (power.reason()) {
@@ -683,15 +700,22 @@ public final class GdbStub implements Debugger, Closeable {
             }
             try {
                 conn.send(reply);
+                ackOwed = true;
             } catch (IOException ignored) {
                 // the debugger went away first: nothing to tell
             }
+            replyOwed = false;
         }
-        close();
     }
 
     @Override
     public void close() {
+        try {
+            if (conn != null && ackOwed) conn.awaitAcknowledgement(ACK_WAIT_MILLIS);
+        } catch (IOException ignored) {
+            // the debugger has gone: nothing to wait for
+        }
+        ackOwed = false;
         try {
             if (conn != null) conn.close();
             listener.close();

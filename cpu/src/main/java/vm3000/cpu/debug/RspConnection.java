@@ -103,6 +103,31 @@ public final class RspConnection implements Closeable {
         return was;
     }
 
+    /**
+     * Waits, at most {@code millis}, for the debugger to acknowledge the last packet sent: for
+     * the last packet of all, before the connection closes. A Unix-domain socket closed with the
+     * acknowledgement still to come fails gdb's write of it (EPIPE: "Remote communication error"),
+     * where TCP takes it silently.
+     */
+    public void awaitAcknowledgement(long millis) throws IOException {
+        long giveUp = System.nanoTime() + millis * 1_000_000;
+        for (;;) {
+            while (in.hasRemaining()) {
+                int c = in.get() & 0xFF;
+                if (c == '+' || c == '-') return;
+            }
+            if (fill(false) == 0) {
+                if (System.nanoTime() > giveUp) return;
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** The next byte, waiting for it; -1 once the debugger has closed the connection. */
     private int read() throws IOException {
         if (!in.hasRemaining() && fill(true) < 0) return -1;
