@@ -13,6 +13,7 @@ import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -155,11 +156,17 @@ public final class GdbStub implements Debugger, Closeable {
     public static GdbStub listenUnix(Path path, String name, DebugMemory memory, Endian endian, PrintStream messages)
             throws IOException {
         Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("not a directory: " + e.getFile());
+            }
+        }
         if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             if (!isSocket(path)) throw new IOException("exists and is not a socket");
             if (listenedOn(path)) throw new IOException("another process listens on it");
-            Files.delete(path); // a stale socket: System/161 removes it too
+            Files.delete(path); // a stale socket, left by a run that was killed
         }
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
