@@ -2,6 +2,9 @@ package vm3000.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
@@ -17,7 +20,7 @@ import vm3000.cpu.dev.Trace;
 import vm3000.vmm.trap.VirtualMachine;
 
 /**
- * {@code vm3000 run --gdb PORT [--gdb-wait]} on the bare machine: the stub on the machine's CPU,
+ * {@code vm3000 run --gdb PORT|unix:PATH [--gdb-wait]} on the bare machine: the stub on the machine's CPU,
  * the trace card's DEBUGGER register stopping for it, and the run loop that lets it see every
  * instruction when it needs to (docs/debugging.md).
  */
@@ -30,32 +33,84 @@ final class GdbRun {
     /** The highest TCP port. */
     static final int MAX_PORT = 65535;
 
-    /** Checks {@code --gdb PORT} (0: any free port) for {@code count} consecutive ports and {@code --gdb-wait}. */
-    static void checkOptions(Integer port, boolean wait, int count) throws BadInputException {
-        if (port == null) {
-            if (wait) throw new BadInputException("--gdb-wait needs --gdb PORT");
-            return;
+    /** What {@code unix:PATH} starts with. */
+    static final String UNIX = "unix:";
+
+    /**
+     * Where a stub listens: TCP {@code port} of the loopback interface (0: any free port), or the
+     * Unix-domain socket {@code unix} (then port is -1).
+     */
+    record Address(int port, Path unix) {
+        /**
+         * VM {@code id}'s address under a VMM: port PORT+id (PORT 0: each a free port); socket
+         * PATH for vm0 and PATH.vm{@code id} for the others.
+         */
+        Address forVm(int id) {
+            if (unix != null) return id == 0 ? this : new Address(-1, Path.of(unix + ".vm" + id));
+            return new Address(port == 0 ? 0 : port + id, null);
+        }
+
+        @Override public String toString() { return unix != null ? UNIX + unix : "port " + port; }
+    }
+
+    /**
+     * Checks {@code --gdb PORT|unix:PATH} (PORT 0: any free port), for {@code count} VMs
+     * (consecutive ports), and {@code --gdb-wait}; null without {@code --gdb}.
+     */
+    static Address checkOptions(String spec, boolean wait, int count) throws BadInputException {
+        if (spec == null) {
+            if (wait) throw new BadInputException("--gdb-wait needs --gdb PORT or --gdb unix:PATH");
+            return null;
+        }
+        if (spec.startsWith(UNIX)) {
+            String path = spec.substring(UNIX.length());
+            if (path.isEmpty()) throw new BadInputException("--gdb: unix: needs a PATH (e.g. unix:.sockets/gdb)");
+            try {
+                return new Address(-1, Path.of(path));
+            } catch (InvalidPathException e) {
+                throw new BadInputException("--gdb: not a path: " + e.getMessage());
+            }
+        }
+        int port;
+        try {
+            port = Integer.parseInt(spec);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--gdb: '" + spec + "' is neither a PORT nor unix:PATH");
         }
         if (port < 0 || port > MAX_PORT - (count - 1)) {
             throw new BadInputException("--gdb: port must be 0.." + (MAX_PORT - (count - 1))
                     + (count > 1 ? " for " + count + " VMs (VM i listens on PORT+i)" : "") + ": " + port);
         }
+        return new Address(port, null);
     }
 
-    /** A stub on {@code port} for a CPU whose memory is {@code memory}; a port that is taken is bad input. */
-    static GdbStub listen(int port, String name, DebugMemory memory, Endian endian,
+    /**
+     * A stub at {@code at} for a CPU whose memory is {@code memory}; a port that is taken, or a
+     * path where a socket cannot be made, is bad input.
+     */
+    static GdbStub listen(Address at, String name, DebugMemory memory, Endian endian,
                           PrintStream err) throws BadInputException {
         try {
-            return GdbStub.listen(port, name, memory, endian, err);
+            if (at.unix() != null) return GdbStub.listenUnix(at.unix(), name, memory, endian, err);
+            return GdbStub.listen(at.port(), name, memory, endian, err);
         } catch (IOException e) {
-            throw new BadInputException("--gdb: cannot listen on port " + port + ": " + e.getMessage());
+            throw new BadInputException("--gdb: cannot listen on " + at + ": " + why(e));
         }
     }
 
+    /** {@code e} in words: a file-system exception often says only the file's name. */
+    private static String why(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            String kind = e.getClass().getSimpleName().replace("Exception", "");
+            return kind.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + ": " + f.getFile();
+        }
+        return e.getMessage();
+    }
+
     /** The stub for the bare {@code machine}, attached to its CPU and its trace card. */
-    static GdbStub attach(Machine machine, int port, boolean wait, PrintStream err) throws BadInputException {
+    static GdbStub attach(Machine machine, Address at, boolean wait, PrintStream err) throws BadInputException {
         PhysicalMemory ram = machine.ram();
-        GdbStub stub = listen(port, "", new DebugMemory() {
+        GdbStub stub = listen(at, "", new DebugMemory() {
             @Override public int load(int pa) { return ram.contains(pa, 1) ? ram.loadByte(pa) : -1; }
             @Override public boolean store(int pa, int value) {
                 if (!ram.contains(pa, 1)) return false;
@@ -73,10 +128,10 @@ final class GdbRun {
      * trace card: it sees the VM's guest-physical memory (its RAM, through the VMM) and its
      * virtual CP0 and TLB, as gdb would see a bare machine.
      */
-    static GdbStub attach(VirtualMachine vm, Endian endian, int port, boolean wait, PrintStream err) throws BadInputException {
+    static GdbStub attach(VirtualMachine vm, Endian endian, Address at, boolean wait, PrintStream err) throws BadInputException {
         int size = vm.partition().size();
         PhysicalBus bus = vm.cpu().bus();
-        GdbStub stub = listen(port, "vm" + vm.id(), new DebugMemory() {
+        GdbStub stub = listen(at.forVm(vm.id()), "vm" + vm.id(), new DebugMemory() {
             @Override public int load(int pa) {
                 return pa >= 0 && pa < size ? (int) bus.load(pa, 1) : -1;
             }

@@ -60,14 +60,14 @@ final class RmrGdb implements Debugger {
      * (0: each a free port), attached to the machine's CPU and to each VM's own trace card; with
      * {@code wait} each VM waits for its debugger before its own first instruction.
      */
-    static RmrGdb attach(RmrVmmStack stack, List<RmrVm> vms, int port, boolean wait, PrintStream err)
+    static RmrGdb attach(RmrVmmStack stack, List<RmrVm> vms, GdbRun.Address at, boolean wait, PrintStream err)
             throws BadInputException {
         Machine host = stack.host();
         RmrGdb gdb = new RmrGdb(host);
         int level = stack.top().level() + 1; // the guests' level
         try {
             for (RmrVm vm : vms) {
-                GdbStub stub = GdbRun.listen(port == 0 ? 0 : port + vm.id(), "vm" + vm.id(), memory(host, level, vm),
+                GdbStub stub = GdbRun.listen(at.forVm(vm.id()), "vm" + vm.id(), memory(host, level, vm),
                         host.ram().endian(), err);
                 gdb.entries.add(new Entry(vm, stub));
                 stub.bind(host.cpu(), wait);
@@ -172,7 +172,7 @@ final class RmrGdb implements Debugger {
 
     /** The run has ended: each VM's debugger, if it waits to hear, is told how its VM stopped. */
     void finish() {
-        for (Entry e : entries) e.stub.finish(e.vm.power());
+        for (Entry e : entries) e.stub.tellTheEnd(e.vm.power()); // close() then waits for each one's acknowledgement
     }
 
     void close() {

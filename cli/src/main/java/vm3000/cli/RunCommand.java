@@ -112,11 +112,13 @@ final class RunCommand implements Callable<Integer> {
             + "instead of standard output (as it is for one VM; each line prefixed with [vmN] for several)")
     Path vmOutput;
 
-    @Option(names = "--gdb", paramLabel = "PORT", description = "serve gdb's remote protocol on TCP PORT of the "
-            + "loopback interface (gdb: target remote :PORT); the guest's request for the debugger (the trace card, as "
-            + "OS/161's panic writes it) then waits for gdb instead of stopping the machine. With --vmm, VM i on "
-            + "PORT+i. PORT 0: any free port (each VM its own), printed on standard error. docs/debugging.md")
-    Integer gdbPort;
+    @Option(names = "--gdb", paramLabel = "PORT|unix:PATH", description = "serve gdb's remote protocol on TCP PORT "
+            + "of the loopback interface (gdb: target remote :PORT), or, as System/161 does, on the Unix-domain socket "
+            + "PATH (unix:.sockets/gdb; gdb: target remote unix:PATH; made on start, removed at exit); the guest's "
+            + "request for the debugger (the trace card, as OS/161's panic writes it) then waits for gdb instead of "
+            + "stopping the machine. With --vmm, VM i on PORT+i, or vm0 on PATH and VM i on PATH.vmI. PORT 0: any free "
+            + "port (each VM its own), printed on standard error. docs/debugging.md")
+    String gdb;
 
     @Option(names = {"-w", "--gdb-wait"}, description = "with --gdb: wait for the debugger before the first "
             + "instruction (System/161's -w)")
@@ -139,8 +141,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (depth != null) throw new BadInputException("--depth needs --vmm trap");
             if (vmOutput != null) throw new BadInputException("--vm-output needs --vmm trap");
-            GdbRun.checkOptions(gdbPort, gdbWait, 1);
-            if (gdbPort != null && rmrLevels != 0) throw new BadInputException("--gdb does not go with --rmr-levels");
+            GdbRun.Address gdbAt = GdbRun.checkOptions(gdb, gdbWait, 1);
+            if (gdbAt != null && rmrLevels != 0) throw new BadInputException("--gdb does not go with --rmr-levels");
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             if (rmrLevels < 0 || rmrLevels > RmrStack.MAX_LEVELS) {
                 throw new BadInputException("--rmr-levels must be 0.." + RmrStack.MAX_LEVELS + ": " + rmrLevels);
@@ -167,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
                     Boot.load(machine, elf, String.join(" ", args), mods);
                     Profiler profiler = profile != null ? Profiler.attach(machine, profileEvery, elf, mods) : null;
                     if (trace != null) machine.trace(flags).printEnabled();
-                    if (gdbPort != null) stub = GdbRun.attach(machine, gdbPort, gdbWait, err);
+                    if (gdbAt != null) stub = GdbRun.attach(machine, gdbAt, gdbWait, err);
                     long start = System.nanoTime();
                     PowerState power = stub != null ? GdbRun.run(machine, stub, maxInstructions) : machine.run(maxInstructions);
                     long wall = System.nanoTime() - start;

@@ -63,7 +63,7 @@ final class VmmRun {
             MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
             cmd.checkStatsJson();
-            GdbRun.checkOptions(cmd.gdbPort, cmd.gdbWait, specs.size());
+            GdbRun.Address gdbAt = GdbRun.checkOptions(cmd.gdb, cmd.gdbWait, specs.size());
             Sys161Config cfg = cmd.configuration();
             int ram = cmd.ram != null ? cmd.ram : cfg.ramSize();
             int hostRam;
@@ -97,7 +97,7 @@ final class VmmRun {
                         vm0Idles[0] = vms.get(0)::idling;
                         RmrGdb gdb = null;
                         try {
-                            if (cmd.gdbPort != null) gdb = RmrGdb.attach(stack, vms, cmd.gdbPort, cmd.gdbWait, err);
+                            if (gdbAt != null) gdb = RmrGdb.attach(stack, vms, gdbAt, cmd.gdbWait, err);
                             long start = System.nanoTime();
                             if (gdb == null) stack.run();
                             else gdb.run();
@@ -129,16 +129,15 @@ final class VmmRun {
                         vm0Idles[0] = vms.get(0).cpu()::waiting;
                         List<GdbStub> stubs = new ArrayList<>();
                         try {
-                            if (cmd.gdbPort != null) {
+                            if (gdbAt != null) {
                                 for (VirtualMachine vm : vms) {
-                                    stubs.add(GdbRun.attach(vm, stack.top().endian(),
-                                            cmd.gdbPort == 0 ? 0 : cmd.gdbPort + vm.id(), cmd.gdbWait, err));
+                                    stubs.add(GdbRun.attach(vm, stack.top().endian(), gdbAt, cmd.gdbWait, err));
                                 }
                             }
                             long start = System.nanoTime();
                             stack.top().run();
                             wall = System.nanoTime() - start;
-                            for (int i = 0; i < stubs.size(); i++) stubs.get(i).finish(vms.get(i).power());
+                            for (int i = 0; i < stubs.size(); i++) stubs.get(i).tellTheEnd(vms.get(i).power());
                         } finally {
                             for (GdbStub s : stubs) s.close();
                         }

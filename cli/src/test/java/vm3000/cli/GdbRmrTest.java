@@ -70,7 +70,7 @@ class GdbRmrTest {
                         MachineOptions.DEFAULT_SEED));
                 consoles.add(console);
             }
-            gdb = RmrGdb.attach(stack, vms, 0, true, quiet);
+            gdb = RmrGdb.attach(stack, vms, new GdbRun.Address(0, null), true, quiet);
             done = CompletableFuture.runAsync(() -> {
                 try {
                     gdb.run();

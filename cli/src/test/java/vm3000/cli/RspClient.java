@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,21 +13,35 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A small gdb for tests: the client side of gdb's remote serial protocol, talking to the stub of
- * a {@code vm3000 run --gdb PORT} that runs in-process on a thread of its own.
+ * a {@code vm3000 run --gdb PORT} (or {@code --gdb unix:PATH}) that runs in-process on a thread
+ * of its own.
  */
 final class RspClient implements AutoCloseable {
     /** Hang guard for every wait; never an assertion on time. */
     static final int GUARD_SECONDS = 120;
 
-    private final Socket socket;
+    /** Closes Unix-domain connections still open after the hang guard (they have no read timeout). */
+    private static final ScheduledExecutorService GUARD = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rsp client hang guard");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Closeable socket;
     private final InputStream in;
     private final OutputStream out;
 
@@ -35,6 +50,19 @@ final class RspClient implements AutoCloseable {
         socket.setSoTimeout(GUARD_SECONDS * 1000);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
+    }
+
+    private RspClient(SocketChannel channel) {
+        this.socket = channel;
+        GUARD.schedule(() -> {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closed already
+            }
+        }, GUARD_SECONDS, TimeUnit.SECONDS);
+        this.in = Channels.newInputStream(channel);
+        this.out = Channels.newOutputStream(channel);
     }
 
     /**
@@ -73,6 +101,17 @@ final class RspClient implements AutoCloseable {
             }
         }
 
+        /** Waits until the stub named {@code name} listens on the Unix-domain socket {@code socket}. */
+        void listening(String name, Path socket) throws Exception {
+            String line = "vm3000: gdb" + (name.isEmpty() ? "" : " (" + name + ")") + ": listening on unix:" + socket + "\n";
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+            while (!messages().contains(line)) {
+                if (code.isDone()) fail("vm3000 ended before its stub listened: " + messages());
+                if (System.nanoTime() > giveUp) fail("no stub listened on " + socket + ": " + messages());
+                Thread.sleep(10);
+            }
+        }
+
         /** The run's result, once it has ended. */
         Cli ended() throws Exception {
             int c = code.get(GUARD_SECONDS, TimeUnit.SECONDS);
@@ -102,6 +141,17 @@ final class RspClient implements AutoCloseable {
     /** Connects to the stub listening on loopback port {@code port} (a stub of an in-process machine). */
     static RspClient connect(int port) throws IOException {
         return new RspClient(new Socket(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Connects to the stub named {@code name} of {@code run} that listens on the Unix-domain socket {@code socket}. */
+    static RspClient connect(Running run, String name, Path socket) throws Exception {
+        run.listening(name, socket);
+        return connect(socket);
+    }
+
+    /** Connects to the stub listening on the Unix-domain socket {@code socket}. */
+    static RspClient connect(Path socket) throws IOException {
+        return new RspClient(SocketChannel.open(UnixDomainSocketAddress.of(socket)));
     }
 
     /** Connects to the bare machine's stub, or vm0's. */

@@ -8,8 +8,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,7 +37,8 @@ import vm3000.cpu.mmu.Mmu;
 /**
  * A gdb remote-serial-protocol stub for one CPU (a bare machine's, or a VM's virtual CPU; or the
  * machine's CPU as one VM of the RMR VMM sees it, through a debugger that forwards the VM's own
- * cycles to this stub, {@link #bind}), listening on a TCP port of the loopback interface. It is the CPU's {@link Debugger}: every stop
+ * cycles to this stub, {@link #bind}), listening on a TCP port of the loopback interface or, as System/161 does, on a
+ * Unix-domain socket (a file, removed again when the stub closes). It is the CPU's {@link Debugger}: every stop
  * (a breakpoint, a watchpoint, the end of a single step, Ctrl-C from gdb, the guest's own request
  * through the trace card, the first instruction with {@code --gdb-wait}) is served inside
  * {@link #beforeCycle}, so the machine's time stands still while gdb looks at it. Everything runs
@@ -52,12 +61,26 @@ public final class GdbStub implements Debugger, Closeable {
     private static final int POLL_EVERY = 1 << 16;
 
     private static final String SIGTRAP = "S05", SIGINT = "S02";
+    /** How long the last stop reply waits for gdb's acknowledgement before the connection closes. */
+    private static final long ACK_WAIT_MILLIS = 2000;
 
     private enum Resume { CONTINUE, STEP, DETACH, KILL }
 
     private final String name;
     private final ServerSocketChannel listener;
+    /** The TCP port listened on; -1 for a Unix-domain socket. */
     private final int port;
+    /** The Unix-domain socket's file, removed when the stub closes; null for TCP. */
+    private final Path socketFile;
+    /** Where gdb connects, for messages: "port 1234", "unix:.sockets/gdb". */
+    private final String where;
+    /**
+     * gdb's command to connect: "target remote :1234"; for a socket both OS/161's gdb's
+     * "target remote unix:PATH" and a stock gdb's "target remote PATH" (stock gdb reads unix: as a host name).
+     */
+    private final String target;
+    /** Removes {@link #socketFile} if the JVM ends before the stub closes (Ctrl-C); null for TCP. */
+    private Thread removeAtExit;
     private final DebugMemory memory;
     private final Endian endian;
     private final PrintStream messages;
@@ -72,6 +95,8 @@ public final class GdbStub implements Debugger, Closeable {
     private boolean stepping;
     /** gdb resumed the machine and waits for the stop reply. */
     private boolean replyOwed;
+    /** The last stop reply (the end) awaits gdb's acknowledgement before the connection closes. */
+    private boolean ackOwed;
     private String lastStop = SIGTRAP;
     private long cycles;
 
@@ -85,11 +110,15 @@ public final class GdbStub implements Debugger, Closeable {
         }
     }
 
-    private GdbStub(String name, ServerSocketChannel listener, int port, DebugMemory memory, Endian endian,
-                    PrintStream messages) {
+    private GdbStub(String name, ServerSocketChannel listener, int port, Path socketFile, DebugMemory memory,
+                    Endian endian, PrintStream messages) {
         this.name = name;
         this.listener = listener;
         this.port = port;
+        this.socketFile = socketFile;
+        this.where = socketFile == null ? "port " + port : "unix:" + socketFile;
+        this.target = socketFile == null ? "target remote :" + port
+                : "target remote unix:" + socketFile + "; a stock gdb: target remote " + socketFile;
         this.memory = memory;
         this.endian = endian;
         this.messages = messages;
@@ -111,9 +140,74 @@ public final class GdbStub implements Debugger, Closeable {
             throw e;
         }
         int bound = ((InetSocketAddress) ch.getLocalAddress()).getPort();
-        GdbStub stub = new GdbStub(name, ch, bound, memory, endian, messages);
+        GdbStub stub = new GdbStub(name, ch, bound, null, memory, endian, messages);
         stub.say("listening on port " + bound);
         return stub;
+    }
+
+    /**
+     * A stub listening on the Unix-domain socket {@code path}, as System/161 listens on
+     * {@code .sockets/gdb} (gdb: {@code target remote unix:PATH}); otherwise as {@link #listen}.
+     * A missing parent directory is created; a socket file already there is removed first if
+     * nothing listens on it (one left by a run that ended), refused if something does; anything
+     * else at {@code path} is refused and left alone. The socket file is removed when the stub
+     * closes, and when the JVM ends before that (Ctrl-C).
+     */
+    public static GdbStub listenUnix(Path path, String name, DebugMemory memory, Endian endian, PrintStream messages)
+            throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("not a directory: " + e.getFile());
+            }
+        }
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isSocket(path)) throw new IOException("exists and is not a socket");
+            if (listenedOn(path)) throw new IOException("another process listens on it");
+            Files.delete(path); // a stale socket, left by a run that was killed
+        }
+        ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            ch.bind(UnixDomainSocketAddress.of(path));
+            ch.configureBlocking(false);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        GdbStub stub = new GdbStub(name, ch, -1, path, memory, endian, messages);
+        stub.removeAtExit = new Thread(stub::removeSocketFile, "vm3000 gdb socket removal");
+        Runtime.getRuntime().addShutdownHook(stub.removeAtExit);
+        stub.say("listening on unix:" + path);
+        return stub;
+    }
+
+    /** {@code path} is a Unix-domain socket (not following a symbolic link). */
+    private static boolean isSocket(Path path) throws IOException {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return (mode & 0170000) == 0140000; // S_IFSOCK
+        } catch (UnsupportedOperationException e) {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+        }
+    }
+
+    /** Something accepts connections on the socket {@code path}. */
+    private static boolean listenedOn(Path path) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void removeSocketFile() {
+        try {
+            Files.deleteIfExists(socketFile);
+        } catch (IOException ignored) {
+            // nothing more to do at exit
+        }
     }
 
     /** Attaches this stub to {@code cpu}; with {@code waitFirst} the first cycle waits for the debugger. */
@@ -132,7 +226,11 @@ public final class GdbStub implements Debugger, Closeable {
         if (waitFirst) pending = SIGTRAP;
     }
 
+    /** The TCP port listened on; -1 for a Unix-domain socket. */
     public int port() { return port; }
+
+    /** The Unix-domain socket's file listened on; null for TCP. */
+    public Path socketFile() { return socketFile; }
 
     /**
      * The guest asked for the debugger (the trace card's DEBUGGER register, as OS/161's panic
@@ -247,7 +345,7 @@ public final class GdbStub implements Debugger, Closeable {
         lastStop = reply;
         try {
             if (conn == null) {
-                say("waiting for a debugger on port " + port + " (gdb: target remote :" + port + ")");
+                say("waiting for a debugger on " + where + " (gdb: " + target + ")");
                 listener.configureBlocking(true);
                 SocketChannel s = listener.accept();
                 listener.configureBlocking(false);
@@ -265,11 +363,10 @@ public final class GdbStub implements Debugger, Closeable {
     }
 
     private void connected(SocketChannel s) throws IOException {
-        s.configureBlocking(true);
-        s.socket().setTcpNoDelay(true);
-        conn = new RspConnection(s.socket().getInputStream(), s.socket().getOutputStream(), s);
+        if (socketFile == null) s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        conn = new RspConnection(s);
         replyOwed = false;
-        say("debugger connected on port " + port);
+        say("debugger connected on " + where);
     }
 
     /** The debugger went away without detaching: as a detach, the machine runs on. */
@@ -588,9 +685,19 @@ public final class GdbStub implements Debugger, Closeable {
     /**
      * The machine has stopped for good: a debugger waiting to hear is told, W and the guest's exit
      * code for a power-off, X and a signal otherwise (SIGABRT for a machine check, SIGXCPU for
-     * the instruction limit); then the connection and the port close.
+     * the instruction limit); then the connection and the port close (a socket file is removed).
      */
     public void finish(PowerState power) {
+        tellTheEnd(power);
+        close();
+    }
+
+    /**
+     * As {@link #finish}, without closing yet: where several stubs end together (the VMs of a
+     * VMM), each debugger is told first, and then each stub closes, once its debugger has
+     * acknowledged the news (or after a while), so that no debugger waits for another's.
+     */
+    public void tellTheEnd(PowerState power) {
         if (conn != null && replyOwed) {
             String reply;
             switch (power.reason()) {
@@ -600,15 +707,22 @@ public final class GdbStub implements Debugger, Closeable {
             }
             try {
                 conn.send(reply);
+                ackOwed = true;
             } catch (IOException ignored) {
                 // the debugger went away first: nothing to tell
             }
+            replyOwed = false;
         }
-        close();
     }
 
     @Override
     public void close() {
+        try {
+            if (conn != null && ackOwed) conn.awaitAcknowledgement(ACK_WAIT_MILLIS);
+        } catch (IOException ignored) {
+            // the debugger has gone: nothing to wait for
+        }
+        ackOwed = false;
         try {
             if (conn != null) conn.close();
             listener.close();
@@ -616,6 +730,15 @@ public final class GdbStub implements Debugger, Closeable {
             // closing sockets at the end of a run
         }
         conn = null;
+        if (removeAtExit != null) { // once: a later close must not remove another run's socket
+            removeSocketFile();
+            try {
+                Runtime.getRuntime().removeShutdownHook(removeAtExit);
+            } catch (IllegalStateException ignored) {
+                // the JVM is ending already: the hook removes the file (again) harmlessly
+            }
+            removeAtExit = null;
+        }
     }
 
     private void say(String what) {
