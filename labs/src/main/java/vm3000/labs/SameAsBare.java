@@ -38,17 +38,20 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
         if (v.thrown() != null) return thrown(where, v.thrown());
         List<String> want = b.lines().stream().filter(lines).toList();
         List<String> got = v.lines().stream().filter(lines).toList();
-        for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
-            String w = i < want.size() ? want.get(i) : null, g = i < got.size() ? got.get(i) : null;
-            if (w == null || !w.equals(g)) {
-                return String.format("%s: the bare machine printed %s where the VM printed %s (the VM's run ended with %s). %s",
-                        where, w == null ? "nothing more" : "`" + w + "`", g == null ? "nothing more" : "`" + g + "`",
-                        v.ending(), hint);
-            }
+        int i = firstDifference(want, got);
+        if (i >= 0) {
+            String w = i < want.size() ? "`" + want.get(i) + "`" : "nothing more";
+            String g = i < got.size() ? "`" + got.get(i) + "`" : "nothing more";
+            return String.format("%s: the bare machine printed %s where the VM printed %s (the VM's run ended with %s). %s",
+                    where, w, g, v.ending(), hint);
         }
         if (!wholeRun) return null;
         if (!b.transcript().equals(v.transcript())) {
-            return where + ": the console differs from the bare machine's (" + firstDifference(b.lines(), v.lines()) + "). " + hint;
+            List<String> bl = b.lines(), vl = v.lines();
+            int k = firstDifference(bl, vl);
+            String line = k < 0 ? "the same lines, a different end of line" : String.format("line %d: bare `%s`, VM `%s`",
+                    k + 1, k < bl.size() ? bl.get(k) : "", k < vl.size() ? vl.get(k) : "");
+            return where + ": the console differs from the bare machine's (" + line + "). " + hint;
         }
         if (b.reason() != v.reason() || b.exitCode() != v.exitCode() || b.cycles() != v.cycles()) {
             return String.format("%s: the bare machine ended with %s after %d cycles, the VM with %s after %d. %s", where,
@@ -57,14 +60,12 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
         return null;
     }
 
-    static String firstDifference(List<String> want, List<String> got) {
+    /** The index of the first line where {@code want} and {@code got} differ (one may end first), or -1. */
+    static int firstDifference(List<String> want, List<String> got) {
         for (int i = 0; i < Math.max(want.size(), got.size()); i++) {
-            String w = i < want.size() ? want.get(i) : null, g = i < got.size() ? got.get(i) : null;
-            if (w == null || !w.equals(g)) {
-                return String.format("line %d: bare `%s`, VM `%s`", i + 1, w == null ? "" : w, g == null ? "" : g);
-            }
+            if (i >= want.size() || i >= got.size() || !want.get(i).equals(got.get(i))) return i;
         }
-        return "the same lines, a different end of line";
+        return -1;
     }
 
     /** What a Java exception from the VMM means to the student. */
