@@ -78,7 +78,8 @@ public final class RmrVm {
     public void close() { if (devices != null) devices.close(); }
     public boolean isMonitorVm() { return monitor != null; }
     LevelMonitor monitor() { return monitor; }
-    VirtualDevices devices() { return devices; }
+    /** The VM's own cards, on its own clock (null for a monitor VM). */
+    public VirtualDevices devices() { return devices; }
 
     /** The VM's own LAMEbus, its cards (its trace card among them); null for a monitor VM. */
     public Lamebus lamebus() { return devices == null ? null : devices.lamebus(); }

@@ -4,16 +4,14 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import vm3000.cpu.BadInputException;
 import vm3000.cpu.Machine;
 import vm3000.cpu.boot.Boot;
-import vm3000.cpu.bus.Bus;
-import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalBus;
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.elf.ElfFile;
-import vm3000.cpu.mmu.Access;
 import vm3000.cpu.rmr.LevelMonitor;
 import vm3000.cpu.rmr.RmrImage;
 import vm3000.cpu.rmr.RmrPort;
@@ -35,8 +33,8 @@ import vm3000.vmm.devices.GuestBoot;
  *   <li><b>Allocator</b>: a window (partition) of this level's RAM per VM, time slices on this
  *   level's own timer, and each VM's virtual devices on its own clock.</li>
  *   <li><b>Interpreters</b>: a memory trap on a device page is the device access, carried out on
- *   the VM's devices at the VM's time and completed ({@link #memory}); anywhere else past the
- *   VM's RAM it is a bus error. A WAIT idles the VM's devices to their next event
+ *   the VM's devices at the VM's time and completed ({@link #memory}, {@link DeviceAccess});
+ *   anywhere else past the VM's RAM it is a bus error. A WAIT idles the VM's devices to their next event
  *   ({@link #idle}).</li>
  * </ul>
  *
@@ -50,14 +48,19 @@ public final class RmrVmm implements LevelMonitor {
     private final long slice;
     private final Partitions partitions;
     private final RmrStats stats;
+    private final DeviceAccess devices;
     private final List<RmrVm> vms = new ArrayList<>();
     private final RoundRobin<RmrVm> scheduler = new RoundRobin<>(RmrVm::running);
     private RmrVm current;
     private long sliceEnd;
 
     /** A VMM with {@code ramBytes} of its level's RAM, giving each VM slices of {@code slice} cycles of its time. */
-    public RmrVmm(int level, int ramBytes, long slice) {
+    public RmrVmm(int level, int ramBytes, long slice) { this(level, ramBytes, slice, new DeviceInterpreter()); }
+
+    /** The same, with {@code devices} as its interpreter of device accesses (the course labs' graders). */
+    public RmrVmm(int level, int ramBytes, long slice, DeviceAccess devices) {
         this.level = level;
+        this.devices = Objects.requireNonNull(devices, "devices");
         this.slice = slice;
         this.partitions = new Partitions(ramBytes);
         this.stats = new RmrStats(level);
@@ -190,21 +193,19 @@ public final class RmrVmm implements LevelMonitor {
 
     /**
      * A memory trap: past the VM's RAM. On its device window it is the device access, carried out
-     * on the VM's own cards at the VM's time; anywhere else there is nothing: a bus error.
+     * on the VM's own cards at the VM's time by the interpreter; anywhere else there is nothing:
+     * a bus error.
      */
     private void memory(RmrPort port, RmrVm vm, RmrTrap t) {
         sync(port, vm);
-        if (vm.isMonitorVm() || t.depth() != 1 || !Lamebus.contains(t.paddr())) {
+        if (!devices.isDevice(vm, t)) {
             stats.busErrors++;
             arm(port, vm);
             port.busError();
             return;
         }
         stats.deviceAccesses++;
-        Bus bus = vm.devices().bus();
-        long v;
-        if (t.access() == Access.STORE) v = bus.store(t.paddr(), t.size(), t.data()) ? 0 : PhysicalBus.BUS_ERROR;
-        else v = bus.load(t.paddr() & -t.size(), t.size()); // a fetch reads the register, as on the bare bus
+        long v = devices.perform(vm, t);
         if (!vm.running()) { // the access powered the VM off, or stopped it
             finish(port);
             return;

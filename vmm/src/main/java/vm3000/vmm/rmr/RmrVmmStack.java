@@ -28,16 +28,22 @@ public final class RmrVmmStack {
 
     /** A fresh machine of {@code ramBytes} with {@code depth} RMR levels, and the stack of VMMs on it. */
     public static RmrVmmStack create(int ramBytes, Endian endian, MachineOptions.Core core, int depth, long sliceCycles) {
+        return create(ramBytes, endian, core, depth, sliceCycles, new DeviceInterpreter());
+    }
+
+    /** The same, every level's VMM with {@code devices} as its interpreter of device accesses (the course labs' graders). */
+    public static RmrVmmStack create(int ramBytes, Endian endian, MachineOptions.Core core, int depth, long sliceCycles,
+                                     DeviceAccess devices) {
         if (depth < 1) throw new IllegalArgumentException("depth must be at least 1: " + depth);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         MachineOptions options = MachineOptions.defaults().withRam(ramBytes).withEndian(endian).withCore(core)
                 .withConsole(OutputStream.nullOutputStream()).withMessages(quiet).withRmrLevels(depth);
         Machine host = Boot.machine(options, Sys161Config.defaults());
         List<RmrVmm> levels = new ArrayList<>();
-        RmrVmm vmm = new RmrVmm(0, ramBytes, sliceCycles);
+        RmrVmm vmm = new RmrVmm(0, ramBytes, sliceCycles, devices);
         levels.add(vmm);
         for (int k = 1; k < depth; k++) {
-            RmrVmm above = new RmrVmm(k, vmm.freeRam(), sliceCycles);
+            RmrVmm above = new RmrVmm(k, vmm.freeRam(), sliceCycles, devices);
             vmm.createMonitorVm(above);
             levels.add(above);
             vmm = above;
