@@ -87,8 +87,74 @@ public final class Exercises {
                                     + "at both levels. " + ENTRY)),
             UnaryOperator.identity());
 
+    static final String DIRECT_RUN = "A VMM below the top never sees the guest: it sees the VMM above it. One direct "
+            + "run of that VMM (Dispatcher.runDirect) is a run of CP0 operations on its MachineControl, each of them a "
+            + "sensitive instruction of a VM of the level below, so each one entry there, and the trap that ends the run "
+            + "is one more.";
+    static final String INTERPRETED = "The guest kernel runs in kernel mode, which the top VMM interprets one "
+            + "instruction at a time (the hybrid VM): which of its instructions are entries of the top VMM, and does "
+            + "an interpreted instruction run on the machine below at all?";
+
+    /** Exercise 5: exit multiplication, counted and explained by a model. */
+    public static final Exercise EX5 = new Exercise(5, "nesting: count exit multiplication and explain it",
+            "docs/labs/ex5.md", List.of(
+                    new ModelCheck("one system call under one VMM", false, List.of(GuestOperation.SYSCALL), 1, 1,
+                            "Count the trap that brings the system call to the VMM, then the CP0 instructions of the "
+                                    + "guest's handler (syscall.s, `general`), which the VMM interprets."),
+                    new ModelCheck("one system call under 2 to 4 VMMs: the levels below the top", false,
+                            List.of(GuestOperation.SYSCALL), 2, 4, DIRECT_RUN),
+                    new ModelCheck("MFC0 and MTC0 of the guest kernel under 1 to 4 VMMs", false,
+                            List.of(GuestOperation.CP0_MOVE), 1, 4, INTERPRETED),
+                    new ModelCheck("a timer interrupt under 1 to 4 VMMs", false, List.of(GuestOperation.TIMER_INTERRUPT), 1,
+                            4, "Who raises the guest's timer interrupt: its Compare is a shadow register, and the "
+                                    + "guest waits for it spinning in kernel mode (interrupt.s). " + INTERPRETED),
+                    new ModelCheck("a load of a device register under 1 to 4 VMMs", false,
+                            List.of(GuestOperation.DEVICE_LOAD), 1, 4, INTERPRETED + " The VM's devices are Java "
+                                    + "objects of the top VMM (VmBus).")),
+            UnaryOperator.identity());
+
+    static final String LOADS = "A load reads size() bytes at the aligned address (paddr & -size), as the bare bus "
+            + "does, and returns what the VM's bus returned: the bus picks the bytes of the register.";
+    static final String BUS_ERROR = "Where no register answers, the bus returns PhysicalBus.BUS_ERROR: return it, and "
+            + "the VMM raises the bus error (DBE) in the VM as the bare machine does. Past the VM's RAM and outside the "
+            + "LAMEbus there is nothing at all: isDevice must say false.";
+    static final String STORE = "A store writes size() bytes of data() at paddr() on the VM's bus, and returns 0, or "
+            + "BUS_ERROR if the bus refused it; every console character is such a store.";
+    static final String PORTED = "The guest is not changed to run on the RMR stack: its CP0, TLB, exceptions and "
+            + "timer are its level's own. Only its device accesses reach your interpreter. ";
+
+    /** Exercise 6: the guest on the RMR stack, its device accesses interpreted, and its counts. */
+    public static final Exercise EX6 = new Exercise(6, "port a guest to the RMR stack and compare the counts",
+            "docs/labs/ex6.md", List.of(
+                    new RmrSameAsBare("device registers: a word, a byte and a halfword load", "lab6", "10", 1,
+                            starting("RAM size", "its first"), false, LOADS),
+                    new RmrSameAsBare("the timer card, polled until its line rises", "lab6", "10", 1,
+                            starting("timer card"), false, LOADS + " The VMM has brought the card to the VM's time "
+                                    + "before it calls you: read it once per trap."),
+                    new RmrSameAsBare("bus errors: an empty slot, a store and a load past the end of RAM", "lab6", "10",
+                            1, starting("bus error", "  EPC", "  Cause"), false, BUS_ERROR),
+                    new RmrSameAsBare("the console: hello's characters", "hello", "some words", 1, ALL, true, STORE),
+                    new RmrSameAsBare("the whole run of lab6 under 3 RMR VMMs", "lab6", "10", 3, ALL, true,
+                            PORTED + LOADS + " " + STORE),
+                    new RmrSameAsBare("exercise 2's guest, unchanged: lab2 under 2 RMR VMMs", "lab2", "", 2, ALL, true,
+                            PORTED + STORE),
+                    new RmrSameAsBare("a whole kernel: tinyos under 2 RMR VMMs", "tinyos", "", 2, ALL, true,
+                            PORTED + LOADS + " " + STORE),
+                    new DeviceRules("which memory traps are device accesses", "A trap is the VM's device access only if "
+                            + "it comes from the VM's own level (depth 1), from a VM that runs a guest kernel (a monitor "
+                            + "VM has no devices), at a LAMEbus address (Lamebus.contains)."),
+                    new ModelCheck("your model on the RMR stack: system calls, CP0 moves, timer interrupts", true,
+                            List.of(GuestOperation.SYSCALL, GuestOperation.CP0_MOVE, GuestOperation.TIMER_INTERRUPT), 1,
+                            4, "On the RMR stack the guest runs at its own level with its own CP0, TLB and timer: "
+                                    + "which of these reach any monitor?"),
+                    new ModelCheck("your model on the RMR stack: a load of a device register", true,
+                            List.of(GuestOperation.DEVICE_LOAD), 1, 4, "A device access falls outside the guest's "
+                                    + "window: the hardware hands the memory trap to the owner of the first window "
+                                    + "that fails, from the top (the paper's `real address` loop).")),
+            UnaryOperator.identity());
+
     /** Every exercise with a grader, in order. */
-    public static List<Exercise> all() { return List.of(EX1, EX2); }
+    public static List<Exercise> all() { return List.of(EX1, EX2, EX5, EX6); }
 
     /** Exercise {@code n}, if it has a grader. */
     public static Optional<Exercise> number(int n) {

@@ -15,9 +15,14 @@ public final class Grader {
         public boolean passed() { return failure == null; }
     }
 
-    /** Every check of {@code e} on {@code parts}, in order. A check that throws fails with what it threw. */
+    /** Every check of {@code e} on the tree's parts with the trap-and-emulate VMM's {@code parts}, in order. */
     public static List<Result> grade(Exercise e, VmmParts parts) {
-        parts = e.scope().apply(parts);
+        return grade(e, LabParts.TREE.withVmm(parts));
+    }
+
+    /** Every check of {@code e} on {@code parts}, in order. A check that throws fails with what it threw. */
+    public static List<Result> grade(Exercise e, LabParts parts) {
+        parts = parts.withVmm(e.scope().apply(parts.vmm()));
         List<Result> out = new ArrayList<>();
         for (Check c : e.checks()) {
             String failure;

@@ -13,6 +13,9 @@ import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
+import vm3000.vmm.rmr.DeviceAccess;
+import vm3000.vmm.rmr.RmrVm;
+import vm3000.vmm.rmr.RmrVmmStack;
 import vm3000.vmm.trap.Allocator;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmParts;
@@ -20,12 +23,13 @@ import vm3000.vmm.trap.VmmStack;
 
 /**
  * One run of a built-in kernel for a grader: on the bare machine, or as the one VM of a stack of
- * trap-and-emulate VMMs built with a student's {@link VmmParts}. What a check compares: how the
- * run ended, the console, the cycles. A Java exception thrown by the student's code ends the run
- * and is kept, so that the grader can say where it came from.
+ * trap-and-emulate VMMs built with a student's {@link VmmParts}, or of RMR VMMs with a student's
+ * {@link DeviceAccess}. What a check compares: how the run ended, the console, the cycles, and
+ * each VMM's monitor entries (bottom first; none on the bare machine). A Java exception thrown by
+ * the student's code ends the run and is kept, so that the grader can say where it came from.
  */
 public record GuestRun(String kernel, int depth, PowerState.Reason reason, int exitCode, String message,
-                       String transcript, long cycles, RuntimeException thrown) {
+                       String transcript, long cycles, RuntimeException thrown, long[] entries) {
     /** Every VM gets this much RAM, as in the VMM's equivalence tests. */
     static final int RAM = 16 << 20;
     /** No kernel of the exercises runs longer than this on the bare machine. */
@@ -55,7 +59,7 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
             Boot.load(m, Kernels.load(kernel), args, List.of());
             PowerState p = m.run(LIMIT);
             return new GuestRun(kernel, 0, p.reason(), p.exitCode(), p.message(),
-                    console.toString(StandardCharsets.ISO_8859_1), m.clock().now(), null);
+                    console.toString(StandardCharsets.ISO_8859_1), m.clock().now(), null, new long[0]);
         } finally {
             m.close();
         }
@@ -78,21 +82,54 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
             vm.setLimit(limit);
             stack.top().run();
             PowerState p = vm.power();
+            long[] entries = stack.levels().stream().mapToLong(l -> l.stats().monitorEntries()).toArray();
             return new GuestRun(kernel, depth, p.reason(), p.exitCode(), p.message(),
-                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null);
+                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null, entries);
         } catch (RuntimeException e) {
-            return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, String.valueOf(e.getMessage()),
-                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), e);
+            return failed(kernel, depth, e, console, vm == null ? 0 : vm.clock().now());
         } catch (StackOverflowError e) {
             RuntimeException r = new IllegalStateException("endless recursion: a part calls itself, directly or through "
                     + "the CPU (Reflection must not call Cp0.enterException or Cp0.rfe: they call Reflection back)");
             r.setStackTrace(e.getStackTrace().length > 64 ? java.util.Arrays.copyOf(e.getStackTrace(), 64) : e.getStackTrace());
-            return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, r.getMessage(),
-                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), r);
+            return failed(kernel, depth, r, console, vm == null ? 0 : vm.clock().now());
         } finally {
             if (vm != null) vm.close();
             if (stack != null) stack.host().close();
         }
+    }
+
+    /**
+     * {@code kernel} with {@code args} as the one VM of {@code depth} stacked RMR VMMs whose
+     * interpreter of device accesses is {@code devices}, stopped after {@code limit} of the VM's
+     * cycles if it has not powered off.
+     */
+    public static GuestRun underRmr(String kernel, String args, int depth, DeviceAccess devices, long limit)
+            throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        ElfFile elf = Kernels.load(kernel);
+        RmrVmmStack stack = null;
+        RmrVm vm = null;
+        try {
+            stack = RmrVmmStack.create(VmmStack.hostRam(RAM, depth), elf.endian(), MachineOptions.Core.BLOCK, depth,
+                    Allocator.DEFAULT_SLICE, devices);
+            vm = stack.top().createVm(RAM, elf, args, List.of(), console, quiet(), MachineOptions.DEFAULT_SEED);
+            vm.setLimit(limit);
+            stack.run();
+            PowerState p = vm.power();
+            long[] entries = stack.levels().stream().mapToLong(l -> l.stats().monitorEntries()).toArray();
+            return new GuestRun(kernel, depth, p.reason(), p.exitCode(), p.message(),
+                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null, entries);
+        } catch (RuntimeException e) {
+            return failed(kernel, depth, e, console, 0);
+        } finally {
+            if (vm != null) vm.close();
+            if (stack != null) stack.host().close();
+        }
+    }
+
+    private static GuestRun failed(String kernel, int depth, RuntimeException e, ByteArrayOutputStream console, long cycles) {
+        return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, String.valueOf(e.getMessage()),
+                console.toString(StandardCharsets.ISO_8859_1), cycles, e, new long[0]);
     }
 
     private static PrintStream quiet() { return new PrintStream(OutputStream.nullOutputStream()); }

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import vm3000.vmm.trap.VmmParts;
 
 /**
- * A check that a kernel behaves in a VM exactly as on the bare machine: the console lines it
+ * A check that a kernel behaves in a VM of the trap-and-emulate VMM exactly as on the bare machine: the console lines it
  * selects are the same, and, if {@code wholeRun}, so are the whole console, how the run ended and
  * its cycle count (the VM's time). {@code hint} says, in the student's terms, what a difference
  * most likely means.
@@ -29,12 +28,28 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
     }
 
     @Override
-    public String failure(VmmParts parts) throws Exception {
+    public String failure(LabParts parts) throws Exception {
         GuestRun b = bare(kernel, args);
-        long limit = 2 * b.cycles() + 1_000_000;
-        GuestRun v = GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts, 4 * limit), limit);
-        String where = String.format("`%s`%s under %d VMM%s", kernel, args.isEmpty() ? "" : " " + args, depth,
+        long limit = limit(b);
+        GuestRun v = GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts.vmm(), 4 * limit), limit);
+        return compare(where(kernel, args, depth, ""), b, v, lines, wholeRun, hint);
+    }
+
+    /** "`kernel args` under 2 VMMs", with {@code scheme} ("" or "RMR ") before "VMM". */
+    static String where(String kernel, String args, int depth, String scheme) {
+        return String.format("`%s`%s under %d %sVMM%s", kernel, args.isEmpty() ? "" : " " + args, depth, scheme,
                 depth == 1 ? "" : "s");
+    }
+
+    /** A VM's instruction limit: twice the bare run's cycles, and some. */
+    static long limit(GuestRun bare) { return 2 * bare.cycles() + 1_000_000; }
+
+    /**
+     * What differs between bare run {@code b} and VM run {@code v} ({@code where}): the console
+     * lines {@code lines} selects, and if {@code wholeRun} the whole console, the end and the
+     * cycles; null if nothing does.
+     */
+    static String compare(String where, GuestRun b, GuestRun v, Predicate<String> lines, boolean wholeRun, String hint) {
         if (v.thrown() != null) return thrown(where, v.thrown());
         List<String> want = b.lines().stream().filter(lines).toList();
         List<String> got = v.lines().stream().filter(lines).toList();
