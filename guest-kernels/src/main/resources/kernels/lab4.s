@@ -7,7 +7,7 @@
 #
 # User mode (Status.CU0 set, so that it may read Count itself; every interrupt masked unless
 # said) reads Count around:
-#   - a loop of 1000 iterations;
+#   - a loop of 100 iterations;
 #   - a system call (the guest's own exception);
 #   - the first load from a page its TLB maps (a hit here; in a VM the VMM's shadow TLB misses);
 #   - a load from a page its TLB does not map (the kernel's UTLB refill handler maps it);
@@ -196,8 +196,8 @@ interrupt:
         .align  12
 ustart:                                 # user mode from here to uend
 ucode:
-        mfc0    $s0, $9                 # a loop of 1000 iterations
-        li      $s2, 1000
+        mfc0    $s0, $9                 # a loop of 100 iterations
+        li      $s2, 100
 1:      addiu   $s2, $s2, -1
         bnez    $s2, 1b
         nop
@@ -294,7 +294,7 @@ uend:
 
         .rodata
 s_title:        .asciiz "lab4: virtual time and the timer\n"
-s_loop:         .asciiz "Count around a loop of 1000 iterations                "
+s_loop:         .asciiz "Count around a loop of 100 iterations                 "
 s_syscall:      .asciiz "Count around a system call                            "
 s_mapped:       .asciiz "Count around a load from a page the TLB maps          "
 s_unmapped:     .asciiz "Count around a load from a page the TLB does not map  "
