@@ -10,6 +10,7 @@ import vm3000.cpu.Machine;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.cp0.ExcCode;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
@@ -17,15 +18,18 @@ import vm3000.vmm.trap.Allocator;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.VmmStack;
+import vm3000.vmm.trap.VmmStats;
 
 /**
  * One run of a built-in kernel for a grader: on the bare machine, or as the one VM of a stack of
  * trap-and-emulate VMMs built with a student's {@link VmmParts}. What a check compares: how the
- * run ended, the console, the cycles. A Java exception thrown by the student's code ends the run
+ * run ended, the console, the cycles; and, under VMMs, how the top one ran the VM's user mode:
+ * {@code directRuns} (each ends in a trap) and {@code timerEnds} (those its own timer ended: a slice
+ * end or the VM's next virtual event). A Java exception thrown by the student's code ends the run
  * and is kept, so that the grader can say where it came from.
  */
 public record GuestRun(String kernel, int depth, PowerState.Reason reason, int exitCode, String message,
-                       String transcript, long cycles, RuntimeException thrown) {
+                       String transcript, long cycles, RuntimeException thrown, long directRuns, long timerEnds) {
     /** Every VM gets this much RAM, as in the VMM's equivalence tests. */
     static final int RAM = 16 << 20;
     /** No kernel of the exercises runs longer than this on the bare machine. */
@@ -46,16 +50,19 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
     }
 
     /** {@code kernel} with {@code args} on the bare machine. */
-    public static GuestRun bare(String kernel, String args) throws Exception {
+    public static GuestRun bare(String kernel, String args) throws Exception { return bare(kernel, args, LIMIT); }
+
+    /** {@code kernel} with {@code args} on the bare machine, stopped after {@code limit} cycles if it has not powered off. */
+    public static GuestRun bare(String kernel, String args, long limit) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         MachineOptions o = MachineOptions.defaults().withRam(RAM).withCore(MachineOptions.Core.BLOCK).withConsole(console)
                 .withMessages(quiet());
         Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
         try {
             Boot.load(m, Kernels.load(kernel), args, List.of());
-            PowerState p = m.run(LIMIT);
+            PowerState p = m.run(limit);
             return new GuestRun(kernel, 0, p.reason(), p.exitCode(), p.message(),
-                    console.toString(StandardCharsets.ISO_8859_1), m.clock().now(), null);
+                    console.toString(StandardCharsets.ISO_8859_1), m.clock().now(), null, 0, 0);
         } finally {
             m.close();
         }
@@ -78,17 +85,19 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
             vm.setLimit(limit);
             stack.top().run();
             PowerState p = vm.power();
+            VmmStats top = stack.top().stats();
             return new GuestRun(kernel, depth, p.reason(), p.exitCode(), p.message(),
-                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null);
+                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null, top.trapEntries(),
+                    top.traps(ExcCode.INT));
         } catch (RuntimeException e) {
             return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, String.valueOf(e.getMessage()),
-                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), e);
+                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), e, 0, 0);
         } catch (StackOverflowError e) {
             RuntimeException r = new IllegalStateException("endless recursion: a part calls itself, directly or through "
                     + "the CPU (Reflection must not call Cp0.enterException or Cp0.rfe: they call Reflection back)");
             r.setStackTrace(e.getStackTrace().length > 64 ? java.util.Arrays.copyOf(e.getStackTrace(), 64) : e.getStackTrace());
             return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, r.getMessage(),
-                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), r);
+                    console.toString(StandardCharsets.ISO_8859_1), vm == null ? 0 : vm.clock().now(), r, 0, 0);
         } finally {
             if (vm != null) vm.close();
             if (stack != null) stack.host().close();

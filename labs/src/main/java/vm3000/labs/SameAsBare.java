@@ -18,11 +18,14 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
     private static final Map<String, GuestRun> BARE = new HashMap<>();
 
     /** The bare run of {@code kernel} with {@code args}, run once per grader process. */
-    static synchronized GuestRun bare(String kernel, String args) throws Exception {
-        String key = kernel + " " + args;
+    static GuestRun bare(String kernel, String args) throws Exception { return bare(kernel, args, GuestRun.LIMIT); }
+
+    /** The same, stopped after {@code limit} cycles if it has not powered off. */
+    static synchronized GuestRun bare(String kernel, String args, long limit) throws Exception {
+        String key = kernel + " " + args + " " + limit;
         GuestRun b = BARE.get(key);
         if (b == null) {
-            b = GuestRun.bare(kernel, args);
+            b = GuestRun.bare(kernel, args, limit);
             BARE.put(key, b);
         }
         return b;
@@ -31,10 +34,22 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
     @Override
     public String failure(VmmParts parts) throws Exception {
         GuestRun b = bare(kernel, args);
-        long limit = 2 * b.cycles() + 1_000_000;
-        GuestRun v = GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts, 4 * limit), limit);
-        String where = String.format("`%s`%s under %d VMM%s", kernel, args.isEmpty() ? "" : " " + args, depth,
-                depth == 1 ? "" : "s");
+        return differs(b, vm(parts, 2 * b.cycles() + 1_000_000));
+    }
+
+    /** The run in a VM built with {@code parts}, stopped after {@code limit} of its cycles; the watchdog allows 4 calls a cycle. */
+    GuestRun vm(VmmParts parts, long limit) throws Exception {
+        return GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts, 4 * limit), limit);
+    }
+
+    /** The run, in a few words: "`lab4` under 2 VMMs". */
+    String where() {
+        return String.format("`%s`%s under %d VMM%s", kernel, args.isEmpty() ? "" : " " + args, depth, depth == 1 ? "" : "s");
+    }
+
+    /** What differs between the bare run {@code b} and the VM's {@code v}, with the hint; null if nothing this check compares. */
+    String differs(GuestRun b, GuestRun v) {
+        String where = where();
         if (v.thrown() != null) return thrown(where, v.thrown());
         List<String> want = b.lines().stream().filter(lines).toList();
         List<String> got = v.lines().stream().filter(lines).toList();
