@@ -22,6 +22,7 @@ class LabCommandTest {
         Cli c = Cli.run("lab", "list");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().startsWith("1  the MTC0/MFC0 interpreters and the guard (docs/labs/ex1.md; 8 checks)"), c.out());
+        assertTrue(c.out().contains("\n4  virtual time and the timer (docs/labs/ex4.md; 9 checks)\n"), c.out());
     }
 
     @Test
@@ -51,6 +52,12 @@ class LabCommandTest {
         String cp0 = Files.readString(out.resolve("vmm/src/main/java/vm3000/vmm/trap/interp/Cp0Instructions.java"));
         assertTrue(cp0.contains("throw new UnsupportedOperationException(\"exercise 1: the guard\");"), cp0);
         assertFalse(cp0.contains("raiseException"), cp0);
+        Path time = out.resolve("vmm/src/main/java/vm3000/vmm/trap/time");
+        String reference = Files.readString(time.resolve("CountCompare.java"));
+        assertTrue(reference.contains("throw new UnsupportedOperationException(\"exercise 4: the budget of a direct run\");"),
+                reference);
+        assertFalse(reference.contains("nextEvent()"), reference);
+        assertTrue(Files.readString(time.resolve("OneStep.java")).contains("return 1;"), "the stand-in stays");
         assertTrue(Files.isRegularFile(out.resolve("docs/labs/ex1.md")));
         assertTrue(Files.isExecutable(out.resolve("bin/vm3000")));
         assertTrue(Files.readString(out.resolve("STUDENT-TREE.md")).contains("bin/vm3000 lab check N"));

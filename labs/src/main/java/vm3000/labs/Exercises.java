@@ -6,6 +6,8 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import vm3000.vmm.trap.time.OneStep;
+
 /** The exercises of the course labs (docs/labs/README.md) and their graders' checks. */
 public final class Exercises {
     private Exercises() {}
@@ -52,7 +54,8 @@ public final class Exercises {
                             "lab1", "", 2, ALL, true, "The VMM above runs in a VM of the VMM below: its own reads "
                                     + "and writes of CP0 reach your interpreters too (Dispatcher.mfc0 and mtc0), with "
                                     + "that VM in kernel mode.")),
-            parts -> parts.withExceptions(null)); // exercise 2's reflection: the shadow CP0's own
+            // exercise 2's reflection: the shadow CP0's own; exercise 4's time: one instruction per direct run
+            parts -> parts.withExceptions(null).withTime(new OneStep()));
 
     static final String ENTRY = "On exception entry the R3000 sets EPC to the instruction that took it, or to the "
             + "branch before it if it sat in a delay slot (and then sets Cause.BD); writes Cause's ExcCode (bits 6..2) "
@@ -85,6 +88,51 @@ public final class Exercises {
                     new SameAsBare("nesting: lab2 under two VMMs, exceptions reflected through both", "lab2", "", 2,
                             ALL, true, "Under two VMMs, the upper VMM's VM takes its exceptions through your reflection "
                                     + "at both levels. " + ENTRY)),
+            parts -> parts.withTime(new OneStep()));
+
+    static final String RAN_FOR = "A direct run starts with the real Count = 0 and Compare = its budget; Count steps once "
+            + "a cycle, the trap's cycle included. When it steps onto Compare it becomes 0 instead and raises Cause.IP7, "
+            + "which stays up: a run that ended with IP7 in Cause took the budget plus what Count shows, any other run what "
+            + "Count shows (ranFor).";
+    static final String CHARGE = "The last cycle of a direct run, its trap's, is the guest's only if the guest takes the "
+            + "exception (REFLECT: a system call, a miss in its own TLB, a fault). The VMM's own timer interrupt (TIMER) and "
+            + "an exception after which the instruction runs again (RESTART: a shadow TLB refill, a CP0 instruction handed "
+            + "to the interpreter) cost the guest nothing (charge).";
+    static final String BUDGET = "A direct run may go on until the first of: the end of the time slice (sliceEnd), the "
+            + "VM's next virtual event (vm.clock().nextEvent(): its Count reaching Compare, its timer card, its console) and "
+            + "its instruction limit (vm.limit()), counted from the VM's time now (vm.clock().now()). A run that goes past "
+            + "the next event makes the VM take its interrupt late (budget).";
+
+    /** Exercise 4: virtual time and the timer. */
+    public static final Exercise EX4 = new Exercise(4, "virtual time and the timer", "docs/labs/ex4.md", List.of(
+            new SameAsBare("Count around a user-mode loop, a system call and two TLB misses", "lab4", "", 1,
+                    starting("Count around a loop of 100 ", "Count around a system call", "Count around a load"), false,
+                    CHARGE + " " + RAN_FOR),
+            new SameAsBare("direct runs cut by the VMM's timer: a loop longer than a time slice, Count reaching Compare",
+                    "lab4", "", 1, starting("Count around a loop of 20000", "Count after reaching", "Cause after reaching"),
+                    false, RAN_FOR + " The interrupt's own cycle is the VMM's (TIMER)."),
+            new SameAsBare("the VM's timer interrupt in a user-mode loop, at the bare machine's cycle", "lab4", "", 1,
+                    starting("timer interrupt"), false, BUDGET),
+            new SameAsBare("the timer card's interrupt in a user-mode loop, at the bare machine's cycle", "lab4", "", 1,
+                    starting("card interrupt"), false, BUDGET + " The VM's next event is not always its Compare: "
+                            + "its devices' events are on its clock too."),
+            // cycle 200001 falls in lab4's loop of 20000 iterations (Exercise4GraderTest checks that it is a direct run)
+            new StopsAtLimit("the instruction limit: the VM stops at the bare machine's cycle, in a direct run", "lab4", "",
+                    1, 200_001, "The VM must stop at exactly its limit, like the bare machine: a direct run that goes "
+                            + "past it stops the VM late. " + BUDGET),
+            new SameAsBare("the whole run of lab4: same console, exit code and cycle count as bare", "lab4", "", 1, ALL, true,
+                    "A difference only here: the time of the WAIT or of the kernel's printing. " + BUDGET),
+            new RunsDirectly("user mode runs directly, a time slice at a time: the compute microbenchmark (10000 iterations)",
+                    "compute", "10000", 5, 20, "The budget is the whole time the VM may run: one instruction per run "
+                            + "(OneStep, what grades exercises 1 and 2) is exact but traps on every instruction, and a run "
+                            + "past the slice end keeps other VMs waiting. " + BUDGET),
+            new SameAsBare("a whole kernel: tinyos (processes preempted by the timer, system calls, TLB refills)", "tinyos",
+                    "", 1, ALL, true, "tinyos's transcript does not depend on time; its cycle count does. " + CHARGE + " "
+                            + RAN_FOR),
+            new SameAsBare("nesting: lab4 under two VMMs, the upper VMM's direct runs timed by the lower's virtual Count",
+                    "lab4", "", 2, ALL, true, "The upper VMM runs in a VM of the lower one: the Count and Compare it runs "
+                            + "its guest under are that VM's, kept by the lower VMM with the same rules, so ranFor must go "
+                            + "by Count and Cause alone. " + RAN_FOR)),
             UnaryOperator.identity());
 
     static final String DIRECT_RUN = "A VMM below the top never sees the guest: it sees the VMM above it. One direct "
@@ -154,7 +202,7 @@ public final class Exercises {
             UnaryOperator.identity());
 
     /** Every exercise with a grader, in order. */
-    public static List<Exercise> all() { return List.of(EX1, EX2, EX5, EX6); }
+    public static List<Exercise> all() { return List.of(EX1, EX2, EX4, EX5, EX6); }
 
     /** Exercise {@code n}, if it has a grader. */
     public static Optional<Exercise> number(int n) {

@@ -10,6 +10,7 @@ import vm3000.cpu.Machine;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.cp0.ExcCode;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 import vm3000.kernels.Kernels;
@@ -20,16 +21,21 @@ import vm3000.vmm.trap.Allocator;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.VmmStack;
+import vm3000.vmm.trap.VmmStats;
 
 /**
  * One run of a built-in kernel for a grader: on the bare machine, or as the one VM of a stack of
  * trap-and-emulate VMMs built with a student's {@link VmmParts}, or of RMR VMMs with a student's
  * {@link DeviceAccess}. What a check compares: how the run ended, the console, the cycles, and
- * each VMM's monitor entries (bottom first; none on the bare machine). A Java exception thrown by
- * the student's code ends the run and is kept, so that the grader can say where it came from.
+ * each VMM's monitor entries (bottom first; none on the bare machine); and, under trap-and-emulate
+ * VMMs, how the top one ran the VM's user mode: {@code directRuns} (each ends in a trap) and
+ * {@code timerEnds} (those its own timer ended: a slice end or the VM's next virtual event). A
+ * Java exception thrown by the student's code ends the run and is kept, so that the grader can
+ * say where it came from.
  */
 public record GuestRun(String kernel, int depth, PowerState.Reason reason, int exitCode, String message,
-                       String transcript, long cycles, RuntimeException thrown, long[] entries) {
+                       String transcript, long cycles, RuntimeException thrown, long[] entries, long directRuns,
+                       long timerEnds) {
     /** Every VM gets this much RAM, as in the VMM's equivalence tests. */
     static final int RAM = 16 << 20;
     /** No kernel of the exercises runs longer than this on the bare machine. */
@@ -50,16 +56,19 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
     }
 
     /** {@code kernel} with {@code args} on the bare machine. */
-    public static GuestRun bare(String kernel, String args) throws Exception {
+    public static GuestRun bare(String kernel, String args) throws Exception { return bare(kernel, args, LIMIT); }
+
+    /** {@code kernel} with {@code args} on the bare machine, stopped after {@code limit} cycles if it has not powered off. */
+    public static GuestRun bare(String kernel, String args, long limit) throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         MachineOptions o = MachineOptions.defaults().withRam(RAM).withCore(MachineOptions.Core.BLOCK).withConsole(console)
                 .withMessages(quiet());
         Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
         try {
             Boot.load(m, Kernels.load(kernel), args, List.of());
-            PowerState p = m.run(LIMIT);
+            PowerState p = m.run(limit);
             return new GuestRun(kernel, 0, p.reason(), p.exitCode(), p.message(),
-                    console.toString(StandardCharsets.ISO_8859_1), m.clock().now(), null, new long[0]);
+                    console.toString(StandardCharsets.ISO_8859_1), m.clock().now(), null, new long[0], 0, 0);
         } finally {
             m.close();
         }
@@ -83,8 +92,10 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
             stack.top().run();
             PowerState p = vm.power();
             long[] entries = stack.levels().stream().mapToLong(l -> l.stats().monitorEntries()).toArray();
+            VmmStats top = stack.top().stats();
             return new GuestRun(kernel, depth, p.reason(), p.exitCode(), p.message(),
-                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null, entries);
+                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null, entries, top.trapEntries(),
+                    top.traps(ExcCode.INT));
         } catch (RuntimeException e) {
             return failed(kernel, depth, e, console, vm == null ? 0 : vm.clock().now());
         } catch (StackOverflowError e) {
@@ -118,7 +129,7 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
             PowerState p = vm.power();
             long[] entries = stack.levels().stream().mapToLong(l -> l.stats().monitorEntries()).toArray();
             return new GuestRun(kernel, depth, p.reason(), p.exitCode(), p.message(),
-                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null, entries);
+                    console.toString(StandardCharsets.ISO_8859_1), vm.clock().now(), null, entries, 0, 0);
         } catch (RuntimeException e) {
             return failed(kernel, depth, e, console, 0);
         } finally {
@@ -129,7 +140,7 @@ public record GuestRun(String kernel, int depth, PowerState.Reason reason, int e
 
     private static GuestRun failed(String kernel, int depth, RuntimeException e, ByteArrayOutputStream console, long cycles) {
         return new GuestRun(kernel, depth, PowerState.Reason.MACHINE_CHECK, -1, String.valueOf(e.getMessage()),
-                console.toString(StandardCharsets.ISO_8859_1), cycles, e, new long[0]);
+                console.toString(StandardCharsets.ISO_8859_1), cycles, e, new long[0], 0, 0);
     }
 
     private static PrintStream quiet() { return new PrintStream(OutputStream.nullOutputStream()); }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import vm3000.vmm.trap.VmmParts;
+
 
 /**
  * A check that a kernel behaves in a VM of the trap-and-emulate VMM exactly as on the bare machine: the console lines it
@@ -17,11 +19,14 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
     private static final Map<String, GuestRun> BARE = new HashMap<>();
 
     /** The bare run of {@code kernel} with {@code args}, run once per grader process. */
-    static synchronized GuestRun bare(String kernel, String args) throws Exception {
-        String key = kernel + " " + args;
+    static GuestRun bare(String kernel, String args) throws Exception { return bare(kernel, args, GuestRun.LIMIT); }
+
+    /** The same, stopped after {@code limit} cycles if it has not powered off. */
+    static synchronized GuestRun bare(String kernel, String args, long limit) throws Exception {
+        String key = kernel + " " + args + " " + limit;
         GuestRun b = BARE.get(key);
         if (b == null) {
-            b = GuestRun.bare(kernel, args);
+            b = GuestRun.bare(kernel, args, limit);
             BARE.put(key, b);
         }
         return b;
@@ -30,10 +35,19 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
     @Override
     public String failure(LabParts parts) throws Exception {
         GuestRun b = bare(kernel, args);
-        long limit = limit(b);
-        GuestRun v = GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts.vmm(), 4 * limit), limit);
-        return compare(where(kernel, args, depth, ""), b, v, lines, wholeRun, hint);
+        return differs(b, vm(parts.vmm(), limit(b)));
     }
+
+    /** The run in a VM built with {@code parts}, stopped after {@code limit} of its cycles; the watchdog allows 4 calls a cycle. */
+    GuestRun vm(VmmParts parts, long limit) throws Exception {
+        return GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts, 4 * limit), limit);
+    }
+
+    /** The run, in a few words: "`lab4` under 2 VMMs". */
+    String where() { return where(kernel, args, depth, ""); }
+
+    /** What differs between the bare run {@code b} and the VM's {@code v}, with the hint; null if nothing this check compares. */
+    String differs(GuestRun b, GuestRun v) { return compare(where(), b, v, lines, wholeRun, hint); }
 
     /** "`kernel args` under 2 VMMs", with {@code scheme} ("" or "RMR ") before "VMM". */
     static String where(String kernel, String args, int depth, String scheme) {

@@ -5,6 +5,7 @@ import vm3000.cpu.cp0.ExceptionEntry;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.interp.Cp0Interpreter;
+import vm3000.vmm.trap.time.VirtualTime;
 
 /**
  * Stops a run whose VMM goes round without the VM getting anywhere: a mistake in a student's
@@ -36,6 +37,7 @@ final class Watchdog {
         Watchdog w = new Watchdog(max);
         Cp0Interpreter c = parts.cp0();
         ExceptionEntry e = parts.exceptions();
+        VirtualTime t = parts.time();
         return new VmmParts(new Cp0Interpreter() {
             @Override public boolean privileged(VirtualMachine vm) { w.tick(); return c.privileged(vm); }
             @Override public int mfc0(VirtualMachine vm, int rd, int sel) { w.tick(); return c.mfc0(vm, rd, sel); }
@@ -46,6 +48,10 @@ final class Watchdog {
                 return e.enter(cp0, excCode, ce, pc, inDelaySlot, utlb);
             }
             @Override public void rfe(Cp0 cp0) { w.tick(); e.rfe(cp0); }
+        }, new VirtualTime() {
+            @Override public long budget(VirtualMachine vm, long sliceEnd) { w.tick(); return t.budget(vm, sliceEnd); }
+            @Override public long ranFor(long budget, int count, int cause) { w.tick(); return t.ranFor(budget, count, cause); }
+            @Override public long charge(Ending ending, long cycles) { w.tick(); return t.charge(ending, cycles); }
         });
     }
 }

@@ -26,6 +26,7 @@ import vm3000.cpu.BadInputException;
 import vm3000.cpu.cp0.ExceptionEntry;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.interp.Cp0Interpreter;
+import vm3000.vmm.trap.time.VirtualTime;
 
 /** The student tree: solutions out, everything else as it was, and the starter graded as unwritten. */
 class StudentTreeTest {
@@ -127,6 +128,9 @@ class StudentTreeTest {
         }
     }
 
+    /** The classes of the parts, by source file under vmm/src/main/java/vm3000/vmm/trap. */
+    static final List<String> PARTS = List.of("interp/Cp0Instructions", "interp/Reflection", "time/CountCompare");
+
     /**
      * The repository's own parts, stripped as the student tree has them, compile against the
      * project; the grader then fails every check of exercise 1, saying the part is not written.
@@ -134,14 +138,15 @@ class StudentTreeTest {
     @Test
     void theStarterParts_compile_andTheGraderSaysTheyAreNotWritten() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
-        Path interp = repo.resolve("vmm/src/main/java/vm3000/vmm/trap/interp");
-        Path src = dir.resolve("src/vm3000/vmm/trap/interp");
-        Files.createDirectories(src);
+        Path trap = repo.resolve("vmm/src/main/java/vm3000/vmm/trap");
+        Path src = dir.resolve("src/vm3000/vmm/trap");
         List<String> files = new ArrayList<>();
-        for (String name : List.of("Cp0Instructions.java", "Reflection.java")) {
-            String stripped = StudentTree.strip(Files.readString(interp.resolve(name), StandardCharsets.UTF_8),
+        for (String part : PARTS) {
+            String name = part + ".java";
+            String stripped = StudentTree.strip(Files.readString(trap.resolve(name), StandardCharsets.UTF_8),
                     Set.of(1, 2, 3, 4, 5, 6), name);
             assertTrue(stripped.contains("throw new UnsupportedOperationException(\"exercise "), name);
+            Files.createDirectories(src.resolve(name).getParent());
             Files.writeString(src.resolve(name), stripped);
             files.add(src.resolve(name).toString());
         }
@@ -154,7 +159,7 @@ class StudentTreeTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.equals("vm3000.vmm.trap.interp.Cp0Instructions") || name.equals("vm3000.vmm.trap.interp.Reflection")) {
+                if (PARTS.contains(name.replace("vm3000.vmm.trap.", "").replace('.', '/'))) {
                     synchronized (getClassLoadingLock(name)) {
                         Class<?> c = findLoadedClass(name);
                         return c != null ? c : findClass(name);
@@ -167,22 +172,38 @@ class StudentTreeTest {
                     .getDeclaredConstructor().newInstance();
             ExceptionEntry reflection = (ExceptionEntry) loader.loadClass("vm3000.vmm.trap.interp.Reflection")
                     .getDeclaredConstructor().newInstance();
+            VirtualTime time = (VirtualTime) loader.loadClass("vm3000.vmm.trap.time.CountCompare")
+                    .getDeclaredConstructor().newInstance();
             List<Grader.Result> rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withCp0(cp0));
             for (Grader.Result r : rs) {
                 assertFalse(r.passed(), r.check());
                 assertTrue(r.failure().contains("not written yet (exercise 1: "), r.failure());
             }
-            // exercise 1 is graded without exercise 2's part: a student who has done it gets full marks
-            rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection));
+            // exercise 1 is graded without the parts of exercises 2 and 4: a student who has done it gets full marks
+            rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection).withTime(time));
             for (Grader.Result r : rs) assertTrue(r.passed(), r.check() + ": " + r.failure());
+            // and exercise 2 without exercise 4's
+            rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withTime(time));
+            for (Grader.Result r : rs) assertTrue(r.passed(), r.check() + ": " + r.failure());
+            rs = Grader.grade(Exercises.EX4, VmmParts.REFERENCE.withTime(time));
+            for (Grader.Result r : rs) {
+                assertFalse(r.passed(), r.check());
+                assertTrue(r.failure().contains("not written yet (exercise 4: the budget of a direct run)"), r.failure());
+            }
             rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withExceptions(reflection));
             for (Grader.Result r : rs) {
                 assertTrue(r.failure().contains("not written yet (exercise 2: "), r.failure());
             }
             // the whole starter, graded on exercise 2: it says that exercise 1 comes first
-            rs = Grader.grade(Exercises.EX2, new VmmParts(cp0, reflection));
+            rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withCp0(cp0).withExceptions(reflection));
             for (Grader.Result r : rs) {
                 assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise 2 runs on your part "
+                        + "of exercise 1 too: do that one first"), r.failure());
+            }
+            // and on exercise 4, with exercise 2's part written: exercise 1 comes first there too
+            rs = Grader.grade(Exercises.EX4, VmmParts.REFERENCE.withCp0(cp0).withTime(time));
+            for (Grader.Result r : rs) {
+                assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise 4 runs on your part "
                         + "of exercise 1 too: do that one first"), r.failure());
             }
         }

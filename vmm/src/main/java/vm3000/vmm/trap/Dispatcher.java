@@ -19,6 +19,7 @@ import vm3000.vmm.trap.interp.Tlbwr;
 import vm3000.vmm.trap.interp.Wait;
 import vm3000.vmm.trap.shadow.AsidMap;
 import vm3000.vmm.trap.shadow.ShadowTlb;
+import vm3000.vmm.trap.time.VirtualTime.Ending;
 import vm3000.vmm.common.Partition;
 
 /**
@@ -104,8 +105,10 @@ public final class Dispatcher {
 
     /**
      * Runs the VM's user mode directly on the level below until a trap, for at most {@code budget}
-     * cycles of the VM's time, then decides the trap. Returns a STOPPED trap if the level below
-     * stopped, else null. On return the virtual CPU holds the guest's state again.
+     * cycles of the VM's time, then decides the trap. How long the run took, and which of its
+     * cycles are the guest's, is the VMM's virtual time ({@code parts.time()}). Returns a STOPPED
+     * trap if the level below stopped, else null. On return the virtual CPU holds the guest's
+     * state again.
      */
     Trap runDirect(VirtualMachine vm, long budget) {
         var cpu = vm.cpu();
@@ -121,7 +124,7 @@ public final class Dispatcher {
         Trap trap = mc.resume(cpu.pc());
         if (trap.stopped()) return trap;
         int cause = mc.mfc0(Cp0.CAUSE);
-        long cycles = ranFor(budget, mc.mfc0(Cp0.COUNT), cause);
+        long cycles = parts.time().ranFor(budget, mc.mfc0(Cp0.COUNT), cause);
         int epc = mc.mfc0(Cp0.EPC);
         for (int r = 1; r < 32; r++) cpu.setReg(r, mc.reg(r));
         cpu.setHiLo(mc.hi(), mc.lo());
@@ -135,46 +138,33 @@ public final class Dispatcher {
         return null;
     }
 
-    /**
-     * The cycles a direct run took, the trapping cycle included, from the real timer it ran
-     * under: Count started at 0 with Compare = {@code budget}. Count steps onto Compare and
-     * restarts from 0 (raising the timer line, which only writing Compare lowers), so after the
-     * slice-end interrupt the run took the budget plus what Count shows; before it, what Count
-     * shows. This holds at every depth: a nested monitor's Count is its VM's virtual Count,
-     * which follows the same rules.
-     */
-    static long ranFor(long budget, int count, int cause) {
-        long cycles = count & 0xFFFFFFFFL;
-        return (cause & Cp0.IP_TIMER) != 0 ? budget + cycles : cycles;
-    }
-
     /** The dispatcher proper: a switch on the exception code of a trap from direct execution. */
     private void decide(VirtualMachine vm, int code, int ce, long cycles) {
         switch (code) {
             case ExcCode.INT:
-                // The VMM's timer (slice end or the VM's next virtual event): the interrupt step is not the guest's.
-                charge(vm, cycles - 1);
+                // The VMM's timer (slice end or the VM's next virtual event).
+                charge(vm, Ending.TIMER, cycles);
                 break;
             case ExcCode.MOD: case ExcCode.TLBL: case ExcCode.TLBS:
                 tlbFault(vm, code, mc.mfc0(Cp0.BADVADDR), cycles);
                 break;
             case ExcCode.ADEL: case ExcCode.ADES:
-                charge(vm, cycles);
+                charge(vm, Ending.REFLECT, cycles);
                 Reflect.addressError(vm, code, mc.mfc0(Cp0.BADVADDR));
                 break;
             case ExcCode.CPU:
                 if (ce == 0) {
                     // A CP0 instruction in user mode: interpreted, so that the guard decides (the
                     // guest may have set CU0; if not, the guard reflects CpU at that instruction).
-                    charge(vm, cycles - 1);
+                    charge(vm, Ending.RESTART, cycles);
                     vm.stepOnce = true;
                 } else {
-                    charge(vm, cycles);
+                    charge(vm, Ending.REFLECT, cycles);
                     Reflect.exception(vm, code, ce);
                 }
                 break;
             default: // Sys, Bp, RI, Ov, IBE, DBE: the guest's own business
-                charge(vm, cycles);
+                charge(vm, Ending.REFLECT, cycles);
                 Reflect.exception(vm, code, ce);
                 break;
         }
@@ -190,11 +180,11 @@ public final class Dispatcher {
         Access access = code == ExcCode.TLBL ? Access.LOAD : Access.STORE;
         long t = Mmu.translate(vm.cp0(), badVAddr, access);
         if (t < 0) {
-            charge(vm, cycles);
+            charge(vm, Ending.REFLECT, cycles);
             Reflect.translationFault(vm, badVAddr, t);
             return;
         }
-        charge(vm, cycles - 1);
+        charge(vm, Ending.RESTART, cycles);
         int gpa = (int) t;
         Partition p = vm.partition();
         if (!p.contains(gpa & Tlb.PFN_MASK, 0x1000)) {
@@ -210,8 +200,12 @@ public final class Dispatcher {
         stats.shadowRefills++;
     }
 
-    /** The VM's clock advances by the cycles it ran directly. */
-    private void charge(VirtualMachine vm, long cycles) {
+    /**
+     * The VM's clock advances by the guest's cycles of a direct run that took {@code ran} cycles
+     * and ended as {@code ending} says.
+     */
+    private void charge(VirtualMachine vm, Ending ending, long ran) {
+        long cycles = parts.time().charge(ending, ran);
         if (cycles <= 0) return;
         vm.clock().advanceTo(vm.clock().now() + cycles);
         stats.direct += cycles;

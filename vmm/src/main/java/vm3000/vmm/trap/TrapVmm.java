@@ -145,8 +145,9 @@ public final class TrapVmm {
                 stats.interpreted++;
                 continue;
             }
-            long budget = Math.min(Math.min(sliceEnd, clock.nextEvent()), vm.limit()) - clock.now();
-            Trap t = dispatcher.runDirect(vm, Math.min(budget, 1L << 30));
+            long budget = dispatcher.parts().time().budget(vm, sliceEnd);
+            if (budget < 1) throw new IllegalStateException("the budget of a direct run must be at least one cycle, not " + budget);
+            Trap t = dispatcher.runDirect(vm, Math.min(budget, 1L << 30)); // Compare is 32 bits
             if (t != null) stopped = t.message();
         }
         return Trap.stopped(stopped != null ? stopped : vm.power().message());

@@ -80,7 +80,8 @@ public final class VirtualMachine {
         limit = max;
         cpu.setIdleLimit(max);
     }
-    long limit() { return limit; }
+    /** The VM's instruction limit: the cycle of its time at which it stops. */
+    public long limit() { return limit; }
 
     /**
      * Boots {@code elf} as System/161's boot ROM would on a machine of the partition's size: the
