@@ -126,7 +126,10 @@ sys_wait:                               # interrupts are off here: WAIT ends whe
         lw      $s3, TIMER_NSEC($s5)
         mfc0    $s4, $9
         sw      $a0, TIMER_COUNTDOWN($s5)
+        .set    push
+        .set    mips32                  # GNU as calls WAIT MIPS32
         wait
+        .set    pop
         mfc0    $k0, $9
         lw      $k1, TIMER_NSEC($s5)
         subu    $s4, $k0, $s4
