@@ -6,10 +6,8 @@ import static vm3000.cpu.isa.Fields.*;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.objectweb.asm.ClassWriter;
@@ -35,14 +33,11 @@ import org.objectweb.asm.MethodVisitor;
 final class BlockCompiler {
     private BlockCompiler() {}
 
-    private static final String CPU = "vm3000/cpu/core/Cpu";
-    private static final String CORE = "vm3000/cpu/core/BlockCore";
+    private static final String CPU = InsnEmitter.CPU, CORE = InsnEmitter.CORE;
 
-    // Locals of run(int[] r, Cpu cpu, BlockCore core, boolean user, int vpc, int loops); TMPL is a
-    // long (two slots); DONE counts the runs looped back inside the method; guest register k is
-    // local REG0 + k.
-    private static final int R = 1, CPU_ = 2, CORE_ = 3, USER = 4, VPC = 5, LOOPS = 6,
-            TAKEN = 7, TARGET = 8, EXIT = 9, TMP = 10, TMPL = 11, DONE = 13, REG0 = 14;
+    // Locals of run(int[] r, Cpu cpu, BlockCore core, boolean user, int vpc, int loops) beyond
+    // InsnEmitter's: LOOPS, the argument; DONE counts the runs looped back inside the method.
+    private static final int LOOPS = 6, DONE = 13;
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static int serial;
@@ -101,18 +96,22 @@ final class BlockCompiler {
         }
     }
 
-    private static CompiledBlock load(byte[] bytes) {
+    private static CompiledBlock load(byte[] bytes) { return (CompiledBlock) instantiate(bytes); }
+
+    /** Loads {@code bytes} as a hidden class of this package and makes an instance of it. */
+    static Object instantiate(byte[] bytes) {
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
-            return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot load a compiled block", e);
+            throw new IllegalStateException("cannot load compiled code", e);
         }
     }
 
-    private static String name() {
+    /** A new class name for compiled code of {@code kind} (CompiledBlock, CompiledRegion). */
+    static String name(String kind) {
         synchronized (BlockCompiler.class) {
-            return "vm3000/cpu/core/CompiledBlock$" + (serial++);
+            return "vm3000/cpu/core/" + kind + "$" + (serial++);
         }
     }
 
@@ -139,7 +138,7 @@ final class BlockCompiler {
             @Override
             protected String getCommonSuperClass(String a, String c) { return "java/lang/Object"; }
         };
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, name(), null, "java/lang/Object",
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, name("CompiledBlock"), null, "java/lang/Object",
                 new String[] {"vm3000/cpu/core/CompiledBlock"});
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
@@ -158,31 +157,20 @@ final class BlockCompiler {
         return cw.toByteArray();
     }
 
-    private static final class Gen {
-        final MethodVisitor mv;
+    private static final class Gen extends InsnEmitter {
         final Block b;
         final int n;
-        final boolean[] used = new boolean[32];
-        final boolean[] written = new boolean[32];
         final Label exit = new Label();
-        final List<Label> bailLabels = new ArrayList<>();
-        final List<Integer> bailAt = new ArrayList<>();
 
         Gen(MethodVisitor mv, Block b, int n) {
-            this.mv = mv;
+            super(mv);
             this.b = b;
             this.n = n;
         }
 
         void emit() {
             for (int i = 0; i < n; i++) scan(b.fast[i], b.words[i]);
-            for (int reg = 1; reg < 32; reg++) {
-                if (!used[reg]) continue;
-                mv.visitVarInsn(ALOAD, R);
-                push(reg);
-                mv.visitInsn(IALOAD);
-                mv.visitVarInsn(ISTORE, REG0 + reg);
-            }
+            loadRegisters();
             push(0);
             mv.visitVarInsn(ISTORE, DONE);
             Label head = new Label();
@@ -196,13 +184,7 @@ final class BlockCompiler {
             push(n);
             mv.visitVarInsn(ISTORE, EXIT);
             mv.visitLabel(exit);
-            for (int reg = 1; reg < 32; reg++) {
-                if (!written[reg]) continue;
-                mv.visitVarInsn(ALOAD, R);
-                push(reg);
-                mv.visitVarInsn(ILOAD, REG0 + reg);
-                mv.visitInsn(IASTORE);
-            }
+            storeRegisters();
             mv.visitVarInsn(ALOAD, CORE_);
             mv.visitVarInsn(ILOAD, TAKEN);
             mv.visitFieldInsn(PUTFIELD, CORE, "jitTaken", "Z");
@@ -214,9 +196,9 @@ final class BlockCompiler {
             mv.visitFieldInsn(PUTFIELD, CORE, "jitLoops", "I");
             mv.visitVarInsn(ILOAD, EXIT);
             mv.visitInsn(IRETURN);
-            for (int k = 0; k < bailLabels.size(); k++) {
-                mv.visitLabel(bailLabels.get(k));
-                push(bailAt.get(k));
+            for (Bail k : bails) {
+                mv.visitLabel(k.label());
+                push(k.index());
                 mv.visitVarInsn(ISTORE, EXIT);
                 mv.visitJumpInsn(GOTO, exit);
             }
@@ -254,302 +236,5 @@ final class BlockCompiler {
             mv.visitLabel(out);
         }
 
-        /** Notes the registers instruction {@code w} reads and writes. */
-        void scan(byte op, int w) {
-            int rs = rs(w), rt = rt(w), rd = rd(w);
-            switch (op) {
-                case SLL: case SRL: case SRA: use(rt); def(rd); break;
-                case SLLV: case SRLV: case SRAV: case ADDU: case SUBU: case AND: case OR: case XOR: case NOR:
-                case SLT: case SLTU:
-                    use(rs); use(rt); def(rd); break;
-                case ADDIU: case SLTI: case SLTIU: case ANDI: case ORI: case XORI: use(rs); def(rt); break;
-                case LUI: def(rt); break;
-                case MFHI: case MFLO: def(rd); break;
-                case MTHI: case MTLO: use(rs); break;
-                case MULT: case MULTU: case DIV: case DIVU: case BEQ: case BNE: use(rs); use(rt); break;
-                case BLEZ: case BGTZ: case BLTZ: case BGEZ: case JR: use(rs); break;
-                case BLTZAL: case BGEZAL: use(rs); def(31); break;
-                case JAL: def(31); break;
-                case JALR: use(rs); def(rd); break;
-                case LW: case LB: case LBU: case LH: case LHU: use(rs); def(rt); break;
-                case SW: case SH: case SB: use(rs); use(rt); break;
-                default: break;
-            }
-        }
-
-        void use(int reg) { if (reg != 0) used[reg] = true; }
-
-        void def(int reg) {
-            if (reg == 0) return;
-            used[reg] = true; // loaded on entry: an exit before the write writes back the old value
-            written[reg] = true;
-        }
-
-        void push(int v) {
-            if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
-            else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
-            else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
-            else mv.visitLdcInsn(v);
-        }
-
-        void ld(int reg) {
-            if (reg == 0) push(0);
-            else mv.visitVarInsn(ILOAD, REG0 + reg);
-        }
-
-        /** Stores the top of the stack into guest register {@code reg} ($zero: drops it). */
-        void st(int reg) {
-            if (reg == 0) mv.visitInsn(POP);
-            else mv.visitVarInsn(ISTORE, REG0 + reg);
-        }
-
-        /** Pushes the virtual address of instruction {@code i} plus {@code plus}. */
-        void pc(int i, int plus) {
-            mv.visitVarInsn(ILOAD, VPC);
-            push((i << 2) + plus);
-            mv.visitInsn(IADD);
-        }
-
-        Label bail(int i) {
-            Label l = new Label();
-            bailLabels.add(l);
-            bailAt.add(i);
-            return l;
-        }
-
-        void binary(int w, int opcode) {
-            ld(rs(w));
-            ld(rt(w));
-            mv.visitInsn(opcode);
-            st(rd(w));
-        }
-
-        void shift(int w, int opcode) {
-            ld(rt(w));
-            push(sa(w));
-            mv.visitInsn(opcode);
-            st(rd(w));
-        }
-
-        void shiftv(int w, int opcode) {
-            ld(rt(w));
-            ld(rs(w));
-            mv.visitInsn(opcode);
-            st(rd(w));
-        }
-
-        void immediate(int w, int imm, int opcode) {
-            ld(rs(w));
-            push(imm);
-            mv.visitInsn(opcode);
-            st(rt(w));
-        }
-
-        /** Consumes an int condition test ({@code jumpIfFalse} on the stack's operands) into 0 or 1. */
-        void bool(int jumpIfFalse) {
-            Label no = new Label(), done = new Label();
-            mv.visitJumpInsn(jumpIfFalse, no);
-            push(1);
-            mv.visitJumpInsn(GOTO, done);
-            mv.visitLabel(no);
-            push(0);
-            mv.visitLabel(done);
-        }
-
-        void branch(int i, int w, int jumpIfNotTaken) {
-            bool(jumpIfNotTaken);
-            mv.visitVarInsn(ISTORE, TAKEN);
-            pc(i, 4 + (simm(w) << 2));
-            mv.visitVarInsn(ISTORE, TARGET);
-        }
-
-        void jump(int i, int w) {
-            push(1);
-            mv.visitVarInsn(ISTORE, TAKEN);
-            pc(i, 4);
-            push(0xF0000000);
-            mv.visitInsn(IAND);
-            push(target(w) << 2);
-            mv.visitInsn(IOR);
-            mv.visitVarInsn(ISTORE, TARGET);
-        }
-
-        void link(int i, int reg) {
-            pc(i, 8);
-            st(reg);
-        }
-
-        void hilo(String field) {
-            // the product is in TMPL
-            mv.visitVarInsn(ALOAD, CPU_);
-            mv.visitVarInsn(LLOAD, TMPL);
-            if (field.equals("hi")) {
-                push(32);
-                mv.visitInsn(LUSHR);
-            }
-            mv.visitInsn(L2I);
-            mv.visitFieldInsn(PUTFIELD, CPU, field, "I");
-        }
-
-        void unsigned(int reg) {
-            ld(reg);
-            mv.visitInsn(I2L);
-            mv.visitLdcInsn(0xFFFFFFFFL);
-            mv.visitInsn(LAND);
-        }
-
-        void load(int i, int w, String helper) {
-            mv.visitVarInsn(ALOAD, CORE_);
-            ld(rs(w));
-            push(simm(w));
-            mv.visitInsn(IADD);
-            mv.visitVarInsn(ILOAD, USER);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IZ)J", false);
-            mv.visitVarInsn(LSTORE, TMPL);
-            mv.visitVarInsn(LLOAD, TMPL);
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFLT, bail(i));
-            mv.visitVarInsn(LLOAD, TMPL);
-            mv.visitInsn(L2I);
-            st(rt(w));
-        }
-
-        void store(int i, int w, String helper) {
-            mv.visitVarInsn(ALOAD, CORE_);
-            ld(rs(w));
-            push(simm(w));
-            mv.visitInsn(IADD);
-            ld(rt(w));
-            mv.visitVarInsn(ILOAD, USER);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)I", false);
-            mv.visitVarInsn(ISTORE, TMP);
-            mv.visitVarInsn(ILOAD, TMP);
-            Label ok = new Label();
-            mv.visitJumpInsn(IFEQ, ok);
-            mv.visitVarInsn(ILOAD, TMP);
-            push(1);
-            mv.visitJumpInsn(IF_ICMPEQ, bail(i));     // not on the fast path: run it the slow way
-            mv.visitJumpInsn(GOTO, bail(i + 1));      // it wrote over decoded code: stop after it
-            mv.visitLabel(ok);
-        }
-
-        void insn(int i, byte op, int w) {
-            switch (op) {
-                case FastOp.NOP: break;
-                case SLL: shift(w, ISHL); break;
-                case SRL: shift(w, IUSHR); break;
-                case SRA: shift(w, ISHR); break;
-                case SLLV: shiftv(w, ISHL); break;
-                case SRLV: shiftv(w, IUSHR); break;
-                case SRAV: shiftv(w, ISHR); break;
-                case ADDU: binary(w, IADD); break;
-                case SUBU: binary(w, ISUB); break;
-                case AND: binary(w, IAND); break;
-                case OR: binary(w, IOR); break;
-                case XOR: binary(w, IXOR); break;
-                case NOR:
-                    ld(rs(w));
-                    ld(rt(w));
-                    mv.visitInsn(IOR);
-                    push(-1);
-                    mv.visitInsn(IXOR);
-                    st(rd(w));
-                    break;
-                case SLT:
-                    ld(rs(w));
-                    ld(rt(w));
-                    bool(IF_ICMPGE);
-                    st(rd(w));
-                    break;
-                case SLTU:
-                    ld(rs(w));
-                    ld(rt(w));
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-                    bool(IFGE);
-                    st(rd(w));
-                    break;
-                case ADDIU: immediate(w, simm(w), IADD); break;
-                case SLTI:
-                    ld(rs(w));
-                    push(simm(w));
-                    bool(IF_ICMPGE);
-                    st(rt(w));
-                    break;
-                case SLTIU:
-                    ld(rs(w));
-                    push(simm(w));
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-                    bool(IFGE);
-                    st(rt(w));
-                    break;
-                case ANDI: immediate(w, uimm(w), IAND); break;
-                case ORI: immediate(w, uimm(w), IOR); break;
-                case XORI: immediate(w, uimm(w), IXOR); break;
-                case LUI: push(uimm(w) << 16); st(rt(w)); break;
-                case MFHI: case MFLO:
-                    mv.visitVarInsn(ALOAD, CPU_);
-                    mv.visitFieldInsn(GETFIELD, CPU, op == MFHI ? "hi" : "lo", "I");
-                    st(rd(w));
-                    break;
-                case MTHI: case MTLO:
-                    mv.visitVarInsn(ALOAD, CPU_);
-                    ld(rs(w));
-                    mv.visitFieldInsn(PUTFIELD, CPU, op == MTHI ? "hi" : "lo", "I");
-                    break;
-                case MULT:
-                    ld(rs(w));
-                    mv.visitInsn(I2L);
-                    ld(rt(w));
-                    mv.visitInsn(I2L);
-                    mv.visitInsn(LMUL);
-                    mv.visitVarInsn(LSTORE, TMPL);
-                    hilo("lo");
-                    hilo("hi");
-                    break;
-                case MULTU:
-                    unsigned(rs(w));
-                    unsigned(rt(w));
-                    mv.visitInsn(LMUL);
-                    mv.visitVarInsn(LSTORE, TMPL);
-                    hilo("lo");
-                    hilo("hi");
-                    break;
-                case DIV: case DIVU:
-                    mv.visitVarInsn(ALOAD, CPU_);
-                    ld(rs(w));
-                    ld(rt(w));
-                    mv.visitMethodInsn(INVOKEVIRTUAL, CPU, op == DIV ? "div" : "divu", "(II)V", false);
-                    break;
-
-                case BEQ: ld(rs(w)); ld(rt(w)); branch(i, w, IF_ICMPNE); break;
-                case BNE: ld(rs(w)); ld(rt(w)); branch(i, w, IF_ICMPEQ); break;
-                case BLEZ: ld(rs(w)); branch(i, w, IFGT); break;
-                case BGTZ: ld(rs(w)); branch(i, w, IFLE); break;
-                case BLTZ: ld(rs(w)); branch(i, w, IFGE); break;
-                case BGEZ: ld(rs(w)); branch(i, w, IFLT); break;
-                case BLTZAL: ld(rs(w)); branch(i, w, IFGE); link(i, 31); break;
-                case BGEZAL: ld(rs(w)); branch(i, w, IFLT); link(i, 31); break;
-                case J: jump(i, w); break;
-                case JAL: jump(i, w); link(i, 31); break;
-                case JR: case JALR:
-                    push(1);
-                    mv.visitVarInsn(ISTORE, TAKEN);
-                    ld(rs(w));
-                    mv.visitVarInsn(ISTORE, TARGET);
-                    if (op == JALR && rd(w) != 0) link(i, rd(w)); // r[0] stays 0
-                    break;
-
-                case LW: load(i, w, "jitLw"); break;
-                case LB: load(i, w, "jitLb"); break;
-                case LBU: load(i, w, "jitLbu"); break;
-                case LH: load(i, w, "jitLh"); break;
-                case LHU: load(i, w, "jitLhu"); break;
-                case SW: store(i, w, "jitSw"); break;
-                case SH: store(i, w, "jitSh"); break;
-                case SB: store(i, w, "jitSb"); break;
-                default: throw new IllegalArgumentException("no fast path for op id " + op);
-            }
-        }
     }
 }
