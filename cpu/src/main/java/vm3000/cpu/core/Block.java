@@ -36,6 +36,11 @@ final class Block {
     int runs;
     CompiledBlock compiled;
     boolean loops;
+    /** The region compiled from this block on, when regions are on ({@link RegionCompiler}); it replaces {@link #compiled}. */
+    Region region;
+
+    /** The physical address of the first instruction (set by the cache that decoded it). */
+    int pa;
 
     /** The next block of the same page in its cache ({@link BlockCache}). */
     Block pageNext;

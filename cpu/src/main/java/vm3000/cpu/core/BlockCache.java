@@ -67,6 +67,7 @@ final class BlockCache implements PhysicalMemory.CodeWatcher {
         if (table != null && table[slot] != null) return table[slot];
         Block b = decode(pa);
         if (b == null) return null;
+        b.pa = pa;
         if (blocks + 1 > limits.blocks() || instructions + b.length() > limits.instructions()
                 || (table == null && tables + 1 > limits.pages()) || compiled >= limits.compiled()) {
             flush();
@@ -125,7 +126,7 @@ final class BlockCache implements PhysicalMemory.CodeWatcher {
             Block next = b.pageNext;
             blocks--;
             instructions -= b.length();
-            if (b.compiled != null) compiled--;
+            if (b.compiled != null || b.region != null) compiled--;
             b.fallNext = null;
             b.takenNext = null;
             b.pageNext = null;

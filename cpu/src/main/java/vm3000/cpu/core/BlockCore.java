@@ -33,14 +33,23 @@ public final class BlockCore {
     // a block is compiled when it has run `threshold` times (-Dvm3000.jit.threshold).
     private boolean jit = !"false".equals(System.getProperty("vm3000.jit"));
     private int threshold = Math.max(1, Integer.getInteger("vm3000.jit.threshold", 50));
+    // A hot block is compiled with the blocks it branches to in its page, as a region
+    // (RegionCompiler), unless -Dvm3000.jit.regions=false: then alone (BlockCompiler).
+    private boolean regions = !"false".equals(System.getProperty("vm3000.jit.regions"));
     private long compiled;
     private long compiledRuns;
     private long loopedRuns;
+    private long regionRuns;
+    private long regionJumps;
     /** The branch outcome of the last compiled run (CompiledBlock#run). */
     boolean jitTaken;
     int jitTarget;
     /** The whole runs a compiled block made before its last, looping back to itself (CompiledBlock#run). */
     int jitLoops;
+    /** The instructions of the blocks a compiled region ran whole before its exit block (CompiledRegion#run). */
+    int jitRetired;
+    /** The jumps from block to block inside the last run of a compiled region. */
+    int jitJumps;
 
     public BlockCore(Cpu cpu) {
         this.cpu = cpu;
@@ -100,9 +109,10 @@ public final class BlockCore {
     public long blocksCompiled() { return compiled; }
 
     /**
-     * Runs of compiled blocks so far: each execution of a block through its compiled code,
+     * Runs of compiled code so far: each execution of a block through its compiled code,
      * whether the dispatcher called it or it looped back to itself inside the compiled code
-     * ({@link #loopedRuns}), so one per iteration of a loop that is one block.
+     * ({@link #loopedRuns}), so one per iteration of a loop that is one block; and each call of a
+     * compiled region ({@link #regionRuns}), however many of its blocks it ran.
      */
     public long compiledRuns() { return compiledRuns; }
 
@@ -111,6 +121,15 @@ public final class BlockCore {
      * own entry inside its compiled code, without returning to the dispatcher.
      */
     public long loopedRuns() { return loopedRuns; }
+
+    /** Runs of compiled regions so far: each call of a region's code from the dispatcher. */
+    public long regionRuns() { return regionRuns; }
+
+    /**
+     * The blocks that compiled regions entered from another of their blocks (or from themselves,
+     * looping), without returning to the dispatcher: the dispatches the regions saved.
+     */
+    public long regionJumps() { return regionJumps; }
 
     /**
      * Turns the compilation of hot blocks on or off, and sets how many runs make a block hot;
@@ -121,6 +140,9 @@ public final class BlockCore {
         this.jit = enabled;
         this.threshold = threshold;
     }
+
+    /** Compiles hot blocks as regions (with the blocks they branch to in their page) or alone. */
+    public void configureRegions(boolean enabled) { this.regions = enabled; }
 
     /** Runs until the machine stops or {@code limit} instructions have been executed in all. */
     public void run(long limit) {
@@ -273,6 +295,11 @@ public final class BlockCore {
         final int length = b.length();
         final int max = (int) Math.min(length, budget);
         if (jit) {
+            Region g = b.region;
+            if (g != null) {
+                if (max == length) return runRegion(g, vpc, budget, user, stamp);
+                return runFrom(b, vpc, max, user, stamp, 0, false, 0);
+            }
             CompiledBlock c = b.compiled;
             if (c != null) {
                 if (max == length) {
@@ -284,15 +311,39 @@ public final class BlockCore {
                     return runFrom(b, vpc, max, user, stamp, i, jitTaken, jitTarget);
                 }
             } else if (b.runs < threshold && ++b.runs == threshold && cache.mayCompile()) {
-                b.compiled = BlockCompiler.compile(b);
-                if (b.compiled != null) {
+                if (regions) b.region = RegionCompiler.compile(cache, b, vpc);
+                if (b.region == null) b.compiled = BlockCompiler.compile(b);
+                if (b.region != null || b.compiled != null) {
                     compiled++;
                     cache.compiledOne();
-                    b.loops = BlockCompiler.mayLoop(b, BlockCompiler.coverage(b));
+                    if (b.compiled != null) b.loops = BlockCompiler.mayLoop(b, BlockCompiler.coverage(b));
                 }
             }
         }
         return runFrom(b, vpc, max, user, stamp, 0, false, 0);
+    }
+
+    /**
+     * Runs region {@code g} from its entry block, entered at {@code vpc} with a budget that
+     * covers that block whole: its compiled code runs block after block of the region; the blocks
+     * it ran whole are accounted here, as runFrom accounts each block of a chain, and the block it
+     * stopped in is finished by runFrom from where the compiled code stopped.
+     */
+    private Block runRegion(Region g, int vpc, long budget, boolean user, long stamp) {
+        int exit = g.code.run(cpu.r, cpu, this, user, vpc, (int) Math.min(budget, Integer.MAX_VALUE));
+        int k = exit >>> 8;
+        int i = exit & 0xFF;
+        long retired = jitRetired;
+        regionRuns++;
+        regionJumps += jitJumps;
+        compiledRuns++;
+        if (retired > 0) {
+            account(cpu.counters, retired, retired, user);
+            clock.advanceTo(clock.now() + retired);
+        }
+        Block x = g.blocks[k];
+        int max = (int) Math.min(x.length(), budget - retired);
+        return runFrom(x, vpc + g.offsets[k], max, user, stamp, i, jitTaken, jitTarget);
     }
 
     /**

@@ -1,5 +1,6 @@
 package vm3000.cpu.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
@@ -44,6 +45,40 @@ class MethodSizeTest {
         Integer size = codeLengths(new java.io.ByteArrayInputStream(bytes), "compiled block").get("run");
         assertTrue(size != null && size < HUGE_METHOD_LIMIT,
                 "128 x " + mnemonic + ": run has " + size + " bytes of bytecode; HotSpot compiles none over " + HUGE_METHOD_LIMIT);
+    }
+
+    /**
+     * The largest regions the region compiler can form, from a page full of one instruction
+     * (blocks of 128 falling through into each other, as many as a region may have) or of short
+     * blocks whose branches both lead to the next (the most blocks a region may have), still give
+     * a {@code run} method HotSpot will compile: the compiler drops blocks until it does.
+     */
+    @ParameterizedTest(name = "{1} x {0}")
+    @CsvSource({"sw, 128", "lw, 128", "multu, 128", "divu, 128", "sllv, 128", "sb, 128",
+            "sw, 4", "lhu, 4", "divu, 4", "addu, 2"})
+    void compiledRegion_ofTheLargestRegions_isUnderTheJitSizeLimit(String mnemonic, int blockLength) throws IOException {
+        vm3000.cpu.isa.Op op = vm3000.cpu.isa.Op.valueOf(mnemonic.toUpperCase());
+        vm3000.cpu.Machine m = vm3000.cpu.boot.Boot.machine(vm3000.cpu.MachineOptions.defaults().withRam(1 << 20)
+                .withMessages(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())),
+                vm3000.cpu.dev.Sys161Config.defaults(1 << 20));
+        int page = 0x10000;
+        for (int i = 0; i < 1024; i++) {
+            int operands = ((8 + i % 16) << 21) | ((9 + i % 15) << 16) | ((10 + i % 14) << 11) | 0x7ff0;
+            int w = op.match() | (operands & ~op.mask());
+            // every blockLength-th pair: bne $t0, $t1 to the next instruction after its delay slot
+            if (blockLength < 128 && i % blockLength == blockLength - 2) w = 0x15090001;
+            m.ram().storeWord(page + 4 * i, w);
+        }
+        BlockCache cache = m.blockCore().cache();
+        Block head = cache.get(page);
+        java.util.List<Block> blocks = RegionCompiler.form(cache, head, 0x80000000 | page, RegionCompiler.MAX_BLOCKS);
+        assertTrue(blocks.size() > 1, "a region of " + blocks.size() + " block");
+        RegionCompiler.Generated g = RegionCompiler.generateWithin(blocks, 0x80000000 | page);
+        Integer size = codeLengths(new java.io.ByteArrayInputStream(g.bytes()), "compiled region").get("run");
+        assertTrue(size != null && size < HUGE_METHOD_LIMIT, blocks.size() + " blocks of " + blockLength + " x " + mnemonic
+                + ": run has " + size + " bytes of bytecode; HotSpot compiles none over " + HUGE_METHOD_LIMIT);
+        assertEquals((int) size, g.codeSize(), "the compiler's own measure of the method");
+        m.close();
     }
 
     @ParameterizedTest(name = "{0}.{1}")

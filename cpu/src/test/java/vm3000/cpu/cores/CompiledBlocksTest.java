@@ -49,7 +49,10 @@ class CompiledBlocksTest {
                 .withConsole(new ByteArrayOutputStream())
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(o, Sys161Config.defaults());
-        if (core == Core.BLOCK) m.blockCore().configureJit(jit, 50);
+        if (core == Core.BLOCK) {
+            m.blockCore().configureJit(jit, 50);
+            m.blockCore().configureRegions(false); // blocks compiled alone (RegionsTest: in regions)
+        }
         Boot.load(m, elf, "compute");
         return m;
     }

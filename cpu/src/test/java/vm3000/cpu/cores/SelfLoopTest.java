@@ -231,7 +231,10 @@ public class SelfLoopTest {
         MachineOptions o = MachineOptions.defaults().withRam(RAM).withCore(config == Config.INTERP ? Core.INTERP : Core.BLOCK)
                 .withConsole(console).withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
-        if (config != Config.INTERP) m.blockCore().configureJit(config.threshold > 0, Math.max(1, config.threshold));
+        if (config != Config.INTERP) {
+            m.blockCore().configureJit(config.threshold > 0, Math.max(1, config.threshold));
+            m.blockCore().configureRegions(false); // blocks compiled alone, so that their own loops run (RegionsTest: in regions)
+        }
         setup.accept(m);
         return m;
     }

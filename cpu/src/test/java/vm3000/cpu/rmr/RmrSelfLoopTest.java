@@ -16,8 +16,8 @@ import vm3000.cpu.rmr.RmrCoreDifferentialTest.Config;
 import vm3000.cpu.rmr.RmrCoreDifferentialTest.Run;
 
 /**
- * Loops that are one block run inside their compiled code at a nested level of the RMR stack as
- * on the bare machine ({@link SelfLoopTest}): the guest's own timer interrupts, under Java
+ * Loops that are one block run inside their compiled region at a nested level of the RMR stack as
+ * on the bare machine ({@link SelfLoopTest} for the same loops compiled as blocks): the guest's own timer interrupts, under Java
  * monitors; and under two rmrmons, whose own blocks share the call site of compiled code and
  * whose time slices (level 0's timer) preempt the guest's loops, a level switch in the middle
  * of a run of iterations.
@@ -33,8 +33,8 @@ class RmrSelfLoopTest {
             Run block = RmrCoreDifferentialTest.assertSameOnAllCores(k, CASE);
             assertEquals(0, block.top().busErrors, "level " + k + ": used a device the monitor does not emulate");
             assertEquals(bare.guest(), block.guest(), "level " + k + ": not as on the bare machine");
-            long looped = block.machine().blockCore().loopedRuns();
-            assertTrue(looped > 5_000, "level " + k + ": only " + looped + " runs looped inside compiled code");
+            long looped = block.machine().blockCore().regionJumps();
+            assertTrue(looped > 5_000, "level " + k + ": only " + looped + " runs looped inside compiled regions");
         }
     }
 
@@ -57,8 +57,8 @@ class RmrSelfLoopTest {
                     + ": rmrmon's time slices preempted the levels above it: " + monitor.report());
         }
         for (Run r : new Run[] {block, eager}) {
-            long looped = r.machine().blockCore().loopedRuns();
-            assertTrue(looped > 5_000, "only " + looped + " runs looped inside compiled code");
+            long looped = r.machine().blockCore().regionJumps();
+            assertTrue(looped > 5_000, "only " + looped + " runs looped inside compiled regions");
         }
     }
 }

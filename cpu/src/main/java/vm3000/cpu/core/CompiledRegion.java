@@ -1,0 +1,28 @@
+package vm3000.cpu.core;
+
+/**
+ * A {@link Region} translated to one JVM method by {@link RegionCompiler}: its blocks' fast-path
+ * instructions with the guest registers in locals for the whole run, the branches between its
+ * blocks as jumps inside the method (so a loop of the guest is a loop of the JVM), and one exit.
+ */
+interface CompiledRegion {
+    /**
+     * Runs the region from its entry block, entered at virtual {@code vpc} in mode {@code user},
+     * on the fast path only, for at most {@code budget} instructions, which cover the entry block
+     * whole (the caller checks). Goes from block to block of the region while each next block is
+     * in the region and the budget covers it whole; returns where it stopped, as
+     * {@code block << 8 | index}: the region's block and the index in it of the first instruction
+     * not run, which is the block's length when the block ran whole and its successor is not in
+     * the region or does not fit the budget, 0 when that successor is a block of the region that
+     * does not fit, or an instruction with no fast path or whose fast-path check failed, or the
+     * one after a store that wrote over decoded code ({@link Cpu#blockExit} is then set).
+     *
+     * <p>Before returning it has written the registers to {@code r}, the branch outcome of the
+     * exit block to {@link BlockCore#jitTaken} and {@link BlockCore#jitTarget}, and the number of
+     * instructions of the blocks it ran whole before the exit block to {@link BlockCore#jitRetired}
+     * (and how many times it went from one of its blocks to another to {@link BlockCore#jitJumps}):
+     * the caller accounts for those, then finishes the exit block as it finishes any compiled
+     * block ({@link BlockCore}'s runFrom).
+     */
+    int run(int[] r, Cpu cpu, BlockCore core, boolean user, int vpc, int budget);
+}

@@ -1,0 +1,386 @@
+package vm3000.cpu.core;
+
+import static org.objectweb.asm.Opcodes.*;
+import static vm3000.cpu.core.FastOp.*;
+import static vm3000.cpu.isa.Fields.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Compiles a hot block together with the blocks it branches to in the same physical page into
+ * one JVM method ({@link CompiledRegion}): the guest registers stay in locals for the whole run,
+ * a branch from one block of the region to another is a jump inside the method, so a guest loop
+ * of several blocks is a JVM loop that HotSpot sees whole, and the instruction budget is checked
+ * once per block entered. The dispatcher is called once per region run instead of once per block.
+ *
+ * <p>Exactness is the block core's: a block is entered only if the budget (up to the next device
+ * event and the instruction limit) covers it whole, as the dispatcher's chain enters it; each
+ * instruction is what its compiled-block translation is ({@link InsnEmitter}); and everything
+ * that ends a chain ends the region: an instruction with no fast path or a failed fast-path check,
+ * a store over decoded code, a branch out of the region. The region then returns the block and
+ * instruction it stopped at, and the dispatcher finishes that block as it finishes a compiled one.
+ *
+ * <p>A region lies in one physical page, so it is dropped with the page's blocks when one of its
+ * words is written, and its offsets are the same in virtual and physical addresses. A
+ * PC-relative branch's target is known from the code; a J or JAL is followed only if its target
+ * was in the entry's virtual page when the region was formed, and checked at run time (the same
+ * physical page may be entered at another virtual address). JR and JALR leave the region.
+ *
+ * <p>Size: a region has at most {@link #MAX_BLOCKS} blocks and {@link #MAX_INSTRUCTIONS}
+ * instructions, and its method stays under {@link #MAX_CODE} bytes of bytecode (HotSpot compiles no
+ * method over 8000 bytes): a region that comes out larger is formed again with fewer blocks.
+ */
+final class RegionCompiler {
+    private RegionCompiler() {}
+
+    static final int MAX_BLOCKS = 48;
+    static final int MAX_INSTRUCTIONS = 768;
+    /** The most bytecode a region's method may have: HotSpot's HugeMethodLimit (8000), less a margin. */
+    static final int MAX_CODE = 7600;
+
+    /**
+     * Locals beyond {@link InsnEmitter}'s: the budget argument, instructions retired in whole
+     * blocks, the exit block, and the jumps from block to block inside the region.
+     */
+    private static final int BUDGET = 6, RETIRED = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1,
+            JUMPS = InsnEmitter.FREE + 2;
+
+    /**
+     * Compiled regions by the code of the blocks they were formed from, shared by all machines as
+     * compiled blocks are ({@link BlockCompiler}'s table; bounded the same way): the code, and how
+     * many of the blocks it covers.
+     */
+    private static final Map<Code, Shared> SHARED = new LinkedHashMap<>(BlockCompiler.SHARED_MAX * 4 / 3 + 1, 0.75f,
+            true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Code, Shared> eldest) { return size() > BlockCompiler.SHARED_MAX; }
+    };
+
+    private record Shared(int blocks, CompiledRegion code) {}
+
+    private record Code(int[] key) {
+        @Override public boolean equals(Object o) { return o instanceof Code c && Arrays.equals(key, c.key); }
+        @Override public int hashCode() { return Arrays.hashCode(key); }
+    }
+
+    /**
+     * The region of {@code head}, entered at virtual {@code vpc}, compiled; or null if it has nothing
+     * to compile, or if the cache was flushed while its blocks were looked up (they would not be
+     * watched for writes: the block is then run as it is).
+     */
+    static Region compile(BlockCache cache, Block head, int vpc) {
+        long flushes = cache.flushes();
+        if (BlockCompiler.coverage(head) == 0) return null;
+        List<Block> blocks = form(cache, head, vpc, MAX_BLOCKS);
+        if (cache.flushes() != flushes) return null;
+        Block[] all = blocks.toArray(new Block[0]);
+        Code key = key(all, offsets(all));
+        Shared e;
+        synchronized (SHARED) {
+            e = SHARED.get(key);
+        }
+        if (e == null) {
+            Generated g = generateWithin(blocks, vpc);
+            e = new Shared(g.blocks(), (CompiledRegion) BlockCompiler.instantiate(g.bytes()));
+            synchronized (SHARED) {
+                Shared first = SHARED.putIfAbsent(key, e);
+                if (first != null) e = first;
+            }
+        }
+        Block[] bs = Arrays.copyOf(all, e.blocks());
+        return new Region(bs, offsets(bs), e.code());
+    }
+
+    /**
+     * The class {@link #compile} makes of {@code blocks} (a region as {@link #form} gives it),
+     * entered at {@code vpc}: of all of them, else of the first half, of the first quarter, ...
+     * until its method is within {@link #MAX_CODE}, or of the first block alone.
+     */
+    static Generated generateWithin(List<Block> blocks, int vpc) {
+        for (int max = blocks.size(); ; max = Math.max(1, max / 2)) {
+            Block[] bs = blocks.subList(0, max).toArray(new Block[0]);
+            Generated g = generate(bs, offsets(bs), vpc);
+            if (g.codeSize() <= MAX_CODE || max == 1) return g;
+        }
+    }
+
+    private static int[] offsets(Block[] bs) {
+        int[] offsets = new int[bs.length];
+        for (int k = 0; k < bs.length; k++) offsets[k] = bs[k].pa - bs[0].pa;
+        return offsets;
+    }
+
+    private static Code key(Block[] bs, int[] offsets) {
+        int n = 0;
+        for (Block b : bs) n += 2 + b.length();
+        int[] key = new int[n];
+        int at = 0;
+        for (int k = 0; k < bs.length; k++) {
+            key[at++] = offsets[k];
+            key[at++] = bs[k].length();
+            System.arraycopy(bs[k].words, 0, key, at, bs[k].length());
+            at += bs[k].length();
+        }
+        return new Code(key);
+    }
+
+    /**
+     * The blocks of the region of {@code head} entered at {@code vpc}: head first, then the
+     * blocks its successors in the page lead to, breadth first, at most {@code maxBlocks} of them and
+     * {@link #MAX_INSTRUCTIONS} instructions.
+     */
+    static List<Block> form(BlockCache cache, Block head, int vpc, int maxBlocks) {
+        Map<Integer, Block> byPa = new LinkedHashMap<>();
+        ArrayDeque<Block> queue = new ArrayDeque<>();
+        byPa.put(head.pa, head);
+        queue.add(head);
+        int instructions = head.length();
+        while (!queue.isEmpty()) {
+            Block b = queue.poll();
+            for (int pa : successors(b, vpc + (b.pa - head.pa), head.pa, vpc)) {
+                if (byPa.containsKey(pa)) continue;
+                if (byPa.size() >= maxBlocks) return new ArrayList<>(byPa.values());
+                Block s = cache.get(pa);
+                if (s == null) continue;
+                if (instructions + s.length() > MAX_INSTRUCTIONS) return new ArrayList<>(byPa.values());
+                instructions += s.length();
+                byPa.put(pa, s);
+                queue.add(s);
+            }
+        }
+        return new ArrayList<>(byPa.values());
+    }
+
+    /**
+     * The physical addresses, in {@code b}'s page, where control goes after {@code b} (at virtual
+     * {@code bvpc}) runs whole on the fast path: none if it cannot (an instruction with no fast
+     * path), the taken target and the fall-through of a branch, a J's or JAL's target if it is in
+     * the virtual page of the entry ({@code headVpc}), the next instruction after a block cut
+     * without a branch; none for JR and JALR.
+     */
+    static int[] successors(Block b, int bvpc, int headPa, int headVpc) {
+        int n = b.length();
+        if (BlockCompiler.coverage(b) != n) return new int[0];
+        int end = b.pa + (n << 2);
+        int page = b.pa >>> 12;
+        if (b.branchAt < 0) return (end >>> 12) == page ? new int[] {end} : new int[0];
+        int w = b.words[b.branchAt];
+        int at = b.pa + (b.branchAt << 2);
+        int[] out;
+        switch (b.fast[b.branchAt]) {
+            case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL:
+                out = new int[] {at + 4 + (simm(w) << 2), end};
+                break;
+            case J: case JAL: {
+                int tv = ((bvpc + (b.branchAt << 2) + 4) & 0xF0000000) | (target(w) << 2);
+                out = (tv >>> 12) == (headVpc >>> 12) ? new int[] {(headPa & ~0xFFF) | (tv & 0xFFF)} : new int[0];
+                break;
+            }
+            default: out = new int[0];
+        }
+        return Arrays.stream(out).filter(pa -> (pa >>> 12) == page).toArray();
+    }
+
+    /** A generated class, the length of its run method's bytecode, and the number of blocks it covers. */
+    record Generated(byte[] bytes, int codeSize, int blocks) {}
+
+    static Generated generate(Block[] blocks, int[] offsets, int vpc) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String c) { return "java/lang/Object"; }
+        };
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, BlockCompiler.name("CompiledRegion"), null, "java/lang/Object",
+                new String[] {"vm3000/cpu/core/CompiledRegion"});
+        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run",
+                "([IL" + InsnEmitter.CPU + ";L" + InsnEmitter.CORE + ";ZII)I", null, null);
+        mv.visitCode();
+        Gen gen = new Gen(mv, blocks, offsets, vpc);
+        gen.emit();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] bytes = cw.toByteArray();
+        return new Generated(bytes, gen.end.getOffset(), blocks.length);
+    }
+
+    private static final class Gen extends InsnEmitter {
+        final Block[] blocks;
+        final int[] offsets;
+        final int vpc;
+        final Label[] check, body;
+        final Label exit = new Label(), end = new Label();
+
+        Gen(MethodVisitor mv, Block[] blocks, int[] offsets, int vpc) {
+            super(mv);
+            this.blocks = blocks;
+            this.offsets = offsets;
+            this.vpc = vpc;
+            check = new Label[blocks.length];
+            body = new Label[blocks.length];
+            for (int k = 0; k < blocks.length; k++) {
+                check[k] = new Label();
+                body[k] = new Label();
+            }
+        }
+
+        /** The index of the region's block at physical {@code pa}, or -1. */
+        int indexOf(int pa) {
+            for (int k = 0; k < blocks.length; k++) if (blocks[k].pa == pa) return k;
+            return -1;
+        }
+
+        void emit() {
+            for (Block b : blocks) {
+                int n = BlockCompiler.coverage(b);
+                for (int i = 0; i < n; i++) scan(b.fast[i], b.words[i]);
+            }
+            loadRegisters();
+            push(0);
+            mv.visitVarInsn(ISTORE, RETIRED);
+            push(0);
+            mv.visitVarInsn(ISTORE, BLK);
+            push(0);
+            mv.visitVarInsn(ISTORE, JUMPS);
+            // the caller has checked that the budget covers the entry block
+            mv.visitVarInsn(ILOAD, BUDGET);
+            push(blocks[0].length());
+            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, BUDGET);
+            mv.visitJumpInsn(GOTO, body[0]);
+            List<Label> noRoom = new ArrayList<>();
+            for (int k = 0; k < blocks.length; k++) {
+                Block b = blocks[k];
+                int len = b.length();
+                Label room = new Label();
+                noRoom.add(room);
+                mv.visitLabel(check[k]);
+                mv.visitVarInsn(ILOAD, BUDGET);
+                push(len);
+                mv.visitJumpInsn(IF_ICMPLT, room);
+                mv.visitVarInsn(ILOAD, BUDGET);
+                push(len);
+                mv.visitInsn(ISUB);
+                mv.visitVarInsn(ISTORE, BUDGET);
+                mv.visitLabel(body[k]);
+                push(0);
+                mv.visitVarInsn(ISTORE, TAKEN);
+                push(0);
+                mv.visitVarInsn(ISTORE, TARGET);
+                base = offsets[k];
+                block = k;
+                int n = BlockCompiler.coverage(b);
+                for (int i = 0; i < n; i++) insn(i, b.fast[i], b.words[i]);
+                if (n < len) exitAt(k, n);
+                else next(k);
+            }
+            for (int k = 0; k < blocks.length; k++) {
+                mv.visitLabel(noRoom.get(k));
+                exitAt(k, 0);
+            }
+            for (Bail bail : bails) {
+                mv.visitLabel(bail.label());
+                exitAt(bail.block(), bail.index());
+            }
+            mv.visitLabel(exit);
+            storeRegisters();
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, TAKEN);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitTaken", "Z");
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, TARGET);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitTarget", "I");
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, RETIRED);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitRetired", "I");
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, JUMPS);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitJumps", "I");
+            mv.visitVarInsn(ILOAD, BLK);
+            push(8);
+            mv.visitInsn(ISHL);
+            mv.visitVarInsn(ILOAD, EXIT);
+            mv.visitInsn(IOR);
+            mv.visitInsn(IRETURN);
+            mv.visitLabel(end);
+        }
+
+        /** Leaves the region at instruction {@code i} of block {@code k}. */
+        void exitAt(int k, int i) {
+            push(k);
+            mv.visitVarInsn(ISTORE, BLK);
+            push(i);
+            mv.visitVarInsn(ISTORE, EXIT);
+            mv.visitJumpInsn(GOTO, exit);
+        }
+
+        /** Block {@code k} ran whole: on to its successor if the region has it, else out. */
+        void next(int k) {
+            Block b = blocks[k];
+            int len = b.length();
+            int[] succ = successors(b, vpc + offsets[k], blocks[0].pa, vpc);
+            if (b.branchAt < 0) {
+                to(k, succ.length == 1 ? indexOf(succ[0]) : -1);
+                return;
+            }
+            int w = b.words[b.branchAt];
+            int at = b.pa + (b.branchAt << 2);
+            switch (b.fast[b.branchAt]) {
+                case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL: {
+                    Label fall = new Label();
+                    mv.visitVarInsn(ILOAD, TAKEN);
+                    mv.visitJumpInsn(IFEQ, fall);
+                    to(k, indexOf(at + 4 + (simm(w) << 2)));
+                    mv.visitLabel(fall);
+                    to(k, indexOf(b.pa + (len << 2)));
+                    return;
+                }
+                case J: case JAL: {
+                    int t = succ.length == 1 ? indexOf(succ[0]) : -1;
+                    if (t < 0) {
+                        exitAt(k, len);
+                        return;
+                    }
+                    Label elsewhere = new Label();
+                    mv.visitVarInsn(ILOAD, TARGET);
+                    mv.visitVarInsn(ILOAD, VPC);
+                    push(offsets[t]);
+                    mv.visitInsn(IADD);
+                    mv.visitJumpInsn(IF_ICMPNE, elsewhere);
+                    to(k, t);
+                    mv.visitLabel(elsewhere);
+                    exitAt(k, len);
+                    return;
+                }
+                default: exitAt(k, len);
+            }
+        }
+
+        /** From whole block {@code k} to block {@code t} of the region, or out if {@code t} is -1. */
+        void to(int k, int t) {
+            if (t < 0) {
+                exitAt(k, blocks[k].length());
+                return;
+            }
+            mv.visitIincInsn(RETIRED, blocks[k].length());
+            mv.visitIincInsn(JUMPS, 1);
+            mv.visitJumpInsn(GOTO, check[t]);
+        }
+    }
+}
