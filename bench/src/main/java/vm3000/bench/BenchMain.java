@@ -56,6 +56,10 @@ public final class BenchMain {
         printPairs(results);
     }
 
+    private static String ratio(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) ? "-" : String.format("%.2f", a / b);
+    }
+
     private static String mips(double score) {
         return Double.isNaN(score) ? "-" : String.format("%.1f", score);
     }
@@ -75,21 +79,26 @@ public final class BenchMain {
         if (p.waitFor() != 0) throw new IOException(script + " failed with exit code " + p.exitValue());
     }
 
-    /** Per workload: interp and block scores and their ratio, when both cores ran. */
+    /**
+     * Per workload: the scores of the interpreter, the block core (regions) and the block core
+     * with blocks compiled alone, and the ratios block/interp and regions/blocks alone, when the
+     * cores ran.
+     */
     static void printRatios(Collection<RunResult> results) {
         Map<String, double[]> byWorkload = new LinkedHashMap<>();
         for (RunResult r : results) {
             String workload = r.getParams().getParam("workload");
             String core = r.getParams().getParam("core");
             if (workload == null || core == null) continue;
-            double[] s = byWorkload.computeIfAbsent(workload, w -> new double[] {Double.NaN, Double.NaN});
-            s[core.equals("interp") ? 0 : 1] = r.getPrimaryResult().getScore();
+            double[] s = byWorkload.computeIfAbsent(workload, w -> new double[] {Double.NaN, Double.NaN, Double.NaN});
+            s[core.equals("interp") ? 0 : core.equals("block") ? 1 : 2] = r.getPrimaryResult().getScore();
         }
         if (byWorkload.isEmpty()) return;
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-14s %14s %14s %12s", "workload", "interp MIPS", "block MIPS", "block/interp"));
-        byWorkload.forEach((w, s) -> lines.add(String.format("%-14s %14s %14s %12s", w, mips(s[0]), mips(s[1]),
-                Double.isNaN(s[0]) || Double.isNaN(s[1]) ? "-" : String.format("%.2f", s[1] / s[0]))));
+        lines.add(String.format("%-14s %12s %12s %18s %13s %16s", "workload", "interp MIPS", "block MIPS",
+                "no-regions MIPS", "block/interp", "block/no-regions"));
+        byWorkload.forEach((w, s) -> lines.add(String.format("%-14s %12s %12s %18s %13s %16s", w, mips(s[0]), mips(s[1]),
+                mips(s[2]), ratio(s[1], s[0]), ratio(s[1], s[2]))));
         System.out.println();
         System.out.println("Guest instructions per second (millions), this run:");
         lines.forEach(System.out::println);

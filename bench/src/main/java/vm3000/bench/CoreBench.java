@@ -51,8 +51,11 @@ import vm3000.kernels.Kernels;
 public class CoreBench {
     static final int STEPS = 1_000_000;
 
-    /** interp: the reference interpreter; block: the block core. */
-    @Param({"interp", "block"})
+    /**
+     * interp: the reference interpreter; block: the block core (hot code compiled in regions,
+     * the default); block-noregions: the block core with hot blocks compiled alone.
+     */
+    @Param({"interp", "block", "block-noregions"})
     public String core;
 
     /**
@@ -122,8 +125,9 @@ public class CoreBench {
     private void boot() throws Exception {
         MachineOptions o = MachineOptions.defaults().withRam(ram).withConsole(OutputStream.nullOutputStream())
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()))
-                .withCore(core.equals("block") ? MachineOptions.Core.BLOCK : MachineOptions.Core.INTERP);
+                .withCore(core.startsWith("block") ? MachineOptions.Core.BLOCK : MachineOptions.Core.INTERP);
         machine = Boot.machine(o, Sys161Config.defaults(ram));
+        if (core.equals("block-noregions")) machine.blockCore().configureRegions(false);
         if (cacheLimits != null && machine.blockCore() != null) machine.blockCore().configureCache(cacheLimits);
         Boot.load(machine, elf, bootArgs);
         target = 0;
