@@ -5,6 +5,7 @@ import vm3000.cpu.cp0.ExceptionEntry;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.interp.Cp0Interpreter;
+import vm3000.vmm.trap.shadow.ShadowPaging;
 
 /**
  * Stops a run whose VMM goes round without the VM getting anywhere: a mistake in a student's
@@ -36,6 +37,7 @@ final class Watchdog {
         Watchdog w = new Watchdog(max);
         Cp0Interpreter c = parts.cp0();
         ExceptionEntry e = parts.exceptions();
+        ShadowPaging.Factory s = parts.shadowPaging();
         return new VmmParts(new Cp0Interpreter() {
             @Override public boolean privileged(VirtualMachine vm) { w.tick(); return c.privileged(vm); }
             @Override public int mfc0(VirtualMachine vm, int rd, int sel) { w.tick(); return c.mfc0(vm, rd, sel); }
@@ -46,6 +48,22 @@ final class Watchdog {
                 return e.enter(cp0, excCode, ce, pc, inDelaySlot, utlb);
             }
             @Override public void rfe(Cp0 cp0) { w.tick(); e.rfe(cp0); }
-        });
+        }, s == null ? null : real -> w.counted(s.of(real)));
+    }
+
+    /** {@code p}, each call counted. */
+    private ShadowPaging counted(ShadowPaging p) {
+        return new ShadowPaging() {
+            @Override public Outcome tlbFault(VirtualMachine vm, int excCode, int badVAddr) {
+                tick();
+                return p.tlbFault(vm, excCode, badVAddr);
+            }
+            @Override public void guestEntryReplaced(VirtualMachine vm, int oldHi, int oldLo) {
+                tick();
+                p.guestEntryReplaced(vm, oldHi, oldLo);
+            }
+            @Override public int hostAsid(VirtualMachine vm) { tick(); return p.hostAsid(vm); }
+            @Override public long recycles() { return p.recycles(); }
+        };
     }
 }

@@ -180,7 +180,7 @@ class StudentTreeTest {
                 assertTrue(r.failure().contains("not written yet (exercise 2: "), r.failure());
             }
             // the whole starter, graded on exercise 2: it says that exercise 1 comes first
-            rs = Grader.grade(Exercises.EX2, new VmmParts(cp0, reflection));
+            rs = Grader.grade(Exercises.EX2, new VmmParts(cp0, reflection, VmmParts.REFERENCE.shadowPaging()));
             for (Grader.Result r : rs) {
                 assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise 2 runs on your part "
                         + "of exercise 1 too: do that one first"), r.failure());
