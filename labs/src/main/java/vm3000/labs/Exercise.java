@@ -8,7 +8,8 @@ import vm3000.vmm.trap.VmmParts;
 /**
  * One exercise of the course labs: its number, title, guide page (docs/labs/) and the checks its
  * grader runs, each worth one point. {@code scope} makes the parts it is graded with out of the
- * tree's: those of later exercises are replaced by what stands in for them without a solution
- * (the hardware's own behaviour on the shadow), so that an exercise can be done before the next.
+ * tree's: those of later exercises are left out (null in {@code VmmParts}), and the VMM uses what
+ * stands in for them without a solution (exception entry as the hardware does it on the shadow
+ * CP0; no shadow entries, user mode interpreted), so that an exercise can be done before the next.
  */
 public record Exercise(int number, String title, String guide, List<Check> checks, UnaryOperator<VmmParts> scope) {}

@@ -52,7 +52,7 @@ public final class Exercises {
                             "lab1", "", 2, ALL, true, "The VMM above runs in a VM of the VMM below: its own reads "
                                     + "and writes of CP0 reach your interpreters too (Dispatcher.mfc0 and mtc0), with "
                                     + "that VM in kernel mode.")),
-            parts -> parts.withExceptions(null)); // exercise 2's reflection: the shadow CP0's own
+            parts -> parts.withExceptions(null).withShadowPaging(null)); // what stands in for exercises 2 and 3
 
     static final String ENTRY = "On exception entry the R3000 sets EPC to the instruction that took it, or to the "
             + "branch before it if it sat in a delay slot (and then sets Cause.BD); writes Cause's ExcCode (bits 6..2) "
@@ -85,7 +85,7 @@ public final class Exercises {
                     new SameAsBare("nesting: lab2 under two VMMs, exceptions reflected through both", "lab2", "", 2,
                             ALL, true, "Under two VMMs, the upper VMM's VM takes its exceptions through your reflection "
                                     + "at both levels. " + ENTRY)),
-            UnaryOperator.identity());
+            parts -> parts.withShadowPaging(null)); // what stands in for exercise 3
 
     /** Every exercise with a grader, in order. */
     public static List<Exercise> all() { return List.of(EX1, EX2); }
