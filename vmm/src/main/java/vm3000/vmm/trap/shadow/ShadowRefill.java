@@ -35,6 +35,7 @@ public class ShadowRefill implements ShadowPaging {
 
     @Override
     public Outcome tlbFault(VirtualMachine vm, int excCode, int badVAddr) {
+        // lab 3 begin: the shadow TLB refill
         Access access = excCode == ExcCode.TLBL ? Access.LOAD : Access.STORE;
         long t = Mmu.translate(vm.cp0(), badVAddr, access);
         if (t < 0) {
@@ -49,10 +50,12 @@ public class ShadowRefill implements ShadowPaging {
         int hostPfn = p.base() + (gpa & Tlb.PFN_MASK);
         tlb.install(badVAddr, hostAsid(vm), hostPfn | (guestLo & (Tlb.N | Tlb.D)) | Tlb.V);
         return Outcome.INSTALLED;
+        // lab 3 end
     }
 
     @Override
     public void guestEntryReplaced(VirtualMachine vm, int oldHi, int oldLo) {
+        // lab 3 begin: precise invalidation
         if ((oldLo & Tlb.V) == 0 || oldHi < 0) return;
         if ((oldLo & Tlb.G) != 0) {
             for (int h : asids.hostAsidsOf(vm.id())) tlb.invalidate(oldHi, h);
@@ -60,10 +63,12 @@ public class ShadowRefill implements ShadowPaging {
             int h = asids.mapped(vm.id(), (oldHi & Tlb.ASID_MASK) >>> 6);
             if (h != 0) tlb.invalidate(oldHi, h);
         }
+        // lab 3 end
     }
 
     @Override
     public int hostAsid(VirtualMachine vm) {
+        // lab 3 begin: the ASID map
         int guestAsid = vm.cp0().asid() >>> 6;
         int h = asids.mapped(vm.id(), guestAsid);
         if (h != 0) return h;
@@ -75,6 +80,7 @@ public class ShadowRefill implements ShadowPaging {
         }
         asids.map(vm.id(), guestAsid, nextHost);
         return nextHost++;
+        // lab 3 end
     }
 
     @Override
