@@ -24,8 +24,8 @@
 #              another ASID
 #   global     a global entry loaded through by three processes, then replaced
 #   asid       two processes, one virtual page, two frames
-#   recycle    128 process switches over the 64 ASIDs (more than a VMM's 63 host ASIDs), each
-#              process loading its own page 0
+#   recycle    256 process switches: over the 64 ASIDs (more than a VMM's 63 host ASIDs) twice,
+#              and back to process 1 after each; each process loads its own page 0
 #   device     user mode writes a line to the console through its mapping of the serial card
 #   past RAM   user mode stores to and loads from a mapping of the first frame past RAM: bus errors
 # Then the number of refills the handler made. Powers off with exit code 0.
@@ -294,26 +294,16 @@ __start:
         jal     run
         nop
 
-# recycle: processes 1..63, 0, 1..63, 0, each loading its page 0; s1 counts those that find
-# 0x50000000 | a << 16, their own.
+# recycle: processes 1..63, 0, 1..63, 0, each followed by process 1, the first process there was,
+# each loading its page 0; s1 counts the loads that find 0x50000000 | a << 16, the process's own.
         li      $s0, 0
         li      $s1, 0
 1:      addiu   $s0, $s0, 1
-        la      $a0, uload
-        li      $a1, UPAGES
-        jal     ucall
-        andi    $a3, $s0, 63
-        andi    $t0, $s0, 63
-        sll     $t0, $t0, 16
-        lui     $t1, 0x5000
-        or      $t0, $t0, $t1
-        li      $t1, EXC_SYS
-        bne     $v0, $t1, 2f
-        nop
-        bne     $v1, $t0, 2f
-        nop
-        addiu   $s1, $s1, 1
-2:      sltiu   $t0, $s0, 128
+        jal     own
+        andi    $a0, $s0, 63
+        jal     own
+        li      $a0, 1
+        sltiu   $t0, $s0, 128
         bnez    $t0, 1b
         nop
         la      $a0, s_recycle
@@ -471,6 +461,25 @@ run:    move    $s4, $ra
         jr      $s4
         nop
 
+# own(a0 = ASID): the process loads its page 0; s1 counts one if it finds its own first word.
+own:    move    $s2, $ra
+        move    $s3, $a0
+        la      $a0, uload
+        li      $a1, UPAGES
+        jal     ucall
+        move    $a3, $s3
+        sll     $t0, $s3, 16
+        lui     $t1, 0x5000
+        or      $t0, $t0, $t1
+        li      $t1, EXC_SYS
+        bne     $v0, $t1, 1f
+        nop
+        bne     $v1, $t0, 1f
+        nop
+        addiu   $s1, $s1, 1
+1:      jr      $s2
+        nop
+
 # excname(a0 = ExcCode): prints its name.
 excname:
         sll     $a0, $a0, 2
@@ -568,8 +577,8 @@ s_global_new_2: .asciiz "  global: ASID 2 loads "
 s_global_new_3: .asciiz "  global: ASID 3 loads "
 s_asid_1:       .asciiz "  asid: ASID 1 loads "
 s_asid_2:       .asciiz "  asid: ASID 2 loads "
-s_recycle:      .asciiz "  recycle: 128 process switches over the 64 ASIDs, each loading its page 0: "
-s_recycle_own:  .asciiz " found their own\n"
+s_recycle:      .asciiz "  recycle: the 64 ASIDs twice, process 1 after each; loads of page 0 that found the process's own: "
+s_recycle_own:  .asciiz " of 256\n"
 s_recycle_2:    .asciiz "  recycle: then ASID 2 loads "
 s_device_took:  .asciiz "  device: user mode's line did not get through: "
 s_past:         .asciiz "  past RAM: the page is mapped onto the first frame past RAM, "
