@@ -31,11 +31,31 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
     @Override
     public String failure(VmmParts parts) throws Exception {
         GuestRun b = bare(kernel, args);
-        long limit = 2 * b.cycles() + 1_000_000;
-        GuestRun v = GuestRun.underVmm(kernel, args, depth, Watchdog.wrap(parts, 4 * limit), limit);
-        String where = String.format("`%s`%s under %d VMM%s", kernel, args.isEmpty() ? "" : " " + args, depth,
-                depth == 1 ? "" : "s");
+        GuestRun v = underVmm(b, args, depth, parts, 0);
+        String where = where(kernel, args, depth);
         if (v.thrown() != null) return thrown(where, v.thrown());
+        return difference(where, b, v, lines, wholeRun, hint);
+    }
+
+    /** {@code bare}'s kernel with {@code args} under {@code depth} VMMs (and {@code spare} RAM), watched. */
+    static GuestRun underVmm(GuestRun bare, String args, int depth, VmmParts parts, int spare) throws Exception {
+        long limit = 2 * bare.cycles() + 1_000_000;
+        return GuestRun.underVmm(bare.kernel(), args, depth, Watchdog.wrap(parts, 4 * limit), limit, spare);
+    }
+
+    /** Where a check ran, for its message: "`kernel` args under N VMMs". */
+    static String where(String kernel, String args, int depth) {
+        return String.format("`%s`%s under %d VMM%s", kernel, args.isEmpty() ? "" : " " + args, depth,
+                depth == 1 ? "" : "s");
+    }
+
+    /**
+     * What differs between the bare run {@code b} and the VM's run {@code v}: in the console lines
+     * {@code lines} selects, and if {@code wholeRun} in the whole console, how the run ended and
+     * its cycles; then {@code hint}. Null if nothing does.
+     */
+    static String difference(String where, GuestRun b, GuestRun v, Predicate<String> lines, boolean wholeRun,
+                             String hint) {
         List<String> want = b.lines().stream().filter(lines).toList();
         List<String> got = v.lines().stream().filter(lines).toList();
         int i = firstDifference(want, got);
