@@ -26,6 +26,8 @@ import vm3000.cpu.BadInputException;
 import vm3000.cpu.cp0.ExceptionEntry;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.interp.Cp0Interpreter;
+import vm3000.vmm.trap.shadow.ShadowPaging;
+import vm3000.vmm.trap.shadow.ShadowTlb;
 
 /** The student tree: solutions out, everything else as it was, and the starter graded as unwritten. */
 class StudentTreeTest {
@@ -127,6 +129,9 @@ class StudentTreeTest {
         }
     }
 
+    /** The student tree's parts: the classes with marked regions, by package directory. */
+    static final List<String> PARTS = List.of("interp/Cp0Instructions", "interp/Reflection", "shadow/ShadowRefill");
+
     /**
      * The repository's own parts, stripped as the student tree has them, compile against the
      * project; the grader then fails every check of exercise 1, saying the part is not written.
@@ -134,16 +139,17 @@ class StudentTreeTest {
     @Test
     void theStarterParts_compile_andTheGraderSaysTheyAreNotWritten() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
-        Path interp = repo.resolve("vmm/src/main/java/vm3000/vmm/trap/interp");
-        Path src = dir.resolve("src/vm3000/vmm/trap/interp");
-        Files.createDirectories(src);
+        Path trap = repo.resolve("vmm/src/main/java/vm3000/vmm/trap");
         List<String> files = new ArrayList<>();
-        for (String name : List.of("Cp0Instructions.java", "Reflection.java")) {
-            String stripped = StudentTree.strip(Files.readString(interp.resolve(name), StandardCharsets.UTF_8),
+        for (String part : PARTS) {
+            String name = part + ".java";
+            String stripped = StudentTree.strip(Files.readString(trap.resolve(name), StandardCharsets.UTF_8),
                     Set.of(1, 2, 3, 4, 5, 6), name);
             assertTrue(stripped.contains("throw new UnsupportedOperationException(\"exercise "), name);
-            Files.writeString(src.resolve(name), stripped);
-            files.add(src.resolve(name).toString());
+            Path to = dir.resolve("src/vm3000/vmm/trap").resolve(name);
+            Files.createDirectories(to.getParent());
+            Files.writeString(to, stripped);
+            files.add(to.toString());
         }
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
@@ -154,7 +160,7 @@ class StudentTreeTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.equals("vm3000.vmm.trap.interp.Cp0Instructions") || name.equals("vm3000.vmm.trap.interp.Reflection")) {
+                if (PARTS.contains(name.replace("vm3000.vmm.trap.", "").replace('.', '/'))) {
                     synchronized (getClassLoadingLock(name)) {
                         Class<?> c = findLoadedClass(name);
                         return c != null ? c : findClass(name);
@@ -167,23 +173,40 @@ class StudentTreeTest {
                     .getDeclaredConstructor().newInstance();
             ExceptionEntry reflection = (ExceptionEntry) loader.loadClass("vm3000.vmm.trap.interp.Reflection")
                     .getDeclaredConstructor().newInstance();
+            var refill = loader.loadClass("vm3000.vmm.trap.shadow.ShadowRefill").getDeclaredConstructor(ShadowTlb.class);
+            ShadowPaging.Factory shadow = real -> {
+                try {
+                    return (ShadowPaging) refill.newInstance(real);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
             List<Grader.Result> rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withCp0(cp0));
             for (Grader.Result r : rs) {
                 assertFalse(r.passed(), r.check());
                 assertTrue(r.failure().contains("not written yet (exercise 1: "), r.failure());
             }
-            // exercise 1 is graded without exercise 2's part: a student who has done it gets full marks
-            rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection));
+            // exercise 1 is graded without exercise 2's and 3's parts: a student who has done it gets full marks
+            rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection).withShadowPaging(shadow));
             for (Grader.Result r : rs) assertTrue(r.passed(), r.check() + ": " + r.failure());
             rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withExceptions(reflection));
             for (Grader.Result r : rs) {
                 assertTrue(r.failure().contains("not written yet (exercise 2: "), r.failure());
             }
-            // the whole starter, graded on exercise 2: it says that exercise 1 comes first
-            rs = Grader.grade(Exercises.EX2, new VmmParts(cp0, reflection, VmmParts.REFERENCE.shadowPaging()));
+            // exercises 1 and 2 are graded without exercise 3's part: the starter's does not matter
+            rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withShadowPaging(shadow));
+            for (Grader.Result r : rs) assertTrue(r.passed(), r.check() + ": " + r.failure());
+            rs = Grader.grade(Exercises.EX3, VmmParts.REFERENCE.withShadowPaging(shadow));
             for (Grader.Result r : rs) {
-                assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise 2 runs on your part "
-                        + "of exercise 1 too: do that one first"), r.failure());
+                assertTrue(r.failure().contains("not written yet (exercise 3: "), r.failure());
+            }
+            // the whole starter, graded on exercises 2 and 3: it says that exercise 1 comes first
+            for (Exercise e : List.of(Exercises.EX2, Exercises.EX3)) {
+                rs = Grader.grade(e, new VmmParts(cp0, reflection, shadow));
+                for (Grader.Result r : rs) {
+                    assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise " + e.number()
+                            + " runs on your part of exercise 1 too: do that one first"), r.failure());
+                }
             }
         }
     }
