@@ -22,6 +22,8 @@ class LabCommandTest {
         Cli c = Cli.run("lab", "list");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().startsWith("1  the MTC0/MFC0 interpreters and the guard (docs/labs/ex1.md; 8 checks)"), c.out());
+        assertTrue(c.out().contains("\n3  the shadow TLB refill and the ASID map, with precise invalidation "
+                + "(docs/labs/ex3.md; 12 checks)\n"), c.out());
     }
 
     @Test
@@ -51,6 +53,9 @@ class LabCommandTest {
         String cp0 = Files.readString(out.resolve("vmm/src/main/java/vm3000/vmm/trap/interp/Cp0Instructions.java"));
         assertTrue(cp0.contains("throw new UnsupportedOperationException(\"exercise 1: the guard\");"), cp0);
         assertFalse(cp0.contains("raiseException"), cp0);
+        String refill = Files.readString(out.resolve("vmm/src/main/java/vm3000/vmm/trap/shadow/ShadowRefill.java"));
+        assertTrue(refill.contains("throw new UnsupportedOperationException(\"exercise 3: the ASID map\");"), refill);
+        assertFalse(refill.contains("tlb.install"), refill);
         assertTrue(Files.isRegularFile(out.resolve("docs/labs/ex1.md")));
         assertTrue(Files.isExecutable(out.resolve("bin/vm3000")));
         assertTrue(Files.readString(out.resolve("STUDENT-TREE.md")).contains("bin/vm3000 lab check N"));
