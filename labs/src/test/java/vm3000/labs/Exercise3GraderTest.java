@@ -55,7 +55,7 @@ class Exercise3GraderTest {
     /** How the planted refills below go wrong. */
     enum Refill { NO_PARTITION_BASE, ALWAYS_DIRTY, NO_PARTITION_CHECK, DEVICES_ONLY }
 
-    /** The reference's refill, copied, with {@code mistake}. */
+    /** The reference's refill, copied, with {@code mistake} (null: none). */
     static ShadowPaging.Outcome refill(ShadowRefill self, ShadowTlb tlb, VirtualMachine vm, int excCode, int badVAddr,
                                        Refill mistake) {
         long t = Mmu.translate(vm.cp0(), badVAddr, excCode == ExcCode.TLBL ? Access.LOAD : Access.STORE);
@@ -66,7 +66,8 @@ class Exercise3GraderTest {
         int page = (int) t & Tlb.PFN_MASK;
         Partition p = vm.partition();
         boolean outside = mistake == Refill.NO_PARTITION_CHECK ? false
-                : mistake == Refill.DEVICES_ONLY ? page >= 0x1fc00000 : !p.contains(page, 0x1000);
+                : mistake == Refill.DEVICES_ONLY ? page >= 0x1fc00000 // the boot ROM and the LAMEbus
+                : !p.contains(page, 0x1000);
         if (outside) return ShadowPaging.Outcome.INTERPRET;
         int guestLo = vm.cp0().tlb().lo(vm.cp0().tlb().probe(badVAddr, vm.cp0().asid()));
         int host = mistake == Refill.NO_PARTITION_BASE ? page : p.base() + page;
@@ -83,7 +84,10 @@ class Exercise3GraderTest {
         };
     }
 
-    /** The reference's ASID map, copied: {@code flush} false forgets the real TLB's flush, {@code perProcess} false maps every guest ASID of a VM to one host ASID. */
+    /**
+     * The reference's ASID map, copied: {@code flush} false forgets the real TLB's flush when the
+     * host ASIDs run out, {@code perProcess} false maps every guest ASID of a VM to one host ASID.
+     */
     static Plant asidMap(boolean flush, boolean perProcess) {
         return (tlb, asids) -> new ShadowRefill(tlb, asids) {
             int next = 1;
