@@ -22,6 +22,8 @@ class LabCommandTest {
         Cli c = Cli.run("lab", "list");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().startsWith("1  the MTC0/MFC0 interpreters and the guard (docs/labs/ex1.md; 8 checks)"), c.out());
+        assertTrue(c.out().contains("\n3  the shadow TLB refill and the ASID map, with precise invalidation "
+                + "(docs/labs/ex3.md; 12 checks)\n"), c.out());
         assertTrue(c.out().contains("\n4  virtual time and the timer (docs/labs/ex4.md; 9 checks)\n"), c.out());
     }
 
@@ -52,6 +54,9 @@ class LabCommandTest {
         String cp0 = Files.readString(out.resolve("vmm/src/main/java/vm3000/vmm/trap/interp/Cp0Instructions.java"));
         assertTrue(cp0.contains("throw new UnsupportedOperationException(\"exercise 1: the guard\");"), cp0);
         assertFalse(cp0.contains("raiseException"), cp0);
+        String refill = Files.readString(out.resolve("vmm/src/main/java/vm3000/vmm/trap/shadow/ShadowRefill.java"));
+        assertTrue(refill.contains("throw new UnsupportedOperationException(\"exercise 3: the ASID map\");"), refill);
+        assertFalse(refill.contains("tlb.install"), refill);
         Path time = out.resolve("vmm/src/main/java/vm3000/vmm/trap/time");
         String reference = Files.readString(time.resolve("CountCompare.java"));
         assertTrue(reference.contains("throw new UnsupportedOperationException(\"exercise 4: the budget of a direct run\");"),

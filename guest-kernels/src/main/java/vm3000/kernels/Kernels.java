@@ -25,7 +25,7 @@ public final class Kernels {
     /** Every built-in kernel; a test checks that this is exactly the set of sources. */
     public static final List<String> NAMES = List.of(
             "hello", "tinyos", "cp0", "tlbwrite", "syscall", "tlbmiss", "interrupt", "compute", "rmrmon", "echo", "lsbus",
-            "lab1", "lab2", "lab4", "lab6");
+            "lab1", "lab2", "lab3", "lab4", "lab6");
 
     private static final String ROOT = "kernels/";
 

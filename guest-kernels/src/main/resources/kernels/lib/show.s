@@ -1,5 +1,5 @@
 # lib/show.s: a named register value on the console, for kernels that report what the hardware
-# left in CP0 (the course labs' lab1, lab2 and lab4). Needs lib/console.s.
+# left in CP0 or found in memory (the course labs' lab1 to lab4, lab6). Needs lib/console.s.
 
         .text
 # show(a0 = name, a1 = value): prints the NUL-terminated name, "0x" and 8 hex digits, and a

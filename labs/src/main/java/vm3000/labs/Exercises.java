@@ -54,8 +54,9 @@ public final class Exercises {
                             "lab1", "", 2, ALL, true, "The VMM above runs in a VM of the VMM below: its own reads "
                                     + "and writes of CP0 reach your interpreters too (Dispatcher.mfc0 and mtc0), with "
                                     + "that VM in kernel mode.")),
-            // exercise 2's reflection: the shadow CP0's own; exercise 4's time: one instruction per direct run
-            parts -> parts.withExceptions(null).withTime(new OneStep()));
+            // what stands in for exercises 2 (the shadow CP0's own entry), 3 (no shadow entries) and 4 (one
+            // instruction per direct run)
+            parts -> parts.withExceptions(null).withShadowPaging(null).withTime(new OneStep()));
 
     static final String ENTRY = "On exception entry the R3000 sets EPC to the instruction that took it, or to the "
             + "branch before it if it sat in a delay slot (and then sets Cause.BD); writes Cause's ExcCode (bits 6..2) "
@@ -88,7 +89,73 @@ public final class Exercises {
                     new SameAsBare("nesting: lab2 under two VMMs, exceptions reflected through both", "lab2", "", 2,
                             ALL, true, "Under two VMMs, the upper VMM's VM takes its exceptions through your reflection "
                                     + "at both levels. " + ENTRY)),
-            parts -> parts.withTime(new OneStep()));
+            parts -> parts.withShadowPaging(null).withTime(new OneStep())); // what stands in for exercises 3 and 4
+
+    static final String REFILL = "On a real TLB fault of the VM's user mode, translate the address through the VM's own "
+            + "TLB under its current ASID (Mmu.translate on vm.cp0()). If it maps a page of the VM's RAM, install the "
+            + "shadow entry (ShadowTlb.install) for the page under hostAsid(vm), onto the partition's base plus the "
+            + "guest's physical page (vm.partition().base()), with the guest entry's N and D bits, V set and never G, "
+            + "and return INSTALLED: a page the guest has clean stays read-only, so that a store takes the Mod its "
+            + "kernel counts on. If the guest's TLB has no valid entry (or a clean one for a store), reflect the "
+            + "guest's own fault (Reflect.translationFault) and return REFLECTED: its refill handler runs exactly as "
+            + "often as on the bare machine.";
+    static final String REPLACE = "When the guest overwrites a valid entry of its TLB (TLBWI, or TLBWR in its refill "
+            + "handler), guestEntryReplaced gets the old entry: remove its page's shadow (ShadowTlb.invalidate) under "
+            + "the host ASID of the old entry's ASID (AsidMap.mapped), not the new entry's nor the current one. A "
+            + "stale shadow shows the old frame.";
+    static final String GLOBAL = "A global guest entry (G in EntryLo) matches every ASID, so its page has a shadow "
+            + "under the host ASID of every process that used it, whatever ASID its EntryHi held: when it is "
+            + "overwritten, remove the page's shadow under every host ASID of the VM (AsidMap.hostAsidsOf).";
+    static final String ASIDS = "Each guest ASID of a VM runs under a host ASID of its own: hostAsid(vm) looks up the "
+            + "pair (vm.id(), the guest's current ASID, vm.cp0().asid() >>> 6) in the AsidMap and maps a new pair to the "
+            + "next free host ASID (1..63). Shadow entries are tagged with it, so that two processes' entries for one "
+            + "page never meet and a process switch needs no flush.";
+    static final String RECYCLE = "There are 63 host ASIDs: when a new pair finds none left, flush the real TLB "
+            + "(ShadowTlb.flush), forget every mapping of every VM (AsidMap.clear) and start again from 1. A host ASID "
+            + "handed out again while shadow entries made under its old owner remain shows the new process another's "
+            + "pages.";
+    static final String OUTSIDE = "Install only pages inside the VM's RAM (vm.partition().contains): for a guest "
+            + "mapping of a device or of a frame past its RAM return INTERPRET, so that the virtual CPU makes the "
+            + "access, reaching the VM's own devices or taking the bus error the bare machine gives. Installed, it "
+            + "reaches the host's devices, or memory that is not the VM's.";
+
+    /** Exercise 3: the shadow TLB refill and the ASID map, with precise invalidation. */
+    public static final Exercise EX3 = new Exercise(3, "the shadow TLB refill and the ASID map, with precise invalidation",
+            "docs/labs/ex3.md", List.of(
+                    new SameAsBare("the shadow refill: user-mode loads and stores through the guest's TLB and its "
+                            + "refill handler, Mod for a clean page", "lab3", "", 1, starting("  refill", "  clean page"),
+                            false, REFILL),
+                    new SameAsBare("TLBWI over a valid entry: the process finds the new frame, not a stale shadow",
+                            "lab3", "", 1, starting("  replace"), false, REPLACE),
+                    new SameAsBare("a global entry replaced: no stale shadow under any process's ASID", "lab3", "", 1,
+                            starting("  global"), false, GLOBAL),
+                    new SameAsBare("the ASID map: two processes, one virtual page, two frames", "lab3", "", 1,
+                            starting("  asid"), false, ASIDS),
+                    new SameAsBare("host ASIDs recycled: the 64 ASIDs twice over, each process finds its own page",
+                            "lab3", "", 1, starting("  recycle"), false, RECYCLE),
+                    new Isolation("a device and a frame past RAM mapped: interpreted, not installed; the host's RAM "
+                            + "outside the VM unchanged", "lab3", "", starting("  device", "  past RAM"), OUTSIDE),
+                    new SameAsBare("the whole run of lab3: same console, exit code and cycle count as bare", "lab3", "", 1,
+                            ALL, true, REFILL + " " + REPLACE),
+                    new SameAsBare("the tlbmiss microbenchmark: 1000 loads over 128 pages, a guest refill for nearly each",
+                            "tlbmiss", "1000", 1, ALL, true, REFILL + " " + REPLACE),
+                    new SameAsBare("the tlbwrite microbenchmark: 100 iterations of TLBWR and TLBWI in kernel mode",
+                            "tlbwrite", "100", 1, ALL, true, "tlbwrite overwrites entries that never had a shadow: "
+                                    + "guestEntryReplaced must remove nothing for an old entry that was invalid (V "
+                                    + "clear), outside kuseg (oldHi < 0), or of an ASID no process has run under."),
+                    new SameAsBare("a whole kernel: tinyos (processes, system calls, TLB refills, timer)", "tinyos", "", 1,
+                            ALL, true, REFILL + " " + ASIDS + " " + REPLACE),
+                    new SameAsBare("nesting: lab3 under two VMMs, the upper one's shadow entries a TLB of the lower's VM",
+                            "lab3", "", 2, ALL, true, "Under two VMMs, the upper VMM's shadow entries are guest TLB "
+                                    + "entries of the lower one's VM: its TLBWIs and TLBWRs reach the lower level's "
+                                    + "guestEntryReplaced, and its direct runs fault through tlbFault at both levels. "
+                                    + REFILL),
+                    new ShadowCounters("the VMM's counters for tlbmiss: user mode run directly, about one shadow refill "
+                            + "per guest TLB write", "tlbmiss", "1000", "Run the guest's user mode directly: install a "
+                                    + "shadow entry for each page of its RAM it uses (INSTALLED), interpret only "
+                                    + "accesses outside its RAM, and remove only the shadows made from the entry a guest "
+                                    + "overwrites (a flush is for recycling the host ASIDs).")),
+            parts -> parts.withTime(new OneStep())); // what stands in for exercise 4
 
     static final String RAN_FOR = "A direct run starts with the real Count = 0 and Compare = its budget; Count steps once "
             + "a cycle, the trap's cycle included. When it steps onto Compare it becomes 0 instead and raises Cause.IP7, "
@@ -202,7 +269,7 @@ public final class Exercises {
             UnaryOperator.identity());
 
     /** Every exercise with a grader, in order. */
-    public static List<Exercise> all() { return List.of(EX1, EX2, EX4, EX5, EX6); }
+    public static List<Exercise> all() { return List.of(EX1, EX2, EX3, EX4, EX5, EX6); }
 
     /** Exercise {@code n}, if it has a grader. */
     public static Optional<Exercise> number(int n) {

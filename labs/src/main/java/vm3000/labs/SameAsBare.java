@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 
 import vm3000.vmm.trap.VmmParts;
 
-
 /**
  * A check that a kernel behaves in a VM of the trap-and-emulate VMM exactly as on the bare machine: the console lines it
  * selects are the same, and, if {@code wholeRun}, so are the whole console, how the run ended and
@@ -49,6 +48,15 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
     /** What differs between the bare run {@code b} and the VM's {@code v}, with the hint; null if nothing this check compares. */
     String differs(GuestRun b, GuestRun v) { return compare(where(), b, v, lines, wholeRun, hint); }
 
+    /** {@code bare}'s kernel with {@code args} under {@code depth} VMMs (and {@code spare} RAM), watched. */
+    static GuestRun underVmm(GuestRun bare, String args, int depth, VmmParts parts, int spare) throws Exception {
+        long limit = limit(bare);
+        return GuestRun.underVmm(bare.kernel(), args, depth, Watchdog.wrap(parts, 4 * limit), limit, spare);
+    }
+
+    /** Where a check ran, for its message: "`kernel` args under N VMMs". */
+    static String where(String kernel, String args, int depth) { return where(kernel, args, depth, ""); }
+
     /** "`kernel args` under 2 VMMs", with {@code scheme} ("" or "RMR ") before "VMM". */
     static String where(String kernel, String args, int depth, String scheme) {
         return String.format("`%s`%s under %d %sVMM%s", kernel, args.isEmpty() ? "" : " " + args, depth, scheme,
@@ -65,6 +73,16 @@ public record SameAsBare(String name, String kernel, String args, int depth, Pre
      */
     static String compare(String where, GuestRun b, GuestRun v, Predicate<String> lines, boolean wholeRun, String hint) {
         if (v.thrown() != null) return thrown(where, v.thrown());
+        return difference(where, b, v, lines, wholeRun, hint);
+    }
+
+    /**
+     * What differs between the bare run {@code b} and the VM's run {@code v}: in the console lines
+     * {@code lines} selects, and if {@code wholeRun} in the whole console, how the run ended and
+     * its cycles; then {@code hint}. Null if nothing does.
+     */
+    static String difference(String where, GuestRun b, GuestRun v, Predicate<String> lines, boolean wholeRun,
+                             String hint) {
         List<String> want = b.lines().stream().filter(lines).toList();
         List<String> got = v.lines().stream().filter(lines).toList();
         int i = firstDifference(want, got);

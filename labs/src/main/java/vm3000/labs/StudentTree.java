@@ -154,13 +154,14 @@ public final class StudentTree {
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 byte[] listing = p.getInputStream().readAllBytes();
                 if (p.waitFor() == 0) {
-                    List<Path> out = new ArrayList<>();
+                    // a file with a merge conflict is listed once per stage: each file once
+                    java.util.Set<Path> out = new java.util.LinkedHashSet<>();
                     for (String name : new String(listing, StandardCharsets.UTF_8).split("\0")) {
                         if (!name.isEmpty() && Files.isRegularFile(root.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                             out.add(Path.of(name));
                         }
                     }
-                    return out;
+                    return new ArrayList<>(out);
                 }
             } catch (IOException e) {
                 // no git on this machine: walk the tree instead

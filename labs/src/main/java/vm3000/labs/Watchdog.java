@@ -5,6 +5,7 @@ import vm3000.cpu.cp0.ExceptionEntry;
 import vm3000.vmm.trap.VirtualMachine;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.interp.Cp0Interpreter;
+import vm3000.vmm.trap.shadow.ShadowPaging;
 import vm3000.vmm.trap.time.VirtualTime;
 
 /**
@@ -38,6 +39,7 @@ final class Watchdog {
         Cp0Interpreter c = parts.cp0();
         ExceptionEntry e = parts.exceptions();
         VirtualTime t = parts.time();
+        ShadowPaging.Factory s = parts.shadowPaging();
         return new VmmParts(new Cp0Interpreter() {
             @Override public boolean privileged(VirtualMachine vm) { w.tick(); return c.privileged(vm); }
             @Override public int mfc0(VirtualMachine vm, int rd, int sel) { w.tick(); return c.mfc0(vm, rd, sel); }
@@ -48,10 +50,26 @@ final class Watchdog {
                 return e.enter(cp0, excCode, ce, pc, inDelaySlot, utlb);
             }
             @Override public void rfe(Cp0 cp0) { w.tick(); e.rfe(cp0); }
-        }, new VirtualTime() {
+        }, s == null ? null : real -> w.counted(s.of(real)), new VirtualTime() {
             @Override public long budget(VirtualMachine vm, long sliceEnd) { w.tick(); return t.budget(vm, sliceEnd); }
             @Override public long ranFor(long budget, int count, int cause) { w.tick(); return t.ranFor(budget, count, cause); }
             @Override public long charge(Ending ending, long cycles) { w.tick(); return t.charge(ending, cycles); }
         });
+    }
+
+    /** {@code p}, each call counted. */
+    private ShadowPaging counted(ShadowPaging p) {
+        return new ShadowPaging() {
+            @Override public Outcome tlbFault(VirtualMachine vm, int excCode, int badVAddr) {
+                tick();
+                return p.tlbFault(vm, excCode, badVAddr);
+            }
+            @Override public void guestEntryReplaced(VirtualMachine vm, int oldHi, int oldLo) {
+                tick();
+                p.guestEntryReplaced(vm, oldHi, oldLo);
+            }
+            @Override public int hostAsid(VirtualMachine vm) { tick(); return p.hostAsid(vm); }
+            @Override public long recycles() { return p.recycles(); }
+        };
     }
 }

@@ -27,6 +27,8 @@ import vm3000.cpu.cp0.ExceptionEntry;
 import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.interp.Cp0Interpreter;
 import vm3000.vmm.trap.time.VirtualTime;
+import vm3000.vmm.trap.shadow.ShadowPaging;
+import vm3000.vmm.trap.shadow.ShadowTlb;
 
 /** The student tree: solutions out, everything else as it was, and the starter graded as unwritten. */
 class StudentTreeTest {
@@ -128,8 +130,9 @@ class StudentTreeTest {
         }
     }
 
-    /** The classes of the parts, by source file under vmm/src/main/java/vm3000/vmm/trap. */
-    static final List<String> PARTS = List.of("interp/Cp0Instructions", "interp/Reflection", "time/CountCompare");
+    /** The student tree's parts: the classes with marked regions, by source file under vmm/src/main/java/vm3000/vmm/trap. */
+    static final List<String> PARTS = List.of("interp/Cp0Instructions", "interp/Reflection", "shadow/ShadowRefill",
+            "time/CountCompare");
 
     /**
      * The repository's own parts, stripped as the student tree has them, compile against the
@@ -139,16 +142,16 @@ class StudentTreeTest {
     void theStarterParts_compile_andTheGraderSaysTheyAreNotWritten() throws Exception {
         Path repo = Path.of("..").toAbsolutePath().normalize();
         Path trap = repo.resolve("vmm/src/main/java/vm3000/vmm/trap");
-        Path src = dir.resolve("src/vm3000/vmm/trap");
         List<String> files = new ArrayList<>();
         for (String part : PARTS) {
             String name = part + ".java";
             String stripped = StudentTree.strip(Files.readString(trap.resolve(name), StandardCharsets.UTF_8),
                     Set.of(1, 2, 3, 4, 5, 6), name);
             assertTrue(stripped.contains("throw new UnsupportedOperationException(\"exercise "), name);
-            Files.createDirectories(src.resolve(name).getParent());
-            Files.writeString(src.resolve(name), stripped);
-            files.add(src.resolve(name).toString());
+            Path to = dir.resolve("src/vm3000/vmm/trap").resolve(name);
+            Files.createDirectories(to.getParent());
+            Files.writeString(to, stripped);
+            files.add(to.toString());
         }
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
@@ -174,16 +177,22 @@ class StudentTreeTest {
                     .getDeclaredConstructor().newInstance();
             VirtualTime time = (VirtualTime) loader.loadClass("vm3000.vmm.trap.time.CountCompare")
                     .getDeclaredConstructor().newInstance();
+            var refill = loader.loadClass("vm3000.vmm.trap.shadow.ShadowRefill").getDeclaredConstructor(ShadowTlb.class);
+            ShadowPaging.Factory shadow = real -> {
+                try {
+                    return (ShadowPaging) refill.newInstance(real);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
             List<Grader.Result> rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withCp0(cp0));
             for (Grader.Result r : rs) {
                 assertFalse(r.passed(), r.check());
                 assertTrue(r.failure().contains("not written yet (exercise 1: "), r.failure());
             }
-            // exercise 1 is graded without the parts of exercises 2 and 4: a student who has done it gets full marks
-            rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection).withTime(time));
-            for (Grader.Result r : rs) assertTrue(r.passed(), r.check() + ": " + r.failure());
-            // and exercise 2 without exercise 4's
-            rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withTime(time));
+            // exercise 1 is graded without the parts of exercises 2 to 4: a student who has done it gets full marks
+            rs = Grader.grade(Exercises.EX1, VmmParts.REFERENCE.withExceptions(reflection).withShadowPaging(shadow)
+                    .withTime(time));
             for (Grader.Result r : rs) assertTrue(r.passed(), r.check() + ": " + r.failure());
             rs = Grader.grade(Exercises.EX4, VmmParts.REFERENCE.withTime(time));
             for (Grader.Result r : rs) {
@@ -194,17 +203,20 @@ class StudentTreeTest {
             for (Grader.Result r : rs) {
                 assertTrue(r.failure().contains("not written yet (exercise 2: "), r.failure());
             }
-            // the whole starter, graded on exercise 2: it says that exercise 1 comes first
-            rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withCp0(cp0).withExceptions(reflection));
+            // exercises 2 and 3 are graded without the parts of the exercises after them
+            rs = Grader.grade(Exercises.EX2, VmmParts.REFERENCE.withShadowPaging(shadow).withTime(time));
+            for (Grader.Result r : rs) assertTrue(r.passed(), r.check() + ": " + r.failure());
+            rs = Grader.grade(Exercises.EX3, VmmParts.REFERENCE.withShadowPaging(shadow).withTime(time));
             for (Grader.Result r : rs) {
-                assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise 2 runs on your part "
-                        + "of exercise 1 too: do that one first"), r.failure());
+                assertTrue(r.failure().contains("not written yet (exercise 3: "), r.failure());
             }
-            // and on exercise 4, with exercise 2's part written: exercise 1 comes first there too
-            rs = Grader.grade(Exercises.EX4, VmmParts.REFERENCE.withCp0(cp0).withTime(time));
-            for (Grader.Result r : rs) {
-                assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise 4 runs on your part "
-                        + "of exercise 1 too: do that one first"), r.failure());
+            // the whole starter, graded on exercises 2 to 4: it says that exercise 1 comes first
+            for (Exercise e : List.of(Exercises.EX2, Exercises.EX3, Exercises.EX4)) {
+                rs = Grader.grade(e, new VmmParts(cp0, reflection, shadow, time));
+                for (Grader.Result r : rs) {
+                    assertTrue(r.failure().contains("not written yet (exercise 1: the guard). Exercise " + e.number()
+                            + " runs on your part of exercise 1 too: do that one first"), r.failure());
+                }
             }
         }
     }

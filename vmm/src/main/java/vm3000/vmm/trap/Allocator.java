@@ -1,6 +1,6 @@
 package vm3000.vmm.trap;
 
-import vm3000.vmm.trap.shadow.AsidMap;
+import vm3000.vmm.trap.shadow.ShadowPaging;
 import vm3000.vmm.common.Partition;
 import vm3000.vmm.common.Partitions;
 
@@ -8,8 +8,9 @@ import vm3000.vmm.common.Partitions;
  * Popek and Goldberg's allocator: owns the level's real resources and hands out virtual ones.
  * Physical partitions are carved upward from {@link #RESERVED} (the low 64 KiB stay the VMM's:
  * a Java monitor needs no exception vectors, so nothing there is used, and a guest cannot reach
- * it); host ASIDs through the {@link AsidMap}; time slices of {@link #sliceCycles} cycles on the
- * real Count/Compare. Virtual devices are built with each {@link VirtualMachine}.
+ * it); host ASIDs and the real TLB's entries through the level's {@link ShadowPaging} (its ASID
+ * map); time slices of {@link #sliceCycles} cycles on the real Count/Compare. Virtual devices are
+ * built with each {@link VirtualMachine}.
  */
 public final class Allocator {
     public static final int RESERVED = Partitions.RESERVED;
@@ -17,12 +18,12 @@ public final class Allocator {
 
     private final Partitions partitions;
     private final long sliceCycles;
-    private final AsidMap asids;
+    private final ShadowPaging paging;
 
-    Allocator(int ramSize, long sliceCycles, AsidMap asids) {
+    Allocator(int ramSize, long sliceCycles, ShadowPaging paging) {
         this.partitions = new Partitions(ramSize);
         this.sliceCycles = sliceCycles;
-        this.asids = asids;
+        this.paging = paging;
     }
 
     /** A new partition of {@code size} bytes (rounded up to pages), or an exception if RAM is short. */
@@ -33,5 +34,5 @@ public final class Allocator {
 
     long sliceCycles() { return sliceCycles; }
 
-    AsidMap asids() { return asids; }
+    ShadowPaging paging() { return paging; }
 }

@@ -4,10 +4,7 @@ import static vm3000.cpu.isa.Fields.*;
 
 import vm3000.cpu.cp0.Cp0;
 import vm3000.cpu.cp0.ExcCode;
-import vm3000.cpu.cp0.Tlb;
 import vm3000.cpu.isa.Op;
-import vm3000.cpu.mmu.Access;
-import vm3000.cpu.mmu.Mmu;
 import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.api.Trap;
 import vm3000.vmm.trap.interp.Reflect;
@@ -17,31 +14,28 @@ import vm3000.vmm.trap.interp.Tlbr;
 import vm3000.vmm.trap.interp.Tlbwi;
 import vm3000.vmm.trap.interp.Tlbwr;
 import vm3000.vmm.trap.interp.Wait;
-import vm3000.vmm.trap.shadow.AsidMap;
-import vm3000.vmm.trap.shadow.ShadowTlb;
+import vm3000.vmm.trap.shadow.ShadowPaging;
 import vm3000.vmm.trap.time.VirtualTime.Ending;
-import vm3000.vmm.common.Partition;
 
 /**
  * Popek and Goldberg's dispatcher: the one entry for everything a VM does that the VMM must see.
  * Sensitive instructions (a guest kernel's, interpreted, or an upper monitor's MachineControl
  * calls) go to their interpreter; traps from direct execution are decided by ExcCode: a TLB fault
- * the guest's own TLB can satisfy becomes a shadow entry, everything else is reflected.
+ * goes to the level's shadow paging (which makes a shadow entry if the guest's own TLB can satisfy
+ * it), everything else is reflected.
  */
 public final class Dispatcher {
     /** Real Status while a guest runs directly, before the RFE of resume: user mode, interrupts on, only the timer. */
     private static final int DIRECT_STATUS = Cp0.IP_TIMER | (Cp0.SR_KUC << 2) | (Cp0.SR_IEC << 2);
 
     private final MachineControl mc;
-    private final ShadowTlb shadow;
-    private final AsidMap asids;
+    private final ShadowPaging paging;
     private final VmmStats stats;
     private final VmmParts parts;
 
-    Dispatcher(MachineControl mc, ShadowTlb shadow, AsidMap asids, VmmStats stats, VmmParts parts) {
+    Dispatcher(MachineControl mc, ShadowPaging paging, VmmStats stats, VmmParts parts) {
         this.mc = mc;
-        this.shadow = shadow;
-        this.asids = asids;
+        this.paging = paging;
         this.stats = stats;
         this.parts = parts;
     }
@@ -61,8 +55,8 @@ public final class Dispatcher {
                 return true;
             case MTC0: return parts.cp0().mtc0(vm, rd(w), sel(w), vm.cpu().reg(rt(w)));
             case TLBR: return Tlbr.execute(vm);
-            case TLBWI: return Tlbwi.execute(vm, shadow, asids);
-            case TLBWR: return Tlbwr.execute(vm, shadow, asids);
+            case TLBWI: return Tlbwi.execute(vm, paging);
+            case TLBWR: return Tlbwr.execute(vm, paging);
             case TLBP: return Tlbp.execute(vm);
             case RFE: return Rfe.execute(vm);
             case WAIT: return Wait.execute(vm);
@@ -89,8 +83,8 @@ public final class Dispatcher {
         if (!parts.cp0().privileged(vm)) return;
         switch (op) {
             case TLBR: Tlbr.execute(vm); break;
-            case TLBWI: Tlbwi.execute(vm, shadow, asids); break;
-            case TLBWR: Tlbwr.execute(vm, shadow, asids); break;
+            case TLBWI: Tlbwi.execute(vm, paging); break;
+            case TLBWR: Tlbwr.execute(vm, paging); break;
             case TLBP: Tlbp.execute(vm); break;
             default: throw new IllegalArgumentException("not a TLB instruction: " + op);
         }
@@ -115,8 +109,8 @@ public final class Dispatcher {
         for (int r = 1; r < 32; r++) mc.setReg(r, cpu.reg(r));
         mc.setHiLo(cpu.hi(), cpu.lo());
         mc.setLlBit(cpu.llBit());
-        int hostAsid = asids.hostAsid(vm.id(), vm.cp0().asid() >>> 6);
-        stats.asidRecycles = asids.recycles();
+        int hostAsid = paging.hostAsid(vm);
+        stats.asidRecycles = paging.recycles();
         mc.mtc0(Cp0.ENTRYHI, hostAsid << 6);
         mc.mtc0(Cp0.COUNT, 0);
         mc.mtc0(Cp0.COMPARE, (int) budget);
@@ -171,33 +165,25 @@ public final class Dispatcher {
     }
 
     /**
-     * A real TLB fault in guest user mode. If the guest's TLB maps the page (valid, and dirty for a
-     * store) onto its RAM, install the shadow entry and retry: the guest never sees it. If it maps
-     * it elsewhere (a device, or past its RAM) interpret the instruction. Else reflect the guest's
-     * own fault, to the UTLB vector iff its TLB has no entry for a kuseg page.
+     * A real TLB fault in guest user mode, decided by the level's shadow paging: a fault of the
+     * guest's own, reflected, took its instruction's cycle; a shadow entry installed, or an
+     * instruction to interpret (an access outside the VM's RAM), retries it.
      */
     private void tlbFault(VirtualMachine vm, int code, int badVAddr, long cycles) {
-        Access access = code == ExcCode.TLBL ? Access.LOAD : Access.STORE;
-        long t = Mmu.translate(vm.cp0(), badVAddr, access);
-        if (t < 0) {
-            charge(vm, Ending.REFLECT, cycles);
-            Reflect.translationFault(vm, badVAddr, t);
-            return;
+        switch (paging.tlbFault(vm, code, badVAddr)) {
+            case REFLECTED:
+                charge(vm, Ending.REFLECT, cycles);
+                break;
+            case INTERPRET:
+                charge(vm, Ending.RESTART, cycles);
+                vm.stepOnce = true;
+                break;
+            case INSTALLED:
+                charge(vm, Ending.RESTART, cycles);
+                stats.asidRecycles = paging.recycles();
+                stats.shadowRefills++;
+                break;
         }
-        charge(vm, Ending.RESTART, cycles);
-        int gpa = (int) t;
-        Partition p = vm.partition();
-        if (!p.contains(gpa & Tlb.PFN_MASK, 0x1000)) {
-            vm.stepOnce = true;
-            return;
-        }
-        int slot = vm.cp0().tlb().probe(badVAddr, vm.cp0().asid());
-        int guestLo = vm.cp0().tlb().lo(slot);
-        int hostPfn = p.base() + (gpa & Tlb.PFN_MASK);
-        int hostAsid = asids.hostAsid(vm.id(), vm.cp0().asid() >>> 6);
-        stats.asidRecycles = asids.recycles();
-        shadow.install(badVAddr, hostAsid, hostPfn | (guestLo & (Tlb.N | Tlb.D)) | Tlb.V);
-        stats.shadowRefills++;
     }
 
     /**

@@ -15,7 +15,7 @@ import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.api.Trap;
 import vm3000.vmm.common.RoundRobin;
-import vm3000.vmm.trap.shadow.AsidMap;
+import vm3000.vmm.trap.shadow.ShadowPaging;
 import vm3000.vmm.trap.shadow.ShadowTlb;
 
 /**
@@ -29,7 +29,7 @@ public final class TrapVmm {
     private final MachineControl mc;
     private final VmmStats stats;
     private final ShadowTlb shadow;
-    private final AsidMap asids;
+    private final ShadowPaging paging;
     private final Allocator allocator;
     private final Dispatcher dispatcher;
     private final List<VirtualMachine> vms = new ArrayList<>();
@@ -46,9 +46,9 @@ public final class TrapVmm {
         this.mc = mc;
         this.stats = new VmmStats(level);
         this.shadow = new ShadowTlb(mc);
-        this.asids = new AsidMap(shadow);
-        this.allocator = new Allocator(mc.ramSize(), sliceCycles, asids);
-        this.dispatcher = new Dispatcher(mc, shadow, asids, stats, parts);
+        this.paging = parts.shadowPagingOver(shadow);
+        this.allocator = new Allocator(mc.ramSize(), sliceCycles, paging);
+        this.dispatcher = new Dispatcher(mc, paging, stats, parts);
         mc.mtc0(Cp0.STATUS, 0); // kernel mode, BEV off: the monitor owns its level now
         shadow.flush();
     }

@@ -3,39 +3,26 @@ package vm3000.vmm.trap.shadow;
 import java.util.Arrays;
 
 /**
- * The ASID map (seed 001's "virtual TLB with an ASID map table"): (VM, guest ASID) -> host ASID,
- * host ASIDs 1..63. Shadow entries are tagged with the host ASID, so neither a guest's process
- * switch nor a VM switch needs a flush. When the host ASIDs run out the real TLB is flushed and
- * every mapping forgotten.
+ * The ASID map table (seed 001's "virtual TLB with an ASID map table"): (VM, guest ASID) -> host
+ * ASID, host ASIDs 1..63, 0 for none. Shadow entries are tagged with the host ASID, so neither a
+ * guest's process switch nor a VM switch needs a flush. Only the table: which host ASID a pair
+ * gets, and when the map is recycled, is {@link ShadowPaging#hostAsid}'s.
  */
 public final class AsidMap {
+    /** Host ASIDs 1..63 are handed out; 0 is none. */
     public static final int HOST_ASIDS = 63;
 
-    private final ShadowTlb shadow;
     /** Per VM id, per guest ASID: the host ASID, or 0. */
     private int[][] map = new int[4][];
-    private int nextHost = 1;
-    private long recycles;
 
-    public AsidMap(ShadowTlb shadow) { this.shadow = shadow; }
-
-    /** The host ASID of {@code guestAsid} (0..63) in VM {@code vm}, allocating one (and recycling all if none is left). */
-    public int hostAsid(int vm, int guestAsid) {
-        int[] row = row(vm);
-        if (row[guestAsid] != 0) return row[guestAsid];
-        if (nextHost > HOST_ASIDS) {
-            shadow.flush();
-            for (int[] r : map) if (r != null) Arrays.fill(r, 0);
-            nextHost = 1;
-            recycles++;
-        }
-        row[guestAsid] = nextHost++;
-        return row[guestAsid];
-    }
-
-    /** The host ASID already mapped to {@code guestAsid} in {@code vm}, or 0. */
+    /** The host ASID mapped to {@code guestAsid} (0..63) in VM {@code vm}, or 0. */
     public int mapped(int vm, int guestAsid) {
         return vm < map.length && map[vm] != null ? map[vm][guestAsid] : 0;
+    }
+
+    /** Maps {@code guestAsid} (0..63) in VM {@code vm} to {@code hostAsid}. */
+    public void map(int vm, int guestAsid, int hostAsid) {
+        row(vm)[guestAsid] = hostAsid;
     }
 
     /** Every host ASID currently mapped for {@code vm}. */
@@ -44,8 +31,10 @@ public final class AsidMap {
         return Arrays.stream(map[vm]).filter(h -> h != 0).toArray();
     }
 
-    /** How many times the host ASIDs ran out (each time the real TLB was flushed). */
-    public long recycles() { return recycles; }
+    /** Forgets every mapping, of every VM. */
+    public void clear() {
+        for (int[] r : map) if (r != null) Arrays.fill(r, 0);
+    }
 
     private int[] row(int vm) {
         if (vm >= map.length) map = Arrays.copyOf(map, Math.max(vm + 1, map.length * 2));

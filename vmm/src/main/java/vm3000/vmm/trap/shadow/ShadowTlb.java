@@ -7,9 +7,9 @@ import vm3000.vmm.api.MachineControl;
 /**
  * The shadow entries in the level's real TLB, managed only through {@link MachineControl}:
  * guest virtual page | host ASID -> host physical page. Never G, never outside the VM's partition
- * (the caller checks). An entry is removed by overwriting its slot with an invalid entry whose
- * VPN is a kseg0 page of its own (0x80000000 + slot pages), which can never match a translation
- * nor conflict with another entry.
+ * (the caller, the level's {@link ShadowPaging}, decides what to install). An entry is removed by
+ * overwriting its slot with an invalid entry whose VPN is a kseg0 page of its own (0x80000000 +
+ * slot pages), which can never match a translation nor conflict with another entry.
  */
 public final class ShadowTlb {
     private final MachineControl mc;
@@ -33,21 +33,6 @@ public final class ShadowTlb {
         int index = mc.mfc0(Cp0.INDEX);
         if (index < 0) return;
         clearSlot((index >>> 8) & 63);
-    }
-
-    /**
-     * Keeps the shadow coherent when a guest overwrites its TLB entry (oldHi, oldLo): removes exactly
-     * the shadow entries derived from it, its page under the host ASID of its guest ASID, or under
-     * every host ASID of the VM if it was global. Only valid kuseg entries ever have shadows.
-     */
-    public void guestEntryReplaced(int vm, int oldHi, int oldLo, AsidMap asids) {
-        if ((oldLo & Tlb.V) == 0 || oldHi < 0) return;
-        if ((oldLo & Tlb.G) != 0) {
-            for (int h : asids.hostAsidsOf(vm)) invalidate(oldHi, h);
-        } else {
-            int h = asids.mapped(vm, (oldHi & Tlb.ASID_MASK) >>> 6);
-            if (h != 0) invalidate(oldHi, h);
-        }
     }
 
     /** Every real entry invalid (when the host ASIDs are recycled). */
