@@ -13,8 +13,9 @@ import vm3000.cpu.mmu.Access;
 /**
  * The fast executor: runs decoded {@link Block}s with the architectural behaviour of the
  * interpreter, exact to the instruction. Common instructions have a case of their own in one
- * switch; everything else (CP0, traps, unaligned and linked accesses, anything that may fault)
- * goes through the interpreter's {@link Cpu#exec}, the one definition of every instruction.
+ * switch, loads and stores to RAM among them (LWL, LWR, SWL and SWR too); everything else (CP0,
+ * traps, LL/SC, device accesses, accesses that fault) goes through the interpreter's
+ * {@link Cpu#exec}, the one definition of every instruction.
  *
  * <p>Exactness: a block runs at most up to the next device event and the instruction limit, so
  * interrupts are taken at the same instruction as the interpreter takes them; it stops after any
@@ -28,6 +29,7 @@ public final class BlockCore {
     private final PowerState power;
     private final PhysicalMemory ram;
     private final BlockCache cache;
+    private final boolean bigEndian;
 
     // Compilation of hot blocks to JVM bytecode (BlockCompiler): on unless -Dvm3000.jit=false;
     // a block is compiled when it has run `threshold` times (-Dvm3000.jit.threshold).
@@ -38,6 +40,7 @@ public final class BlockCore {
     private boolean regions = !"false".equals(System.getProperty("vm3000.jit.regions"));
     private long compiled;
     private long compiledRuns;
+    private long compiledInstructions;
     private long loopedRuns;
     private long regionRuns;
     private long regionJumps;
@@ -57,6 +60,7 @@ public final class BlockCore {
         this.power = cpu.power;
         this.ram = cpu.ram;
         this.cache = new BlockCache(cpu);
+        this.bigEndian = ram.endian() == vm3000.cpu.bus.Endian.BIG;
     }
 
     /**
@@ -121,6 +125,12 @@ public final class BlockCore {
      * own entry inside its compiled code, without returning to the dispatcher.
      */
     public long loopedRuns() { return loopedRuns; }
+
+    /**
+     * Instructions that compiled code (blocks or regions) retired on its fast path so far; the
+     * rest ran in the block core's loop or the interpreter.
+     */
+    public long compiledInstructions() { return compiledInstructions; }
 
     /** Runs of compiled regions so far: each call of a region's code from the dispatcher. */
     public long regionRuns() { return regionRuns; }
@@ -249,6 +259,46 @@ public final class BlockCore {
         return t >= 0 && ram.contains((int) t, 1) ? ram.loadByte((int) t) : -1;
     }
 
+    /** Byte offset of {@code a} in its word counted from the most significant byte (Cpu#msbOffset). */
+    private int msbOffset(int a) { return bigEndian ? a & 3 : 3 - (a & 3); }
+
+    /** LWL: {@code old} with the bytes of the word containing {@code a} from {@code a} on merged in; or -1 (slow path). */
+    long jitLwl(int a, int old, boolean user) {
+        long t = physical(a, Access.LOAD, user);
+        if (t < 0 || !ram.contains((int) t & ~3, 4)) return -1;
+        int k = msbOffset(a) << 3;
+        return ((ram.loadWord((int) t & ~3) << k) | (old & ((1 << k) - 1))) & 0xFFFFFFFFL;
+    }
+
+    /** LWR: {@code old} with the bytes of the word containing {@code a} up to {@code a} merged in; or -1 (slow path). */
+    long jitLwr(int a, int old, boolean user) {
+        long t = physical(a, Access.LOAD, user);
+        if (t < 0 || !ram.contains((int) t & ~3, 4)) return -1;
+        int k = (3 - msbOffset(a)) << 3;
+        return ((ram.loadWord((int) t & ~3) >>> k) | (old & ~(-1 >>> k))) & 0xFFFFFFFFL;
+    }
+
+    /** SWL: as jitSw, the bytes of {@code v} from its most significant end up to the word boundary. */
+    int jitSwl(int a, int v, boolean user) {
+        int k = msbOffset(a) << 3;
+        return jitMerge(a, ~(-1 >>> k), v >>> k, user);
+    }
+
+    /** SWR: as jitSw, the bytes of {@code v} from its least significant end down to the word boundary. */
+    int jitSwr(int a, int v, boolean user) {
+        int k = (3 - msbOffset(a)) << 3;
+        return jitMerge(a, ~(-1 << k), v << k, user);
+    }
+
+    /** Replaces the bits outside {@code keep} of the word containing {@code a} with {@code bits} (Cpu#mergeStore). */
+    private int jitMerge(int a, int keep, int bits, boolean user) {
+        long t = physical(a, Access.STORE, user);
+        if (t < 0 || !ram.contains((int) t & ~3, 4)) return 1;
+        int pa = (int) t & ~3;
+        ram.storeWord(pa, (ram.loadWord(pa) & keep) | bits);
+        return cpu.blockExit ? 2 : 0;
+    }
+
     int jitSw(int a, int v, boolean user) {
         long t = (a & 3) == 0 ? physical(a, Access.STORE, user) : -1;
         if (t < 0 || !ram.contains((int) t, 4)) return 1;
@@ -307,6 +357,7 @@ public final class BlockCore {
                     int i = c.run(cpu.r, cpu, this, user, vpc, more);
                     int loops = jitLoops;
                     compiledRuns += 1 + loops;
+                    compiledInstructions += i + (long) loops * length;
                     if (loops > 0) retireLoops(loops, length, user);
                     return runFrom(b, vpc, max, user, stamp, i, jitTaken, jitTarget);
                 }
@@ -337,6 +388,7 @@ public final class BlockCore {
         regionRuns++;
         regionJumps += jitJumps;
         compiledRuns++;
+        compiledInstructions += retired + i;
         if (retired > 0) {
             account(cpu.counters, retired, retired, user);
             clock.advanceTo(clock.now() + retired);
@@ -472,6 +524,25 @@ public final class BlockCore {
                         r[rt(w)] = fast[i] == LH ? (short) v : v;
                         break;
                     }
+                    slowPath = true;
+                    if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
+                    if (cpu.blockExit) { i++; break run; }
+                    break;
+                }
+                case LWL: case LWR: {
+                    int a = r[rs(w)] + simm(w);
+                    long v = fast[i] == LWL ? jitLwl(a, r[rt(w)], user) : jitLwr(a, r[rt(w)], user);
+                    if (v >= 0) { r[rt(w)] = (int) v; break; }
+                    slowPath = true;
+                    if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
+                    if (cpu.blockExit) { i++; break run; }
+                    break;
+                }
+                case SWL: case SWR: {
+                    int a = r[rs(w)] + simm(w);
+                    int done = fast[i] == SWL ? jitSwl(a, r[rt(w)], user) : jitSwr(a, r[rt(w)], user);
+                    if (done == 0) break;
+                    if (done == 2) { i++; break run; } // wrote over decoded code
                     slowPath = true;
                     if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
                     if (cpu.blockExit) { i++; break run; }

@@ -24,7 +24,8 @@ final class FastOp {
             MFHI = 23, MFLO = 24, MTHI = 25, MTLO = 26, MULT = 27, MULTU = 28, DIV = 29, DIVU = 30,
             BEQ = 31, BNE = 32, BLEZ = 33, BGTZ = 34, BLTZ = 35, BGEZ = 36, BLTZAL = 37, BGEZAL = 38,
             J = 39, JAL = 40, JR = 41, JALR = 42,
-            LW = 43, LB = 44, LBU = 45, LH = 46, LHU = 47, SW = 48, SH = 49, SB = 50;
+            LW = 43, LB = 44, LBU = 45, LH = 46, LHU = 47, SW = 48, SH = 49, SB = 50,
+            LWL = 51, LWR = 52, SWL = 53, SWR = 54;
 
     /** The op id of {@code op}, encoded as {@code w}. */
     static byte of(Op op, int w) {
@@ -35,8 +36,10 @@ final class FastOp {
                 return rd(w) == 0 ? NOP : rType(op);
             case ADDIU: case SLTI: case SLTIU: case ANDI: case ORI: case XORI: case LUI:
                 return rt(w) == 0 ? NOP : iType(op);
-            case LW: case LB: case LBU: case LH: case LHU:
+            case LW: case LB: case LBU: case LH: case LHU: case LWL: case LWR:
                 return rt(w) == 0 ? SLOW : load(op);
+            case SWL: return SWL;
+            case SWR: return SWR;
             case SYNC: return NOP;
             case MTHI: return MTHI;
             case MTLO: return MTLO;
@@ -102,6 +105,8 @@ final class FastOp {
             case LB: return LB;
             case LBU: return LBU;
             case LH: return LH;
+            case LWL: return LWL;
+            case LWR: return LWR;
             default: return LHU;
         }
     }

@@ -85,7 +85,8 @@ class InsnEmitter {
             case JAL: def(31); break;
             case JALR: use(rs); def(rd); break;
             case LW: case LB: case LBU: case LH: case LHU: use(rs); def(rt); break;
-            case SW: case SH: case SB: use(rs); use(rt); break;
+            case LWL: case LWR: use(rs); use(rt); def(rt); break;
+            case SW: case SH: case SB: case SWL: case SWR: use(rs); use(rt); break;
             default: break;
         }
     }
@@ -218,6 +219,25 @@ class InsnEmitter {
         mv.visitInsn(IADD);
         mv.visitVarInsn(ILOAD, USER);
         mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IZ)J", false);
+        mv.visitVarInsn(LSTORE, TMPL);
+        mv.visitVarInsn(LLOAD, TMPL);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLT, bail(i));
+        mv.visitVarInsn(LLOAD, TMPL);
+        mv.visitInsn(L2I);
+        st(rt(w));
+    }
+
+    /** LWL or LWR: the load helper also takes the register's old value, which the loaded bytes merge into. */
+    void merge(int i, int w, String helper) {
+        mv.visitVarInsn(ALOAD, CORE_);
+        ld(rs(w));
+        push(simm(w));
+        mv.visitInsn(IADD);
+        ld(rt(w));
+        mv.visitVarInsn(ILOAD, USER);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)J", false);
         mv.visitVarInsn(LSTORE, TMPL);
         mv.visitVarInsn(LLOAD, TMPL);
         mv.visitInsn(LCONST_0);
@@ -361,6 +381,10 @@ class InsnEmitter {
             case SW: store(i, w, "jitSw"); break;
             case SH: store(i, w, "jitSh"); break;
             case SB: store(i, w, "jitSb"); break;
+            case LWL: merge(i, w, "jitLwl"); break;
+            case LWR: merge(i, w, "jitLwr"); break;
+            case SWL: store(i, w, "jitSwl"); break;
+            case SWR: store(i, w, "jitSwr"); break;
             default: throw new IllegalArgumentException("no fast path for op id " + op);
         }
     }
