@@ -166,9 +166,25 @@ public final class BlockCore {
             cpu.runUntil(limit);
             return;
         }
-        cpu.stopRequested = false;
         cpu.limitIdling(limit);
-        while (power.isRunning() && cpu.executed < limit && !cpu.stopRequested) {
+        dispatch(limit, false);
+    }
+
+    /**
+     * Runs the CPU's kernel mode: until it enters user mode or idles in WAIT (before the first
+     * instruction of either), the machine stops, or {@code limit} instructions have been executed
+     * in all. A monitor runs a virtual machine's kernel with it and takes the VM back for user mode
+     * and idling, which it runs its own way. Not with a tracer (the caller steps instead).
+     */
+    public void runKernel(long limit) {
+        if (cpu.tracer != null) throw new IllegalStateException("runKernel with a tracer: step instead");
+        dispatch(limit, true);
+    }
+
+    private void dispatch(long limit, boolean kernelOnly) {
+        cpu.stopRequested = false;
+        while (power.isRunning() && cpu.executed < limit && !cpu.stopRequested
+                && !(kernelOnly && (cpu.waiting || cpu.cp0.userMode()))) {
             if (clock.now() >= clock.nextEvent()) {
                 clock.runDue();
                 cpu.syncInterruptLines();

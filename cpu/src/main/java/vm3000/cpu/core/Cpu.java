@@ -274,6 +274,12 @@ public final class Cpu implements MachineCheck {
     }
     public void setTracer(Tracer tracer) { this.tracer = tracer; }
 
+    /** The tracer, or null. */
+    public Tracer tracer() { return tracer; }
+
+    /** The CPU's RAM (none at all for a CPU whose every access goes through its bus). */
+    public PhysicalMemory ram() { return ram; }
+
     /**
      * Attaches a debugger (null: none). It sees only the cycles {@link #step} runs: a run loop
      * that wants it to see every instruction steps the interpreter while
@@ -575,7 +581,12 @@ public final class Cpu implements MachineCheck {
             raise(ExcCode.RI, 0);
             return false;
         }
-        if (cop0Handler != null) return cop0Handler.execute(this, op, w); // a VMM's interpreters, its guard first
+        if (cop0Handler != null) {
+            // A VMM's interpreters, its guard first. They may change anything a block was decoded
+            // or is running under (mode, mapping, interrupt enables): the block core's block ends.
+            blockExit = true;
+            return cop0Handler.execute(this, op, w);
+        }
         if (cp0.userMode() && (cp0.status() & Cp0.SR_CU0) == 0) {
             raise(ExcCode.CPU, 0);
             return false;

@@ -46,6 +46,17 @@ public final class RmrPort {
 
     public Endian endian() { return stack.ram().endian(); }
 
+    /**
+     * This level's RAM as a memory of its own: the whole pages of its window, a view of the
+     * machine's RAM; or null if the window does not start on a page.
+     */
+    public PhysicalMemory memory() {
+        long base = stack.composedBase(level);
+        long size = ramSize() & ~0xFFFL;
+        if ((base & 0xFFF) != 0 || base + size > stack.ram().size()) return null;
+        return stack.ram().view((int) base, (int) size);
+    }
+
     private long real(int paddr, int size) {
         long p = paddr & 0xFFFFFFFFL;
         if (p + size > ramSize()) return -1;

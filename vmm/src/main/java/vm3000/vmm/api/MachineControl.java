@@ -1,6 +1,7 @@
 package vm3000.vmm.api;
 
 import vm3000.cpu.bus.Endian;
+import vm3000.cpu.bus.PhysicalMemory;
 
 /**
  * The architectural interface of the level a monitor runs at, and the only way a monitor touches
@@ -46,6 +47,15 @@ public interface MachineControl {
 
     /** Bytes of RAM at this level, from physical 0. */
     int ramSize();
+
+    /**
+     * This level's RAM, from physical 0, as memory of its own (a view of the machine's RAM: the
+     * same words) that a monitor may give the CPU it interprets a VM's kernel mode on, so that the
+     * kernel's accesses reach its partition without a call per access; or null where the level has
+     * none to give, and its RAM is reached through {@link #loadPhysical} and {@link #storePhysical}
+     * only. Writes through it are seen by every decoded copy of the words written, at every level.
+     */
+    default PhysicalMemory memory() { return null; }
 
     Endian endian();
 

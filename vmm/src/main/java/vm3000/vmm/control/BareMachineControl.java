@@ -85,6 +85,7 @@ public final class BareMachineControl implements MachineControl, Monitor {
     @Override public void setLlBit(boolean value) { cpu.setLlBit(value); }
 
     @Override public int ramSize() { return ram.size(); }
+    @Override public PhysicalMemory memory() { return ram; }
     @Override public Endian endian() { return ram.endian(); }
 
     @Override

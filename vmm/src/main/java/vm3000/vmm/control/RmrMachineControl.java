@@ -2,6 +2,7 @@ package vm3000.vmm.control;
 
 import vm3000.cpu.Machine;
 import vm3000.cpu.bus.Endian;
+import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.core.Monitor;
@@ -77,6 +78,7 @@ public final class RmrMachineControl implements MachineControl, Monitor, LevelMo
     @Override public long loadPhysical(int paddr, int size) { return port.loadPhysical(paddr, size); }
     @Override public boolean storePhysical(int paddr, int size, int value) { return port.storePhysical(paddr, size, value); }
     @Override public int ramSize() { return port.ramSize(); }
+    @Override public PhysicalMemory memory() { return port.memory(); }
     @Override public Endian endian() { return port.endian(); }
 
     @Override public int exceptionNext() { return cpu.exceptionNext(); }

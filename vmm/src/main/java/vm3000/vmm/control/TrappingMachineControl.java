@@ -2,6 +2,7 @@ package vm3000.vmm.control;
 
 import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.PhysicalBus;
+import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.isa.Op;
 import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.api.Trap;
@@ -68,6 +69,9 @@ public final class TrappingMachineControl implements MachineControl {
     @Override public void setLlBit(boolean value) { vm.cpu().setLlBit(value); }
 
     @Override public int ramSize() { return vm.partition().size(); }
+
+    /** The VM's partition, as the lower VMM gave it to the VM's CPU (null if it could not). */
+    @Override public PhysicalMemory memory() { return vm.cpu().ram().size() > 0 ? vm.cpu().ram() : null; }
     @Override public Endian endian() { return lower.endian(); }
 
     @Override public Trap resume(int pc) { return lower.resumeMonitorVm(vm, pc); }

@@ -21,8 +21,8 @@ import vm3000.vmm.trap.shadow.ShadowTlb;
 /**
  * The trap-and-emulate VMM of one level: Popek and Goldberg's dispatcher, allocator and
  * interpreters over the {@link MachineControl} of the level it runs at, and the VMs it hosts.
- * Guest kernel mode is interpreted on each VM's virtual CPU; guest user mode runs directly
- * (DESIGN §4, the hybrid virtual machine). Nothing here is global: levels and machines stack.
+ * Guest kernel mode is emulated on each VM's virtual CPU (by its block core); guest user mode
+ * runs directly (DESIGN §4, the hybrid virtual machine). Nothing here is global: levels and machines stack.
  */
 public final class TrapVmm {
     private final int level;
@@ -73,8 +73,7 @@ public final class TrapVmm {
     public VirtualMachine createVm(int ramBytes, ElfFile elf, String args, List<Boot.Module> modules,
                                    DeviceSetup devices) throws BadInputException {
         if (elf.endian() != mc.endian()) throw BadInputException.in(elf.file(), "byte order differs from the machine's");
-        VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(ramBytes), mc, dispatcher, stats,
-                devices, false);
+        VirtualMachine vm = new VirtualMachine(vms.size(), allocator.partition(ramBytes), mc, dispatcher, devices, false);
         try {
             vm.boot(elf, args, modules);
         } catch (BadInputException | RuntimeException e) {
@@ -91,7 +90,7 @@ public final class TrapVmm {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         VirtualMachine vm;
         try {
-            vm = new VirtualMachine(vms.size(), allocator.partition(allocator.free()), mc, dispatcher, stats,
+            vm = new VirtualMachine(vms.size(), allocator.partition(allocator.free()), mc, dispatcher,
                     DeviceSetup.of(OutputStream.nullOutputStream(), quiet, 0), true);
         } catch (BadInputException e) {
             throw new IllegalStateException(e.getMessage(), e);  // the sample slot table holds no disk
@@ -121,10 +120,13 @@ public final class TrapVmm {
     /**
      * Runs {@code vm} until its clock reaches {@code sliceEnd} or it stops; a monitor VM also
      * returns as soon as it enters kernel mode (an exception reflected to its monitor), with that
-     * exception. Kernel mode, delay slots and idling in WAIT are interpreted, and so is any instruction at which
-     * a virtual event is due or an interrupt deliverable, so that the VM takes it at exactly the
-     * cycle the bare machine would, and every instruction while a debugger needs to see each; the
-     * rest of user mode runs directly.
+     * exception. Kernel mode runs on the VM's own block core (its CPU over the shadow CP0 and a
+     * view of its partition: the machine's exactness, compiled code included) unless a tracer or
+     * a debugger is attached, which sees each instruction the vCPU steps; user-mode delay
+     * slots and idling in WAIT are interpreted, and so is any user instruction at which a virtual
+     * event is due or an interrupt deliverable, so that the VM takes it at exactly the cycle the
+     * bare machine would, and every instruction while a debugger or a tracer needs to see each;
+     * the rest of user mode runs directly.
      */
     Trap runVm(VirtualMachine vm, long sliceEnd) {
         var cpu = vm.cpu();
@@ -138,6 +140,15 @@ public final class TrapVmm {
             boolean kernel = !cp0.userMode();
             if (kernel && vm.isMonitorVm()) return Trap.exception((cp0.cause() >>> 2) & 31);
             if (clock.now() >= sliceEnd) return null;
+            if (kernel && vm.core() != null && !cpu.waiting() && !vm.stepOnce && cpu.tracer() == null && cpu.debugger() == null) {
+                // Kernel mode on the VM's block core (compiled code included), until it enters
+                // user mode or WAITs, the slice ends or the limit: one cycle of VM time per
+                // instruction, as stepping would take them.
+                long before = cpu.executed();
+                vm.core().runKernel(before + Math.min(sliceEnd, vm.limit()) - clock.now());
+                stats.interpreted += cpu.executed() - before;
+                continue;
+            }
             if (kernel || cpu.inDelaySlot() || cpu.waiting() || vm.stepOnce || clock.now() >= clock.nextEvent()
                     || cp0.deliverableInterrupts() != 0 || debugged(cpu)) {
                 vm.stepOnce = false;

@@ -11,6 +11,7 @@ import vm3000.cpu.bus.Clock;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
+import vm3000.cpu.core.BlockCore;
 import vm3000.cpu.core.Cpu;
 import vm3000.cpu.core.StateDump;
 import vm3000.cpu.cp0.Cp0;
@@ -23,8 +24,9 @@ import vm3000.vmm.common.Partition;
 
 /**
  * One virtual machine: a partition of its level's RAM, a virtual CPU (a real {@link Cpu} whose
- * CP0 is the VM's shadow CP0 and virtual TLB, whose bus is the partition plus virtual devices,
- * whose CP0 instructions go to the dispatcher) and its own LAMEbus cards, clock and power state.
+ * CP0 is the VM's shadow CP0 and virtual TLB, whose RAM is a view of the partition and whose bus
+ * adds the virtual devices, whose CP0 instructions go to the dispatcher, with a {@link BlockCore}
+ * for the kernel mode the VMM runs on it) and its own LAMEbus cards, clock and power state.
  * The virtual clock is the VM's time: it advances with interpreted instructions and with the real
  * cycles the VM runs directly. A <em>monitor VM</em> has no guest kernel: its kernel mode is the
  * Java monitor above, which reaches it through a {@code TrappingMachineControl}.
@@ -37,13 +39,15 @@ public final class VirtualMachine {
     private final PowerState power;
     private final Cp0 cp0;
     private final Cpu cpu;
+    /** The block core the VMM runs the VM's kernel mode on, or null (no view of its RAM; a monitor VM). */
+    private final BlockCore core;
     private final MachineControl mc;
     private final boolean monitorVm;
     private long limit = Long.MAX_VALUE;
     /** Set when the next user-mode instruction must be interpreted, not run directly. */
     boolean stepOnce;
 
-    VirtualMachine(int id, Partition partition, MachineControl mc, Dispatcher dispatcher, VmmStats stats,
+    VirtualMachine(int id, Partition partition, MachineControl mc, Dispatcher dispatcher,
                    DeviceSetup setup, boolean monitorVm) throws BadInputException {
         this.id = id;
         this.partition = partition;
@@ -54,8 +58,12 @@ public final class VirtualMachine {
         this.power = devices.power();
         this.cp0 = new Cp0(clock);
         cp0.setExceptionEntry(dispatcher.parts().exceptions()); // reflection onto the shadow: the VMM's
-        VmBus bus = new VmBus(mc, partition, devices.bus(), stats);
-        this.cpu = new Cpu(cp0, PhysicalMemory.none(mc.endian()), bus, devices::lines, clock, power);
+        PhysicalMemory level = mc.memory();
+        PhysicalMemory ram = level != null && (long) partition.base() + partition.size() <= level.size()
+                ? level.view(partition.base(), partition.size()) : PhysicalMemory.none(mc.endian());
+        VmBus bus = new VmBus(mc, partition, ram, devices.bus());
+        this.cpu = new Cpu(cp0, ram, bus, devices::lines, clock, power);
+        this.core = ram.size() > 0 && !monitorVm ? new BlockCore(cpu) : null;
         cpu.setCop0Handler((c, op, w) -> dispatcher.cop0(this, op, w));
         devices.onDump(() -> setup.messages().print(StateDump.of(cpu)));
     }
@@ -63,6 +71,8 @@ public final class VirtualMachine {
     public int id() { return id; }
     public Partition partition() { return partition; }
     public Cpu cpu() { return cpu; }
+    /** The block core of the VM's CPU, on which the VMM runs its kernel mode; null where it interprets it. */
+    public BlockCore core() { return core; }
     public Cp0 cp0() { return cp0; }
     public Clock clock() { return clock; }
     public PowerState power() { return power; }

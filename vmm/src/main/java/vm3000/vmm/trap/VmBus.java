@@ -3,31 +3,40 @@ package vm3000.vmm.trap;
 import vm3000.cpu.bus.Bus;
 import vm3000.cpu.bus.Lamebus;
 import vm3000.cpu.bus.PhysicalBus;
+import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.vmm.api.MachineControl;
 import vm3000.vmm.common.Partition;
 
 /**
- * A VM's guest-physical address space: its RAM is its partition, reached through the level's
- * {@link MachineControl} at base + pa; the LAMEbus window holds the VM's own virtual devices;
- * anything else is a bus error. Nothing outside the partition is reachable.
+ * A VM's guest-physical address space: its RAM is its partition, in the level's RAM through the
+ * VM's view of it, or where the level gives no view ({@link MachineControl#memory}) through the
+ * level's {@link MachineControl} at base + pa; the LAMEbus window holds the VM's own virtual devices; anything else is a bus error. Nothing
+ * outside the partition is reachable.
  */
 final class VmBus implements PhysicalBus {
     private final MachineControl mc;
     private final Partition partition;
+    /** The partition as the VM's RAM, or an empty memory where the level gives no view. */
+    private final PhysicalMemory ram;
     private final Bus devices;
-    private final VmmStats stats;
 
-    VmBus(MachineControl mc, Partition partition, Bus devices, VmmStats stats) {
+    VmBus(MachineControl mc, Partition partition, PhysicalMemory ram, Bus devices) {
         this.mc = mc;
         this.partition = partition;
+        this.ram = ram;
         this.devices = devices;
-        this.stats = stats;
     }
 
     @Override
     public long load(int paddr, int size) {
+        if (ram.contains(paddr, size)) {
+            switch (size) {
+                case 4: return ram.loadWord(paddr) & 0xFFFFFFFFL;
+                case 2: return ram.loadHalf(paddr);
+                default: return ram.loadByte(paddr);
+            }
+        }
         if (partition.contains(paddr, size)) {
-            stats.physicalAccesses++;
             return mc.loadPhysical(partition.base() + paddr, size);
         }
         return Lamebus.contains(paddr) ? devices.load(paddr, size) : BUS_ERROR;
@@ -35,8 +44,15 @@ final class VmBus implements PhysicalBus {
 
     @Override
     public boolean store(int paddr, int size, int value) {
+        if (ram.contains(paddr, size)) {
+            switch (size) {
+                case 4: ram.storeWord(paddr, value); break;
+                case 2: ram.storeHalf(paddr, value); break;
+                default: ram.storeByte(paddr, value); break;
+            }
+            return true;
+        }
         if (partition.contains(paddr, size)) {
-            stats.physicalAccesses++;
             return mc.storePhysical(partition.base() + paddr, size, value);
         }
         return Lamebus.contains(paddr) && devices.store(paddr, size, value);

@@ -17,7 +17,6 @@ public final class VmmStats {
     long asidRecycles;
     long interpreted;
     long direct;
-    long physicalAccesses;
     long slices;
     long switches;
 
@@ -30,8 +29,6 @@ public final class VmmStats {
     public long asidRecycles() { return asidRecycles; }
     public long interpreted() { return interpreted; }
     public long direct() { return direct; }
-    /** Physical accesses made on behalf of the level above (its monitor's or its interpreted kernel's). */
-    public long physicalAccesses() { return physicalAccesses; }
     /** Time slices given to the VMs, and changes from one VM to another. */
     public long slices() { return slices; }
     public long switches() { return switches; }
@@ -74,7 +71,6 @@ public final class VmmStats {
         m.put("instructions_direct", direct);
         m.put("shadow_tlb_refills", shadowRefills);
         m.put("asid_recycles", asidRecycles);
-        m.put("physical_accesses_for_level_above", physicalAccesses);
         return m;
     }
 
@@ -91,7 +87,6 @@ public final class VmmStats {
         sb.append(String.format("  memory traps 0, time slices %d, VM switches %d%n", slices, switches));
         sb.append(String.format("  instructions interpreted %d, run directly %d%n", interpreted, direct));
         sb.append(String.format("  shadow-TLB refills %d, ASID recycles %d%n", shadowRefills, asidRecycles));
-        sb.append(String.format("  physical accesses for the level above %d%n", physicalAccesses));
         return sb.toString();
     }
 }
