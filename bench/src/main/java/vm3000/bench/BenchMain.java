@@ -22,8 +22,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * three things. Where the C compute workload was not built (no cross compiler when bench/ was
  * built) and the command line does not choose workloads, that workload is left out with a line
  * saying why, instead of failing. After the run, a table gives each workload's block/interp
- * ratio, and one gives RmrBench's cost per iteration at each depth and its ratio to the bare
- * machine, from the figures of this one run.
+ * ratio, one gives RmrBench's cost per iteration at each depth and its ratio to the bare
+ * machine, and one MemoryBench's accesses per second of each representation of RAM and its ratio
+ * to PhysicalMemory's, from the figures of this one run.
  */
 public final class BenchMain {
     private BenchMain() {}
@@ -43,6 +44,8 @@ public final class BenchMain {
         if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(vm3000.bench.matrix.MatrixBench.class.getName()));
         // BlockCacheBench measures one design choice; it runs when named.
         if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(BlockCacheBench.class.getName()));
+        // So does MemoryBench (the representation of RAM).
+        if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(MemoryBench.class.getName()));
         Path elf = CoreBench.cCompute();
         buildCCompute(elf.getParent());
         if (!Files.exists(elf) && !cl.getParameter("workload").hasValue()) {
@@ -54,6 +57,7 @@ public final class BenchMain {
         printRatios(results);
         printRmr(results);
         printPairs(results);
+        printMemory(results);
     }
 
     private static String ratio(double a, double b) {
@@ -174,6 +178,35 @@ public final class BenchMain {
         System.out.println(String.format("%-10s %-7s %5s %6s %12s %12s %8s %s", "kernel", "monitor", "depth", "pairs",
                 "bare ns", "nested ns", "ratio", "quartiles"));
         lines.forEach(System.out::println);
+    }
+
+    /**
+     * MemoryBench per access pattern and byte order: millions of accesses per second of each
+     * representation, and each one's ratio to PhysicalMemory's (above 1: faster).
+     */
+    static void printMemory(Collection<RunResult> results) {
+        Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String bench = r.getParams().getBenchmark();
+            if (!bench.startsWith(MemoryBench.class.getName() + ".")) continue;
+            String row = bench.substring(bench.lastIndexOf('.') + 1) + " " + r.getParams().getParam("order");
+            rows.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(r.getParams().getParam("ram"), r.getPrimaryResult().getScore());
+        }
+        if (rows.isEmpty()) return;
+        System.out.println();
+        System.out.println("MemoryBench, this run: millions of accesses per second, and / physical (PhysicalMemory's)");
+        StringBuilder head = new StringBuilder(String.format("%-13s", "pattern"));
+        for (String c : MemoryBench.CANDIDATES) head.append(String.format(" %15s", c));
+        System.out.println(head);
+        rows.forEach((row, scores) -> {
+            double base = scores.getOrDefault("physical", Double.NaN);
+            StringBuilder line = new StringBuilder(String.format("%-13s", row));
+            for (String c : MemoryBench.CANDIDATES) {
+                double s = scores.getOrDefault(c, Double.NaN);
+                line.append(String.format(" %15s", Double.isNaN(s) ? "-" : String.format("%.0f (%s)", s, ratio(s, base))));
+            }
+            System.out.println(line);
+        });
     }
 
     /** The {@code q} quantile of {@code values} (nearest rank). */
