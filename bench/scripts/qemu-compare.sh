@@ -9,7 +9,8 @@
 #   bench/scripts/qemu-compare.sh [RUNS]        (make bench-qemu [RUNS=N]; RUNS defaults to 5)
 #
 # Environment: ROUNDS (rounds of compute.c), JMH=0 (skip the in-process figure of vm3000),
-# JMH_WI and JMH_I (its warm-up and measured iterations of 2 s: 5 and 10).
+# JMH_WI and JMH_I (its warm-up and measured iterations of 2 s: 30 and 10; on this workload the
+# block core needs some 30-45 s in one JVM to reach its steady rate, see docs/performance.md).
 #
 # Runs are paired: run i times qemu (the empty program, then compute) and vm3000 (the same), the
 # order swapped from one pair to the next, so that load from other jobs hits both alike. Every
@@ -29,7 +30,7 @@ set -eu
 runs=${1:-5}
 rounds=${ROUNDS:-2304}
 jmh=${JMH:-1}
-jmh_wi=${JMH_WI:-5}
+jmh_wi=${JMH_WI:-30}
 jmh_i=${JMH_I:-10}
 case "$runs$rounds$jmh_wi$jmh_i" in
   *[!0-9]*) echo "qemu-compare: RUNS, ROUNDS, JMH_WI and JMH_I are numbers" >&2; exit 2 ;;
@@ -109,6 +110,7 @@ if [ "$jmh" != 0 ]; then
     fi
   done
   awk '/^Iteration / { print $3 }' "$out/jmh.txt" > "$out/jmh-iterations"
+  awk '/^# Warmup Iteration / { print $4 }' "$out/jmh.txt" > "$out/jmh-warmup"
   warm=$(median < "$out/jmh-iterations")
   load2=$(load)
 fi
@@ -137,7 +139,10 @@ awk -v n="$instructions" -v qw="$qw" -v qs="$qs" -v vw="$vw" -v vs="$vs" -v warm
     n / (vw - vs) / 1e6, n / (vw - vs) / 1e6 / qwarm
 }'
 paste "$out/qemu" "$out/vm3000" | awk '{ r = r sprintf(" %.3f", $1 / $2) } END { print "whole-process ratio of each pair (qemu wall / vm3000 wall):" r }'
-[ -z "$warm" ] || awk '{ r = r sprintf(" %.1f", $1) } END { print "JMH iterations (MIPS):" r }' "$out/jmh-iterations"
+if [ -n "$warm" ]; then
+  awk '{ r = r sprintf(" %.0f", $1) } END { print "JMH warm-up iterations (MIPS):" r }' "$out/jmh-warmup"
+  awk '{ r = r sprintf(" %.0f", $1) } END { print "JMH measured iterations (MIPS):" r }' "$out/jmh-iterations"
+fi
 echo "wall s: median wall time of the whole process (fork to exit); start-up s: median for the same runner"
 echo "  on an empty main (same start-up and runtime code), timed in the same pairs; whole MIPS = instructions / wall."
 echo "warm MIPS, qemu: instructions / (median wall - median start-up) (TCG's translation left in)."
