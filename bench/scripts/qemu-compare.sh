@@ -110,7 +110,7 @@ if [ "$jmh" != 0 ]; then
     fi
   done
   awk '/^Iteration / { print $3 }' "$out/jmh.txt" > "$out/jmh-iterations"
-  awk '/^# Warmup Iteration / { print $4 }' "$out/jmh.txt" > "$out/jmh-warmup"
+  awk '/^# Warmup Iteration / { print $5 }' "$out/jmh.txt" > "$out/jmh-warmup"
   warm=$(median < "$out/jmh-iterations")
   load2=$(load)
 fi
