@@ -10,7 +10,7 @@
 #
 # Environment: ROUNDS (rounds of compute.c), JMH=0 (skip the in-process figure of vm3000),
 # JMH_WI and JMH_I (its warm-up and measured iterations of 2 s: 30 and 10; on this workload the
-# block core needs some 30-45 s in one JVM to reach its steady rate, see docs/performance.md).
+# block core needs some 30-60 s in one JVM to reach its steady rate, see docs/performance.md).
 #
 # Runs are paired: run i times qemu (the empty program, then compute) and vm3000 (the same), the
 # order swapped from one pair to the next, so that load from other jobs hits both alike. Every
