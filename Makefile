@@ -35,7 +35,8 @@ bench-jmh: build
 	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
 	java -jar bench/target/benchmarks.jar $(BENCH_ARGS) 2>&1 | tee bench/target/jmh.txt
 
-# vm3000 against qemu-mips on the GCC-built compute.c: wall-time medians, ratios (docs/performance.md).
+# vm3000 against qemu-mips on one GCC-built compute.c of 2.18e9 guest instructions: RUNS paired runs
+# (default 5), medians, whole-process and warm speed ratios beside their targets (docs/performance.md).
 bench-qemu: build
 	$(MVN) $(MVN_FLAGS) -pl bench -am -DskipTests package
 	sh bench/scripts/qemu-compare.sh $(RUNS)

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds the C compute workload (cpu/src/test/c/compute.c) big-endian, twice, from the same
 # object file, exactly as the C corpus tests do (CCorpus.java): compute-baremetal.elf for vm3000
-# and compute-linux.elf (Linux o32, static) for qemu-mips.
+# and compute-linux.elf (Linux o32, static) for qemu-mips. Beside them, empty-baremetal.elf and
+# empty-linux.elf: the same start-up and runtime around a main that returns 0 at once, whose run
+# time is the runner's start-up alone (qemu-compare.sh subtracts it).
 #
 #   build-ccompute.sh OUTDIR [CFLAG...]
 #
@@ -33,13 +35,17 @@ obj="$out/ccompute-obj"
 mkdir -p "$obj"
 cc() { mips-linux-gnu-gcc $cflags -c "$1" -o "$2"; }
 cc "$src/compute.c" "$obj/compute.o"
+printf 'int main(void)\n{\n    return 0;\n}\n' > "$obj/empty.c"
+cc "$obj/empty.c" "$obj/empty.o"
 cc "$rt/common.c" "$obj/common.o"
 for flavour in baremetal linux; do
   cc "$rt/$flavour/start.S" "$obj/start-$flavour.o"
   cc "$rt/$flavour/console.c" "$obj/console-$flavour.o"
 done
-mips-linux-gnu-ld -EB -nostdlib -T "$rt/baremetal/baremetal.ld" "$obj/start-baremetal.o" "$obj/compute.o" \
-  "$obj/console-baremetal.o" "$obj/common.o" -o "$out/compute-baremetal.elf"
-mips-linux-gnu-ld -EB -nostdlib -static -e __start "$obj/start-linux.o" "$obj/compute.o" \
-  "$obj/console-linux.o" "$obj/common.o" -o "$out/compute-linux.elf"
+for prog in compute empty; do
+  mips-linux-gnu-ld -EB -nostdlib -T "$rt/baremetal/baremetal.ld" "$obj/start-baremetal.o" "$obj/$prog.o" \
+    "$obj/console-baremetal.o" "$obj/common.o" -o "$out/$prog-baremetal.elf"
+  mips-linux-gnu-ld -EB -nostdlib -static -e __start "$obj/start-linux.o" "$obj/$prog.o" \
+    "$obj/console-linux.o" "$obj/common.o" -o "$out/$prog-linux.elf"
+done
 rm -r "$obj"

@@ -1,71 +1,154 @@
 #!/bin/sh
-# vm3000 against qemu-mips (user mode, TCG) on the same GCC-built program: cpu/src/test/c/compute.c,
-# one object file linked bare-metal for vm3000 and as a static Linux o32 executable for qemu
-# (scripts/build-ccompute.sh). Same code, same work; only the start-up and console code differ.
+# vm3000 against qemu-mips (user mode, TCG) on the same GCC-built program: cpu/src/test/c/compute.c
+# with ROUNDS rounds (default 2304: 2.18e9 guest instructions, so that qemu's start-up is a few
+# per cent of its run), compiled once and the object linked twice by build-ccompute.sh: bare metal
+# for vm3000, a static Linux o32 executable for qemu. Same code, same work; only the start-up and
+# console code differ. -DROUNDS is given to this build only: the C corpus tests still build
+# compute.c with its own 128 rounds.
 #
-#   bench/scripts/qemu-compare.sh [RUNS]        (make bench-qemu; RUNS defaults to 5)
+#   bench/scripts/qemu-compare.sh [RUNS]        (make bench-qemu [RUNS=N]; RUNS defaults to 5)
 #
-# Prints the median and minimum wall time of RUNS runs of each, the guest instructions per second
-# (the count is vm3000's, from --stats: the instructions are the same under qemu), and the ratio
-# to qemu. vm3000's wall time includes starting the JVM and JIT warm-up; so the script also runs
-# the in-process JMH benchmark of the block core on the same workload (set JMH=0 to skip it).
+# Environment: ROUNDS (rounds of compute.c), JMH=0 (skip the in-process figure of vm3000),
+# JMH_WI and JMH_I (its warm-up and measured iterations of 2 s: 30 and 10; on this workload the
+# block core needs some 30-60 s in one JVM to reach its steady rate, see docs/performance.md).
+#
+# Runs are paired: run i times qemu (the empty program, then compute) and vm3000 (the same), the
+# order swapped from one pair to the next, so that load from other jobs hits both alike. Every
+# run's output is checked against qemu's first. Then the table, whose figures are derived so:
+#   wall s        median over the runs of the whole process's wall time (fork to exit)
+#   start-up s    median wall time of the same runner on empty-*.elf: the same start-up and
+#                 runtime code around a main that returns at once, timed in the same pairs
+#   instructions  vm3000 --stats on the bare-metal image (qemu runs the same compute.o)
+#   whole MIPS    instructions / wall
+#   warm MIPS     qemu: instructions / (wall - start-up), translation by TCG left in;
+#                 vm3000: in-process JMH, CoreBench core=block workload=c-compute-long (this very
+#                 image), one JVM with bin/vm3000's -XX:+UseSerialGC, median of JMH_I iterations
+#                 after JMH_WI of warm-up (JVM start-up, JIT and block compilation left out)
+#   x qemu        speed as a fraction of qemu's: qemu wall / vm3000 wall, and the warm MIPS ratio
+# Tools missing: one message, exit 2.
 set -eu
 runs=${1:-5}
+rounds=${ROUNDS:-2304}
+jmh=${JMH:-1}
+jmh_wi=${JMH_WI:-30}
+jmh_i=${JMH_I:-10}
+case "$runs$rounds$jmh_wi$jmh_i" in
+  *[!0-9]*) echo "qemu-compare: RUNS, ROUNDS, JMH_WI and JMH_I are numbers" >&2; exit 2 ;;
+esac
+[ "$runs" -ge 1 ] || { echo "qemu-compare: RUNS is at least 1" >&2; exit 2; }
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
-out="$root/bench/target/ccompute"
-for tool in qemu-mips mips-linux-gnu-gcc; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "qemu-compare: $tool not found (apt-get install qemu-user gcc-mips-linux-gnu)" >&2; exit 2; }
+out="$root/bench/target/qemu-compare"
+for tool in qemu-mips mips-linux-gnu-gcc mips-linux-gnu-ld java; do
+  command -v "$tool" >/dev/null 2>&1 || {
+    echo "qemu-compare: $tool not found (apt-get install qemu-user gcc-mips-linux-gnu openjdk-17-jre-headless)" >&2; exit 2; }
 done
 [ -f "$root/cli/target/vm3000.jar" ] || { echo "qemu-compare: build vm3000 first (make build)" >&2; exit 2; }
-sh "$root/bench/scripts/build-ccompute.sh" "$out"
-bare="$out/compute-baremetal.elf"
-linux="$out/compute-linux.elf"
+if [ "$jmh" != 0 ] && [ ! -f "$root/bench/target/benchmarks.jar" ]; then
+  echo "qemu-compare: bench/target/benchmarks.jar not found (make bench-qemu builds it; or JMH=0)" >&2; exit 2
+fi
+rm -rf "$out"
+sh "$root/bench/scripts/build-ccompute.sh" "$out" "-DROUNDS=$rounds"
+for f in compute-baremetal compute-linux empty-baremetal empty-linux; do
+  [ -f "$out/$f.elf" ] || { echo "qemu-compare: $out/$f.elf was not built" >&2; exit 2; }
+done
+vm3000="$root/bin/vm3000"
 
 now() { date +%s%N; }
-# median and min of the numbers on stdin (nanoseconds), printed in seconds
-stats() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f\n", m / 1e9, v[1] / 1e9 }'; }
-
-# The same program must print the same thing under both.
-expected=$(qemu-mips "$linux" | tail -1)
-got=$("$root/bin/vm3000" run "$bare" 2>/dev/null | tail -1)
-[ "$expected" = "$got" ] || { echo "qemu-compare: outputs differ: qemu '$expected', vm3000 '$got'" >&2; exit 1; }
-instructions=$("$root/bin/vm3000" run --stats "$bare" 2>&1 >/dev/null | awk '/^instructions:/ { print $2 }')
-
-time_runs() { # name command...
-  name=$1; shift
-  : > "$out/times-$name"
-  i=0
-  while [ $i -lt "$runs" ]; do
-    t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
-    echo $((t1 - t0)) >> "$out/times-$name"
-    i=$((i + 1))
-  done
-  stats < "$out/times-$name"
+# the median of the numbers on stdin (awk prints with printf: mawk's print turns 2^31 and above into %.6g)
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.6f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+load() { if [ -r /proc/loadavg ]; then cut -d' ' -f1-3 /proc/loadavg; else echo '?'; fi; }
+# timed NAME OUTFILE command...: runs it, appends its wall time (s) to $out/NAME, fails on an error exit
+timed() {
+  name=$1; file=$2; shift 2
+  t0=$(now)
+  "$@" > "$file" 2> "$file.err" || { echo "qemu-compare: $* failed (exit $?):" >&2; cat "$file.err" >&2; exit 1; }
+  t1=$(now)
+  awk -v t=$((t1 - t0)) 'BEGIN { printf "%.6f\n", t / 1e9 }' >> "$out/$name"
 }
+# same FILE WHO: the run's output must be qemu's first one
+same() { cmp -s "$out/expected" "$1" || { echo "qemu-compare: $2 printed something else than qemu:" >&2; diff "$out/expected" "$1" | head >&2; exit 1; }; }
+run_qemu() {
+  timed qemu-empty "$out/out-empty" qemu-mips "$out/empty-linux.elf"
+  timed qemu "$out/out-qemu" qemu-mips "$out/compute-linux.elf"
+  [ -f "$out/expected" ] || cp "$out/out-qemu" "$out/expected"
+  same "$out/out-qemu" qemu-mips
+}
+run_vm3000() {
+  timed vm3000-empty "$out/out-empty" "$vm3000" run --core=block "$out/empty-baremetal.elf"
+  timed vm3000 "$out/out-vm3000" "$vm3000" run --core=block --stats "$out/compute-baremetal.elf"
+  awk '/^instructions:/ { print $2 }' "$out/out-vm3000.err" >> "$out/instructions"
+  if [ -f "$out/expected" ]; then same "$out/out-vm3000" vm3000; fi
+}
+last() { tail -1 "$out/$1" | awk '{ printf "%.3f", $1 }'; }
 
-q=$(time_runs qemu qemu-mips "$linux")
-b=$(time_runs block "$root/bin/vm3000" run --core=block "$bare")
-n=$(time_runs interp "$root/bin/vm3000" run --core=interp "$bare")
+load0=$(load)
+echo "qemu-compare: compute.c with ROUNDS=$rounds, $runs paired runs (load average $load0)" >&2
+i=1
+while [ "$i" -le "$runs" ]; do
+  if [ $((i % 2)) = 1 ]; then run_qemu; run_vm3000; else run_vm3000; run_qemu; fi
+  echo "  pair $i: qemu $(last qemu) s (empty $(last qemu-empty) s), vm3000 $(last vm3000) s (empty $(last vm3000-empty) s)" >&2
+  i=$((i + 1))
+done
+[ "$(sort -u "$out/instructions" | wc -l)" = 1 ] || { echo "qemu-compare: vm3000's instruction count varied: $(sort -u "$out/instructions" | tr '\n' ' ')" >&2; exit 1; }
+instructions=$(head -1 "$out/instructions")
+qw=$(median < "$out/qemu"); qs=$(median < "$out/qemu-empty")
+vw=$(median < "$out/vm3000"); vs=$(median < "$out/vm3000-empty")
+load1=$(load)
+
+warm=
+if [ "$jmh" != 0 ]; then
+  echo "qemu-compare: in-process figure: CoreBench core=block workload=c-compute-long, $jmh_wi + $jmh_i iterations of 2 s" >&2
+  waited=0
+  # JMH refuses to start while another JMH run holds /tmp/jmh.lock: wait for it, up to 10 minutes
+  until java -jar "$root/bench/target/benchmarks.jar" CoreBench -p core=block -p workload=c-compute-long -f 1 \
+      -wi "$jmh_wi" -i "$jmh_i" -w 2 -r 2 -jvmArgsAppend -XX:+UseSerialGC > "$out/jmh.txt" 2>&1; do
+    if grep -q 'Unable to acquire the JMH lock' "$out/jmh.txt" && [ "$waited" -lt 600 ]; then
+      [ "$waited" != 0 ] || echo "qemu-compare: another JMH run holds /tmp/jmh.lock; waiting for it" >&2
+      sleep 15; waited=$((waited + 15))
+    else
+      echo "qemu-compare: the JMH run failed; see $out/jmh.txt" >&2; tail "$out/jmh.txt" >&2; exit 1
+    fi
+  done
+  awk '/^Iteration / { print $3 }' "$out/jmh.txt" > "$out/jmh-iterations"
+  awk '/^# Warmup Iteration / { print $5 }' "$out/jmh.txt" > "$out/jmh-warmup"
+  warm=$(median < "$out/jmh-iterations")
+  load2=$(load)
+fi
 
 echo
-echo "compute.c: $instructions guest instructions per run, $runs runs each, $(nproc) CPUs, $(uname -m)"
-printf '%-34s %10s %10s %12s %14s\n' "runner" "median s" "min s" "guest MIPS" "median / qemu"
-row() { # label "median min"
-  set -- "$1" $2
-  awk -v l="$1" -v m="$2" -v mn="$3" -v q="${q%% *}" -v n="$instructions" \
-    'BEGIN { printf "%-34s %10.3f %10.3f %12.1f %14.1f\n", l, m, mn, n / m / 1e6, m / q }'
-}
-row "qemu-mips (TCG, user mode)" "$q"
-row "vm3000 run --core=block" "$b"
-row "vm3000 run --core=interp" "$n"
-echo '(vm3000 wall times include JVM start-up and JIT warm-up: vm3000 run hello alone takes about 0.75 s)'
-
-if [ "${JMH:-1}" != 0 ]; then
-  echo
-  echo "In-process (JMH, warmed up): block core on the same program"
-  java -jar "$root/bench/target/benchmarks.jar" CoreBench -p core=block -p workload=c-compute \
-    -wi 3 -i 5 -w 2 -r 2 2>&1 | grep -E '^CoreBench.run' | tee "$out/jmh-block.txt"
-  awk -v q="${q%% *}" -v n="$instructions" '{ jmh = $(NF - 3) + 0 }
-    END { if (jmh > 0) printf "qemu-mips %.1f MIPS (median wall), vm3000 block core %.1f MIPS (JMH): qemu/vm3000 = %.1f\n",
-      n / q / 1e6, jmh, (n / q / 1e6) / jmh }' "$out/jmh-block.txt"
+echo "compute.c -DROUNDS=$rounds: $instructions guest instructions a run, the same output under both;"
+echo "$runs paired runs; $(nproc) CPUs, $(uname -m); $(qemu-mips --version | head -1);"
+echo "load average $load0 before, $load1 after the runs${warm:+, $load2 after JMH}"
+printf '%-24s %8s %10s %13s %10s %10s %9s %7s %9s %7s\n' runner "wall s" "start-up s" instructions \
+  "whole MIPS" "warm MIPS" "whole" "target" "warm" "target"
+awk -v n="$instructions" -v qw="$qw" -v qs="$qs" -v vw="$vw" -v vs="$vs" -v warm="$warm" '
+  function fmt(f, x, ok) { return ok ? sprintf(f, x) : "-" }
+  BEGIN {
+  qok = qw > qs; qwarm = qok ? n / (qw - qs) / 1e6 : 0; wok = qok && warm != ""
+  f = "%-24s %8.3f %10.3f %13.0f %10.1f %10s %9s %7s %9s %7s\n"
+  printf f, "qemu-mips (TCG, user)", qw, qs, n, n / qw / 1e6, fmt("%.1f", qwarm, qok), "1.000x", "", "1.000x", ""
+  printf f, "vm3000 run --core=block", vw, vs, n, n / vw / 1e6, fmt("%.1f", warm, warm != ""),
+    sprintf("%.3fx", qw / vw), ">=0.33", fmt("%.3fx", warm / (wok ? qwarm : 1), wok), ">=0.6"
+  print ""
+  printf "qemu start-up: %.1f %% of its wall time%s.\n", 100 * qs / qw, (qs < 0.1 * qw) ? "" : " (10 % or more: raise ROUNDS)"
+  printf "vm3000 against qemu: whole process %.3fx the speed (%.1fx the time; target 0.33x: %s)",
+    qw / vw, vw / qw, (qw / vw >= 0.33) ? "met" : "missed"
+  if (wok) printf "; warm %.3fx (target 0.6x: %s)", warm / qwarm, (warm / qwarm >= 0.6) ? "met" : "missed"
+  print "."
+  if (qok && vw > vs) printf "vm3000 wall minus its start-up (JIT warm-up left in): %.1f MIPS, %.3fx qemu'"'"'s warm MIPS.\n",
+    n / (vw - vs) / 1e6, n / (vw - vs) / 1e6 / qwarm
+}'
+paste "$out/qemu" "$out/vm3000" | awk '{ r = r sprintf(" %.3f", $1 / $2) } END { print "whole-process ratio of each pair (qemu wall / vm3000 wall):" r }'
+if [ -n "$warm" ]; then
+  awk '{ r = r sprintf(" %.0f", $1) } END { print "JMH warm-up iterations (MIPS):" r }' "$out/jmh-warmup"
+  awk '{ r = r sprintf(" %.0f", $1) } END { print "JMH measured iterations (MIPS):" r }' "$out/jmh-iterations"
+fi
+echo "wall s: median wall time of the whole process (fork to exit); start-up s: median for the same runner"
+echo "  on an empty main (same start-up and runtime code), timed in the same pairs; whole MIPS = instructions / wall."
+echo "warm MIPS, qemu: instructions / (median wall - median start-up) (TCG's translation left in)."
+if [ -n "$warm" ]; then
+  echo "warm MIPS, vm3000: JMH CoreBench core=block workload=c-compute-long (this image) in one JVM (-XX:+UseSerialGC),"
+  echo "  median of $jmh_i iterations of 2 s after $jmh_wi of warm-up (JVM start-up, JIT and block compilation left out)."
+else
+  echo "warm MIPS, vm3000: not measured (JMH=0)."
 fi

@@ -64,7 +64,9 @@ public class CoreBench {
      * {@code compute}: the compute guest kernel (user-mode LCG loop, 10^6 iterations a boot);
      * {@code tinyos}: the tinyos guest kernel (processes, syscalls, TLB refills, timer
      * preemption; 8.9e5 instructions a boot); {@code compute-loop}: bench/compute.s, an endless
-     * ALU/memory loop in kseg0.
+     * ALU/memory loop in kseg0. Not run unless named: {@code c-compute-long}, compute.c built
+     * with more rounds (2304 by default: 2.18e9 instructions a run) by scripts/qemu-compare.sh, which
+     * measures the block core on it for its warm figure (see {@link #cComputeLong()}).
      */
     @Param({"c-compute", "compute", "tinyos", "compute-loop"})
     public String workload;
@@ -82,6 +84,15 @@ public class CoreBench {
         }
     }
 
+    /**
+     * The long build of compute.c for the comparison with qemu-mips: made by
+     * scripts/qemu-compare.sh next to benchmarks.jar (bench/target/qemu-compare/), so that the
+     * warm figure is of the very image whose wall times the script measures.
+     */
+    static Path cComputeLong() {
+        return cCompute().getParent().resolveSibling("qemu-compare/compute-baremetal.elf");
+    }
+
     ElfFile elf;
     String bootArgs = "";
     int ram = 1 << 20;
@@ -97,6 +108,11 @@ public class CoreBench {
             case "c-compute" -> {
                 Path image = cCompute();
                 if (!Files.exists(image)) throw new IllegalStateException(image + " missing: mips-linux-gnu-gcc not found (install gcc-mips-linux-gnu)");
+                elf = ElfFile.parse(Files.readAllBytes(image), image.toString());
+            }
+            case "c-compute-long" -> {
+                Path image = cComputeLong();
+                if (!Files.exists(image)) throw new IllegalStateException(image + " missing: made by bench/scripts/qemu-compare.sh (make bench-qemu)");
                 elf = ElfFile.parse(Files.readAllBytes(image), image.toString());
             }
             case "compute" -> {
