@@ -57,6 +57,20 @@ public final class Main implements Runnable {
         return execute(new Main(in, false, out, err), args);
     }
 
+    /**
+     * The part of a course lab exercise that a student tree has not written yet, as its stub
+     * names it ("exercise 3: precise invalidation"), if {@code ex} is its stub's exception; else null.
+     */
+    static String unwrittenExercise(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null
+                    && t.getMessage().matches("exercise \\d+: .*")) {
+                return t.getMessage();
+            }
+        }
+        return null;
+    }
+
     private static int execute(Main main, String... args) {
         PrintStream out = main.out;
         PrintStream err = main.err;
@@ -70,6 +84,12 @@ public final class Main implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            String unwritten = unwrittenExercise(ex);
+            if (unwritten != null) {
+                command.getErr().println("vm3000: this tree's monitor lacks " + unwritten + "; --lab M runs it with "
+                        + "stand-ins for the exercises after M, as 'vm3000 lab check M' does (docs/labs/README.md)");
+                return ExitCodes.INTERNAL;
+            }
             command.getErr().println("vm3000: internal error: " + ex);
             ex.printStackTrace(command.getErr());
             return ExitCodes.INTERNAL;

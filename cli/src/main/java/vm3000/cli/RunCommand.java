@@ -108,6 +108,11 @@ final class RunCommand implements Callable<Integer> {
             + "below (default 1)")
     Integer depth;
 
+    @Option(names = "--lab", paramLabel = "N", description = "with --vmm trap: build the VMM as the grader of course "
+            + "lab exercise N does: the parts of exercises 1 to N as this tree has them, stand-ins for the later ones "
+            + "(docs/labs/README.md); for a student tree where those are not written yet")
+    Integer lab;
+
     @Option(names = "--vm-output", paramLabel = "DIR", description = "with --vmm: each VM's console to DIR/vmN.txt "
             + "instead of standard output (as it is for one VM; each line prefixed with [vmN] for several)")
     Path vmOutput;
@@ -141,6 +146,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (depth != null) throw new BadInputException("--depth needs --vmm trap");
             if (vmOutput != null) throw new BadInputException("--vm-output needs --vmm trap");
+            if (lab != null) throw new BadInputException("--lab needs --vmm trap");
             GdbRun.Address gdbAt = GdbRun.checkOptions(gdb, gdbWait, 1);
             if (gdbAt != null && rmrLevels != 0) throw new BadInputException("--gdb does not go with --rmr-levels");
             if (maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");

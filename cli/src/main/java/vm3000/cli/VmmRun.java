@@ -19,11 +19,14 @@ import vm3000.cpu.debug.GdbStub;
 import vm3000.cpu.dev.ConsoleInput;
 import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
+import vm3000.labs.Exercise;
+import vm3000.labs.Exercises;
 import vm3000.vmm.devices.DeviceSetup;
 import vm3000.vmm.rmr.RmrVm;
 import vm3000.vmm.rmr.RmrVmmStack;
 import vm3000.vmm.trap.Allocator;
 import vm3000.vmm.trap.VirtualMachine;
+import vm3000.vmm.trap.VmmParts;
 import vm3000.vmm.trap.VmmStack;
 
 /**
@@ -59,6 +62,13 @@ final class VmmRun {
             if (depth < 1 || depth > 8) throw new BadInputException("--depth must be 1..8: " + depth);
             if (cmd.maxInstructions <= 0) throw new BadInputException("--max-instructions must be positive");
             if (cmd.trace != null) throw new BadInputException("--trace traces the bare machine; it does not go with --vmm");
+            VmmParts parts = VmmParts.REFERENCE;
+            if (cmd.lab != null) {
+                if (rmr) throw new BadInputException("--lab builds a trap-and-emulate VMM: it needs --vmm trap");
+                Exercise e = Exercises.number(cmd.lab).orElseThrow(() -> new BadInputException(
+                        "--lab: no exercise " + cmd.lab + " (vm3000 lab list)"));
+                parts = e.scope().apply(parts);
+            }
             ProfileRun.checkOptions(cmd.profile, cmd.profileInterval, true, 0);
             MachineOptions.Core core = cmd.parseCore();
             List<Spec> specs = specs();
@@ -117,7 +127,8 @@ final class VmmRun {
                     doc.put("levels", stack.toList());
                     doc.put("machine", Map.of("cycles", stack.host().clock().now(), "rmr", stack.host().rmr().toMap()));
                 } else {
-                    VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE);
+                    VmmStack stack = VmmStack.create(hostRam, specs.get(0).elf().endian(), core, depth, Allocator.DEFAULT_SLICE,
+                            parts);
                     List<VirtualMachine> vms = new ArrayList<>();
                     try {
                         for (int i = 0; i < specs.size(); i++) {

@@ -184,4 +184,44 @@ class VmmRunTest {
         assertEquals(ExitCodes.BAD_INPUT, c.code());
         assertTrue(c.err().contains("--vmm"), c.err());
     }
+
+    /** Level 0's monitor entries, from --stats. */
+    private static long entries(Cli c) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("level 0: monitor entries (\\d+)").matcher(c.err());
+        assertTrue(m.find(), c.err());
+        return Long.parseLong(m.group(1));
+    }
+
+    /**
+     * --lab N builds the VMM as exercise N's grader does: with --lab 1, exercise 4's virtual time is
+     * OneStep's, one instruction per direct run, so the same run costs a trap per user instruction.
+     */
+    @Test
+    void lab_buildsTheVmmAsTheExercisesGraderDoes() {
+        Cli reference = Cli.run("run", "--vmm", "trap", "--stats", "compute:200");
+        Cli lab1 = Cli.run("run", "--vmm", "trap", "--lab", "1", "--stats", "compute:200");
+        Cli lab4 = Cli.run("run", "--vmm", "trap", "--lab", "4", "--stats", "compute:200");
+        assertEquals(0, lab1.code(), lab1.err());
+        assertEquals(reference.out(), lab1.out());
+        assertEquals(reference.out(), lab4.out());
+        assertTrue(entries(lab1) > 10 * entries(reference), entries(lab1) + " entries with --lab 1, " + entries(reference) + " without");
+        assertEquals(entries(reference), entries(lab4), "exercise 4's grader uses every part as written");
+    }
+
+    @Test
+    void lab_withoutATrapVmm_orNoSuchExercise_isRefused() {
+        for (String[] args : new String[][] {{"run", "--lab", "1", "hello"}, {"run", "--vmm", "rmr", "--lab", "1", "hello"},
+                {"run", "--vmm", "trap", "--lab", "9", "hello"}}) {
+            Cli c = Cli.run(args);
+            assertEquals(ExitCodes.BAD_INPUT, c.code(), c.err());
+            assertTrue(c.err().contains("--lab"), c.err());
+        }
+    }
+
+    @Test
+    void aStudentTreesUnwrittenPart_isNamedInOneLine() {
+        Exception stub = new UnsupportedOperationException("exercise 3: precise invalidation");
+        assertEquals("exercise 3: precise invalidation", Main.unwrittenExercise(new RuntimeException(stub)));
+        assertEquals(null, Main.unwrittenExercise(new UnsupportedOperationException("something else")));
+    }
 }
