@@ -120,7 +120,7 @@ final class VmmRun {
                     } finally {
                         for (RmrVm vm : vms) vm.close();
                     }
-                    stats = String.format("vmm: RMR stack, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
+                    stats = String.format("vmm: RMR stack, depth %d, %d VM%s%n", depth, vms.size(), vms.size() == 1 ? "" : "s") + stack.report()
                             + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().rmr().report();
                     doc.put("vmm", "rmr");
                     doc.put("depth", depth);
@@ -156,7 +156,7 @@ final class VmmRun {
                     } finally {
                         for (VirtualMachine vm : vms) vm.close();
                     }
-                    stats = String.format("vmm: trap-and-emulate, depth %d, %d VMs%n", depth, vms.size()) + stack.report()
+                    stats = String.format("vmm: trap-and-emulate, depth %d, %d VM%s%n", depth, vms.size(), vms.size() == 1 ? "" : "s") + stack.report()
                             + String.format("host: %d cycles%n", stack.host().clock().now()) + stack.host().counters().report();
                     doc.put("vmm", "trap");
                     doc.put("depth", depth);

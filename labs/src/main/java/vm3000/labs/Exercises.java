@@ -44,7 +44,7 @@ public final class Exercises {
                     new SameAsBare("the guard: with Status.CU0 set, user mode may read Status", "lab1", "", 1,
                             starting("user mode with CU0"), false, GUARD),
                     new SameAsBare("the whole run of lab1: same console, exit code and cycle count as bare", "lab1", "", 1,
-                            ALL, true, "A difference only here: the VM's time or its end differ; check what MTC0 "
+                            ALL, true, "If this is the only check that fails, the VM's time or its end differ: check what MTC0 "
                                     + "returns (false only when the VM stopped)."),
                     new SameAsBare("the cp0 microbenchmark: 100 iterations of MFC0/MTC0 of Status and EntryHi", "cp0",
                             "100", 1, ALL, true, SHADOW),
@@ -188,7 +188,7 @@ public final class Exercises {
                     1, 200_001, "The VM must stop at exactly its limit, like the bare machine: a direct run that goes "
                             + "past it stops the VM late. " + BUDGET),
             new SameAsBare("the whole run of lab4: same console, exit code and cycle count as bare", "lab4", "", 1, ALL, true,
-                    "A difference only here: the time of the WAIT or of the kernel's printing. " + BUDGET),
+                    "If this is the only check that fails, look at the time of the WAIT or of the kernel's printing. " + BUDGET),
             new RunsDirectly("user mode runs directly, a time slice at a time: the compute microbenchmark (10000 iterations)",
                     "compute", "10000", 5, 20, "The budget is the whole time the VM may run: one instruction per run "
                             + "(OneStep, what grades exercises 1 and 2) is exact but traps on every instruction, and a run "

@@ -26,13 +26,39 @@ import vm3000.cpu.BadInputException;
  * removed (docs/labs/README.md, "For teachers"). In a Java file, the lines between
  * {@code // lab N begin: WHAT} and {@code // lab N end} (a whole method body) become
  * {@code throw new UnsupportedOperationException("exercise N: WHAT");}, which the graders
- * report as "not written yet".
+ * report as "not written yet". In a Markdown file, the lines between {@code <!-- lab N begin:
+ * WHAT -->} and {@code <!-- lab N end -->} (an answer the documentation gives) become one line
+ * saying that exercise N asks for it.
  */
 public final class StudentTree {
     private StudentTree() {}
 
     static final Pattern BEGIN = Pattern.compile("^(\\s*)// lab (\\d+) begin: (.+)$");
     static final Pattern END = Pattern.compile("^\\s*// lab (\\d+) end\\s*$");
+    static final Pattern MD_BEGIN = Pattern.compile("^(\\s*)<!-- lab (\\d+) begin: (.+?) -->\\s*$");
+    static final Pattern MD_END = Pattern.compile("^\\s*<!-- lab (\\d+) end -->\\s*$");
+
+    /** How a kind of file marks a solution, and what stands for it once removed. */
+    private record Markers(Pattern begin, Pattern end, String endText) {
+        String replacement(String indent, int exercise, String what) {
+            if (begin == BEGIN) {
+                return indent + "throw new UnsupportedOperationException(\"exercise " + exercise + ": "
+                        + what.strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\");";
+            }
+            return indent + "*Removed from the student tree: exercise " + exercise + " asks you to work this out ("
+                    + what.strip() + ").*";
+        }
+    }
+
+    private static final Markers JAVA = new Markers(BEGIN, END, "// lab %s end");
+    private static final Markers MARKDOWN = new Markers(MD_BEGIN, MD_END, "<!-- lab %s end -->");
+
+    /** The markers of {@code file}'s kind, or null for a file that has none. */
+    private static Markers markers(String file) {
+        if (file.endsWith(".java")) return JAVA;
+        if (file.endsWith(".md")) return MARKDOWN;
+        return null;
+    }
     /** The note written at the top of the tree. */
     static final String NOTE = "STUDENT-TREE.md";
 
@@ -41,26 +67,26 @@ public final class StudentTree {
      * marker without its partner, or nested, is bad input naming the file and line.
      */
     static String strip(String text, Set<Integer> exercises, String file) throws BadInputException {
+        Markers m = markers(file);
+        if (m == null) return text;
         StringBuilder out = new StringBuilder();
         String[] lines = text.split("\n", -1);
         int open = -1, openLine = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            Matcher b = BEGIN.matcher(line), e = END.matcher(line);
+            Matcher b = m.begin().matcher(line), e = m.end().matcher(line);
             if (b.matches()) {
                 if (open >= 0) throw BadInputException.at(file, i + 1, "lab marker inside the region opened at line " + openLine);
                 open = Integer.parseInt(b.group(2));
                 openLine = i + 1;
                 if (exercises.contains(open)) {
-                    out.append(b.group(1)).append("throw new UnsupportedOperationException(\"exercise ").append(open)
-                            .append(": ").append(b.group(3).strip().replace("\\", "\\\\").replace("\"", "\\\""))
-                            .append("\");");
+                    out.append(m.replacement(b.group(1), open, b.group(3)));
                 } else {
                     out.append(line);
                 }
             } else if (e.matches()) {
                 if (open < 0 || Integer.parseInt(e.group(1)) != open) {
-                    throw BadInputException.at(file, i + 1, "\"// lab " + e.group(1) + " end\" without its begin");
+                    throw BadInputException.at(file, i + 1, "\"" + String.format(m.endText(), e.group(1)) + "\" without its begin");
                 }
                 boolean removed = exercises.contains(open);
                 open = -1;
@@ -77,7 +103,7 @@ public final class StudentTree {
             }
             if (i + 1 < lines.length) out.append('\n');
         }
-        if (open >= 0) throw BadInputException.at(file, openLine, "\"// lab " + open + " begin\" without its end");
+        if (open >= 0) throw BadInputException.at(file, openLine, "lab " + open + "'s begin marker without its end");
         return out.toString();
     }
 
@@ -105,10 +131,10 @@ public final class StudentTree {
             for (Path rel : files(root)) {
                 Path from = root.resolve(rel), to = tmp.resolve(rel.toString());
                 Files.createDirectories(to.getParent());
-                if (rel.toString().endsWith(".java")) {
+                if (markers(rel.toString()) != null) {
                     String text = Files.readString(from, StandardCharsets.UTF_8);
                     String stripped = strip(text, exercises, rel.toString());
-                    if (!stripped.equals(text)) removed += regions(text, exercises);
+                    if (!stripped.equals(text)) removed += regions(text, exercises, markers(rel.toString()));
                     Files.writeString(to, stripped, StandardCharsets.UTF_8);
                 } else {
                     Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
@@ -124,10 +150,10 @@ public final class StudentTree {
         }
     }
 
-    private static int regions(String text, Set<Integer> exercises) {
+    private static int regions(String text, Set<Integer> exercises, Markers m) {
         int n = 0;
         for (String line : text.split("\n")) {
-            Matcher b = BEGIN.matcher(line);
+            Matcher b = m.begin().matcher(line);
             if (b.matches() && exercises.contains(Integer.parseInt(b.group(2)))) n++;
         }
         return n;

@@ -220,4 +220,19 @@ class StudentTreeTest {
             }
         }
     }
+
+    /** In Markdown, an answer the documentation gives is replaced by one line; other exercises' stay. */
+    @Test
+    void markdownAnswers_areRemoved_forTheExercisesStripped() throws Exception {
+        String md = "# Doc\n<!-- lab 5 begin: the counts -->\n| a | 4 |\n<!-- lab 5 end -->\ntail\n"
+                + "<!-- lab 6 begin: other -->\nkept\n<!-- lab 6 end -->\n";
+        String out = StudentTree.strip(md, Set.of(5), "docs/vmm.md");
+        assertEquals("# Doc\n*Removed from the student tree: exercise 5 asks you to work this out (the counts).*\ntail\n"
+                + "<!-- lab 6 begin: other -->\nkept\n<!-- lab 6 end -->\n", out);
+        assertEquals(md, StudentTree.strip(md, Set.of(1), "docs/vmm.md"));
+        assertEquals("x <!-- lab 5 begin: y -->", StudentTree.strip("x <!-- lab 5 begin: y -->", Set.of(5), "notes.txt"));
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> StudentTree.strip("a\n<!-- lab 5 end -->\n", Set.of(5), "D.md"));
+        assertTrue(e.getMessage().startsWith("D.md:2:") && e.getMessage().contains("<!-- lab 5 end -->"), e.getMessage());
+    }
 }

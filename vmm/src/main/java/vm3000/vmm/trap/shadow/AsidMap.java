@@ -3,7 +3,8 @@ package vm3000.vmm.trap.shadow;
 import java.util.Arrays;
 
 /**
- * The ASID map table (seed 001's "virtual TLB with an ASID map table"): (VM, guest ASID) -> host
+ * The ASID map table (the "virtual TLB with an ASID map table" of the system-VM
+ * lecture notes the project started from): (VM, guest ASID) -> host
  * ASID, host ASIDs 1..63, 0 for none. Shadow entries are tagged with the host ASID, so neither a
  * guest's process switch nor a VM switch needs a flush. Only the table: which host ASID a pair
  * gets, and when the map is recycled, is {@link ShadowPaging#hostAsid}'s.
