@@ -118,8 +118,10 @@ class LauncherTest {
             j.putNextEntry(new JarEntry(entry));
             in.transferTo(j);
         }
-        // Archived as `make build` does it, with the path bin/vm3000 gives the jar; then the jar is
-        // rebuilt (another size, an older time: the archive is newer, so bin/vm3000 gives it to the JVM).
+        // Archived with the path bin/vm3000 gives the jar; then the jar is rebuilt (another size, an
+        // older time: the archive is newer, so bin/vm3000 gives it to the JVM). The archive is a
+        // dynamic one, which the JVM says why it refuses; the static one make build writes it refuses
+        // without a word, and the run is the same.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process dump = new ProcessBuilder(java, "-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds*=off", "-jar",
                 jar.toRealPath().toString()).redirectErrorStream(true).redirectOutput(tree.resolve("dump.out").toFile()).start();
