@@ -2,13 +2,30 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -q
 JAR := cli/target/vm3000.jar
+JSA := cli/target/vm3000.jsa
 
 .PHONY: build run test bench bench-quick bench-jmh bench-qemu clean
 
-build: $(JAR)
+build: $(JAR) $(JSA)
 
 $(JAR): $(shell find pom.xml */pom.xml */src/main -type f 2>/dev/null)
 	$(MVN) $(MVN_FLAGS) -DskipTests install
+
+# The class-data archive bin/vm3000 maps at start-up (docs/performance.md, "Start-up"): the
+# classes `vm3000 run hello` loads, the JDK's and picocli's included, parsed and verified once,
+# here. The JVM records the jar by the path it was given, so the jar is named as bin/vm3000 names
+# it; the archive replaces the old one only after a run that requires it (-Xshare:on) has worked.
+# Optional: without it bin/vm3000 starts as before.
+$(JSA): $(JAR)
+	@rm -f $@ $@.tmp $@.classes
+	@jar="$$(pwd -P)/$(JAR)"; \
+	{ java -XX:+UseSerialGC -XX:DumpLoadedClassList=$@.classes -jar "$$jar" run hello </dev/null >/dev/null 2>&1 \
+	  && java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile=$@.classes -XX:SharedArchiveFile=$@.tmp \
+	       -cp "$$jar" >/dev/null 2>&1 \
+	  && JAVA_TOOL_OPTIONS=-Xshare:on VM3000_CDS=$@.tmp bin/vm3000 run hello </dev/null >/dev/null 2>&1 \
+	  && mv $@.tmp $@; } \
+	|| { rm -f $@.tmp; echo "no class-data archive: bin/vm3000 starts without one" >&2; }; \
+	rm -f $@.classes
 
 # Boot the hello-world guest and show what the machine prints (console on stdout,
 # the machine's own messages and statistics on stderr).

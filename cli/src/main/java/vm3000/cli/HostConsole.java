@@ -3,6 +3,8 @@ package vm3000.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
 
@@ -74,6 +76,7 @@ final class HostConsole implements AutoCloseable {
 
     /** True if standard input is a terminal. */
     static boolean stdinIsTerminal() {
+        if (stdinIsSurelyNotATerminal()) return false;
         for (String name : new String[] {"jni", "exec"}) {
             try {
                 return TerminalProvider.load(name).isSystemStream(SystemStream.Input);
@@ -82,6 +85,23 @@ final class HostConsole implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * True if standard input is known not to be a terminal without asking jline, whose native
+     * provider costs tens of milliseconds at start-up (it unpacks and loads a shared library): on
+     * Linux, {@code /proc/self/fd/0} names a pipe, a socket, {@code /dev/null} or a regular file.
+     * Anything else, or no {@code /proc}, is for jline to tell.
+     */
+    static boolean stdinIsSurelyNotATerminal() {
+        try {
+            Path fd0 = Path.of("/proc/self/fd/0");
+            String target = Files.readSymbolicLink(fd0).toString();
+            return target.startsWith("pipe:") || target.startsWith("socket:") || target.equals("/dev/null")
+                    || Files.isRegularFile(fd0);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** True if the guest reads a terminal in raw mode. */

@@ -3,19 +3,24 @@ package vm3000.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code vm3000} command. */
+/** The {@code vm3000} command; its subcommands are {@link #SUBCOMMANDS}, added in {@link #commandLine}. */
 @Command(name = "vm3000", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An emulated R3000-class MIPS machine (System/161 dialect).",
-        subcommands = {RunCommand.class, AsmCommand.class, DisasmCommand.class, BenchCommand.class, LabCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", ExitCodes.SUMMARY + " vm3000 bench: " + ExitCodes.BENCH_BUSY + " another benchmark is running."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The subcommands, in the order {@code vm3000 --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, AsmCommand.class, DisasmCommand.class,
+            BenchCommand.class, LabCommand.class, CommandLine.HelpCommand.class);
+    /** Their names, as their {@code @Command} annotations give them (a test checks that they agree). */
+    static final List<String> NAMES = List.of("run", "asm", "disasm", "bench", "lab", "help");
 
     /** What is typed on the guest's console. */
     final InputStream in;
@@ -71,10 +76,27 @@ public final class Main implements Runnable {
         return null;
     }
 
+    /**
+     * The command line for {@code args}. picocli builds the model of every subcommand it is given
+     * from its annotations, by reflection, tens of milliseconds each at start-up; a command line
+     * that begins with the name of a subcommand (other than help, which needs them all) is given
+     * only that one, since nothing after that name can reach another. Any other is given all.
+     */
+    static CommandLine commandLine(Main main, String... args) {
+        CommandLine cl = new CommandLine(main);
+        int named = args.length > 0 ? NAMES.indexOf(args[0]) : -1;
+        if (named >= 0 && !NAMES.get(named).equals("help")) {
+            cl.addSubcommand(NAMES.get(named), SUBCOMMANDS.get(named));
+        } else {
+            for (int i = 0; i < SUBCOMMANDS.size(); i++) cl.addSubcommand(NAMES.get(i), SUBCOMMANDS.get(i));
+        }
+        return cl;
+    }
+
     private static int execute(Main main, String... args) {
         PrintStream out = main.out;
         PrintStream err = main.err;
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = commandLine(main, args);
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(out, true));
         cl.setParameterExceptionHandler((ex, given) -> {

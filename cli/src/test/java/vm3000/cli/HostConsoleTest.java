@@ -3,12 +3,20 @@ package vm3000.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import vm3000.cpu.dev.ConsoleInput;
 
@@ -72,5 +80,31 @@ class HostConsoleTest {
         idle[0] = false;
         assertEquals('b', in.poll(true), "polling the card: given");
         assertEquals(ConsoleInput.END, console.typist(InputStream.nullInputStream(), () -> true).poll(false));
+    }
+
+    /** Prints what {@link HostConsole#stdinIsSurelyNotATerminal} says of this JVM's standard input. */
+    static final class StdinProbe {
+        public static void main(String[] args) {
+            System.out.print(HostConsole.stdinIsSurelyNotATerminal());
+        }
+    }
+
+    private static String probe(ProcessBuilder.Redirect stdin) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), StdinProbe.class.getName())
+                .redirectInput(stdin).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), out);
+        return out;
+    }
+
+    /** A pipe, a file or /dev/null is told apart without jline (a terminal: TerminalConsoleTest). */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void stdinPipeFileOrNull_isSurelyNotATerminal(@TempDir Path dir) throws Exception {
+        File file = Files.writeString(dir.resolve("typed.txt"), "typed\n").toFile();
+        assertEquals("true", probe(ProcessBuilder.Redirect.PIPE), "pipe");
+        assertEquals("true", probe(ProcessBuilder.Redirect.from(file)), "file");
+        assertEquals("true", probe(ProcessBuilder.Redirect.from(new File("/dev/null"))), "/dev/null");
     }
 }

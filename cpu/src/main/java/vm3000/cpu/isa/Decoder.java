@@ -9,7 +9,13 @@ import java.util.List;
  * <p>Built entirely from {@link Op}: each primary opcode either names one entry or owns a
  * secondary table indexed by the remaining opcode bits of its entries' masks (funct for SPECIAL,
  * rt for REGIMM, rs and funct for COP0). Those bits form at most two contiguous runs, which the
- * constructor checks, so a decode is two array loads and a few shifts.
+ * constructor checks, so a decode is two array loads, a few shifts and the entry's own
+ * mask check.
+ *
+ * <p>A bit that only one entry of a primary opcode checks cannot tell two entries apart, so it
+ * is left out of the key and checked by that entry's mask at decode time: LRMR's zero bits 15..6
+ * would otherwise make the COP0 table 2<sup>21</sup> entries (8 MB, and a fifth of a second or more to
+ * build at every start) instead of 2<sup>11</sup>.
  */
 public final class Decoder {
     private static final Decoder INSTANCE = new Decoder();
@@ -30,20 +36,26 @@ public final class Decoder {
             }
             if (ops.isEmpty()) continue;
             int union = 0;
-            for (Op op : ops) union |= op.mask() & 0x03FFFFFF;
+            int shared = 0;
+            for (Op op : ops) {
+                int bits = op.mask() & 0x03FFFFFF;
+                shared |= union & bits;
+                union |= bits;
+            }
             if (union == 0) {
                 if (ops.size() != 1) throw new IllegalStateException("overlapping entries at opcode " + opcode);
                 primary[opcode] = ops.get(0);
                 continue;
             }
-            buildSecondary(opcode, union, ops);
+            buildSecondary(opcode, ops.size() == 1 ? union : shared, ops);
         }
     }
 
-    private void buildSecondary(int opcode, int union, List<Op> ops) {
-        int lo = Integer.numberOfTrailingZeros(union);
-        int loRun = Integer.numberOfTrailingZeros(~(union >>> lo));
-        int rest = union & ~(((1 << loRun) - 1) << lo);
+    /** The table of {@code opcode}, indexed by the {@code key} bits of the word. */
+    private void buildSecondary(int opcode, int key, List<Op> ops) {
+        int lo = Integer.numberOfTrailingZeros(key);
+        int loRun = Integer.numberOfTrailingZeros(~(key >>> lo));
+        int rest = key & ~(((1 << loRun) - 1) << lo);
         int hi = rest == 0 ? 0 : Integer.numberOfTrailingZeros(rest);
         int hiRun = rest == 0 ? 0 : Integer.numberOfTrailingZeros(~(rest >>> hi));
         if ((rest & ~(((1 << hiRun) - 1) << hi)) != 0) {
@@ -55,14 +67,15 @@ public final class Decoder {
         hiShift[opcode] = hi;
         hiMask[opcode] = (1 << hiRun) - 1;
         Op[] table = new Op[1 << (loRun + hiRun)];
-        for (int key = 0; key < table.length; key++) {
-            int word = (opcode << 26) | ((key & loMask[opcode]) << lo) | ((key >>> loRun) << hi);
+        for (int k = 0; k < table.length; k++) {
+            int word = (opcode << 26) | ((k & loMask[opcode]) << lo) | ((k >>> loRun) << hi);
             for (Op op : ops) {
-                if (op.matches(word)) {
-                    if (table[key] != null) {
-                        throw new IllegalStateException(table[key] + " and " + op + " overlap");
+                // op may own this slot if it agrees with the word on the key bits (its other bits are checked at decode)
+                if (((word ^ op.match()) & op.mask() & (key | 0xFC000000)) == 0) {
+                    if (table[k] != null) {
+                        throw new IllegalStateException(table[k] + " and " + op + " overlap");
                     }
-                    table[key] = op;
+                    table[k] = op;
                 }
             }
         }
@@ -80,6 +93,7 @@ public final class Decoder {
         if (table == null) return primary[opcode];
         int key = ((word >>> loShift[opcode]) & loMask[opcode])
                 | (((word >>> hiShift[opcode]) & hiMask[opcode]) << loWidth[opcode]);
-        return table[key];
+        Op op = table[key];
+        return op != null && op.matches(word) ? op : null;
     }
 }

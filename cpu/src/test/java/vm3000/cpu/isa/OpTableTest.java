@@ -2,6 +2,7 @@ package vm3000.cpu.isa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,24 @@ class OpTableTest {
     @Test
     void decode_matchWithUnusedFieldsSet_givesItsEntry() {
         for (Op op : Op.values()) assertEquals(op, Decoder.decode(op.match() | ~op.mask()), op.name());
+    }
+
+    @Test
+    void decode_matchWithACheckedBitFlipped_isNotItsEntry() {
+        // Bits that only one entry checks (LRMR's zero bits 15..6) are not in the decoder's key.
+        for (Op op : Op.values()) {
+            for (int bit = 0; bit < 32; bit++) {
+                if ((op.mask() & (1 << bit)) == 0) continue;
+                assertNotEquals(op, Decoder.decode(op.match() ^ (1 << bit)), op.name() + " bit " + bit);
+            }
+        }
+    }
+
+    @Test
+    void decode_lrmrWithNonzeroBits15to6_isNull() {
+        assertEquals(Op.LRMR, Decoder.decode(0x42000038 | (7 << 16)));
+        assertNull(Decoder.decode(0x42000038 | (1 << 6)));
+        assertNull(Decoder.decode(0x42000038 | (1 << 15)));
     }
 
     @Test
