@@ -26,11 +26,7 @@ public final class Bus implements PhysicalBus {
     @Override
     public long load(int paddr, int size) {
         if (ram.contains(paddr, size)) {
-            switch (size) {
-                case 4: return ram.loadWord(paddr) & 0xFFFFFFFFL;
-                case 2: return ram.loadHalf(paddr);
-                default: return ram.loadByte(paddr);
-            }
+            return ram.load(paddr, size);
         }
         if (!Lamebus.contains(paddr)) return BUS_ERROR;
         long word = lamebus.read(paddr & ~3);
@@ -43,11 +39,7 @@ public final class Bus implements PhysicalBus {
     @Override
     public boolean store(int paddr, int size, int value) {
         if (ram.contains(paddr, size)) {
-            switch (size) {
-                case 4: ram.storeWord(paddr, value); break;
-                case 2: ram.storeHalf(paddr, value); break;
-                default: ram.storeByte(paddr, value); break;
-            }
+            ram.store(paddr, size, value);
             return true;
         }
         if (!Lamebus.contains(paddr)) return false;

@@ -152,6 +152,24 @@ public final class PhysicalMemory {
         written(paddr);
     }
 
+    /** Reads {@code size} (1, 2 or 4) bytes at the aligned {@code paddr}, zero-extended. */
+    public long load(int paddr, int size) {
+        switch (size) {
+            case 4: return loadWord(paddr) & 0xFFFFFFFFL;
+            case 2: return loadHalf(paddr);
+            default: return loadByte(paddr);
+        }
+    }
+
+    /** Writes the low {@code size} (1, 2 or 4) bytes of {@code value} at the aligned {@code paddr}. */
+    public void store(int paddr, int size, int value) {
+        switch (size) {
+            case 4: storeWord(paddr, value); break;
+            case 2: storeHalf(paddr, value); break;
+            default: storeByte(paddr, value); break;
+        }
+    }
+
     /** Copies {@code bytes} into RAM at {@code paddr}, byte by byte in address order. */
     public void write(int paddr, byte[] bytes, int offset, int length) {
         for (int i = 0; i < length; i++) storeByte(paddr + i, bytes[offset + i]);

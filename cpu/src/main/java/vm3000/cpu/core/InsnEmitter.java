@@ -212,32 +212,21 @@ class InsnEmitter {
         mv.visitInsn(LAND);
     }
 
-    void load(int i, int w, String helper) {
-        mv.visitVarInsn(ALOAD, CORE_);
-        ld(rs(w));
-        push(simm(w));
-        mv.visitInsn(IADD);
-        mv.visitVarInsn(ILOAD, USER);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IZ)J", false);
-        mv.visitVarInsn(LSTORE, TMPL);
-        mv.visitVarInsn(LLOAD, TMPL);
-        mv.visitInsn(LCONST_0);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLT, bail(i));
-        mv.visitVarInsn(LLOAD, TMPL);
-        mv.visitInsn(L2I);
-        st(rt(w));
-    }
+    void load(int i, int w, String helper) { load(i, w, helper, false); }
 
-    /** LWL or LWR: the load helper also takes the register's old value, which the loaded bytes merge into. */
-    void merge(int i, int w, String helper) {
+    /**
+     * A load through {@code helper}, which gives the value or -1 (bail); for LWL and LWR
+     * ({@code merge}) the helper also takes the register's old value, which the loaded bytes
+     * merge into.
+     */
+    void load(int i, int w, String helper, boolean merge) {
         mv.visitVarInsn(ALOAD, CORE_);
         ld(rs(w));
         push(simm(w));
         mv.visitInsn(IADD);
-        ld(rt(w));
+        if (merge) ld(rt(w));
         mv.visitVarInsn(ILOAD, USER);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)J", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, merge ? "(IIZ)J" : "(IZ)J", false);
         mv.visitVarInsn(LSTORE, TMPL);
         mv.visitVarInsn(LLOAD, TMPL);
         mv.visitInsn(LCONST_0);
@@ -381,8 +370,8 @@ class InsnEmitter {
             case SW: store(i, w, "jitSw"); break;
             case SH: store(i, w, "jitSh"); break;
             case SB: store(i, w, "jitSb"); break;
-            case LWL: merge(i, w, "jitLwl"); break;
-            case LWR: merge(i, w, "jitLwr"); break;
+            case LWL: load(i, w, "jitLwl", true); break;
+            case LWR: load(i, w, "jitLwr", true); break;
             case SWL: store(i, w, "jitSwl"); break;
             case SWR: store(i, w, "jitSwr"); break;
             default: throw new IllegalArgumentException("no fast path for op id " + op);

@@ -68,11 +68,7 @@ public final class RmrPort {
         long t = real(paddr, size);
         if (t < 0) return PhysicalBus.BUS_ERROR;
         PhysicalMemory ram = stack.ram();
-        switch (size) {
-            case 4: return ram.loadWord((int) t) & 0xFFFFFFFFL;
-            case 2: return ram.loadHalf((int) t);
-            default: return ram.loadByte((int) t);
-        }
+        return ram.load((int) t, size);
     }
 
     /** Writes {@code size} bytes at the aligned physical {@code paddr}; false if that is not RAM. */
@@ -80,11 +76,7 @@ public final class RmrPort {
         long t = real(paddr, size);
         if (t < 0) return false;
         PhysicalMemory ram = stack.ram();
-        switch (size) {
-            case 4: ram.storeWord((int) t, value); break;
-            case 2: ram.storeHalf((int) t, value); break;
-            default: ram.storeByte((int) t, value); break;
-        }
+        ram.store((int) t, size, value);
         return true;
     }
 

@@ -62,21 +62,13 @@ public final class BareMachineControl implements MachineControl, Monitor {
     @Override
     public long loadPhysical(int paddr, int size) {
         if (!ram.contains(paddr, size)) return PhysicalBus.BUS_ERROR;
-        switch (size) {
-            case 4: return ram.loadWord(paddr) & 0xFFFFFFFFL;
-            case 2: return ram.loadHalf(paddr);
-            default: return ram.loadByte(paddr);
-        }
+        return ram.load(paddr, size);
     }
 
     @Override
     public boolean storePhysical(int paddr, int size, int value) {
         if (!ram.contains(paddr, size)) return false;
-        switch (size) {
-            case 4: ram.storeWord(paddr, value); break;
-            case 2: ram.storeHalf(paddr, value); break;
-            default: ram.storeByte(paddr, value); break;
-        }
+        ram.store(paddr, size, value);
         return true;
     }
 

@@ -30,11 +30,7 @@ final class VmBus implements PhysicalBus {
     @Override
     public long load(int paddr, int size) {
         if (ram.contains(paddr, size)) {
-            switch (size) {
-                case 4: return ram.loadWord(paddr) & 0xFFFFFFFFL;
-                case 2: return ram.loadHalf(paddr);
-                default: return ram.loadByte(paddr);
-            }
+            return ram.load(paddr, size);
         }
         if (partition.contains(paddr, size)) {
             return mc.loadPhysical(partition.base() + paddr, size);
@@ -45,11 +41,7 @@ final class VmBus implements PhysicalBus {
     @Override
     public boolean store(int paddr, int size, int value) {
         if (ram.contains(paddr, size)) {
-            switch (size) {
-                case 4: ram.storeWord(paddr, value); break;
-                case 2: ram.storeHalf(paddr, value); break;
-                default: ram.storeByte(paddr, value); break;
-            }
+            ram.store(paddr, size, value);
             return true;
         }
         if (partition.contains(paddr, size)) {
