@@ -28,13 +28,16 @@ import vm3000.cpu.BadInputException;
  * {@code throw new UnsupportedOperationException("exercise N: WHAT");}, which the graders
  * report as "not written yet". In a Markdown file, the lines between {@code <!-- lab N begin:
  * WHAT -->} and {@code <!-- lab N end -->} (an answer the documentation gives) become one line
- * saying that exercise N asks for it.
+ * saying that exercise N asks for it. A Java file with a line {@code // lab N answers: WHY} (a
+ * test that states the reference's answers) is left out of the tree when exercise N's solutions
+ * are removed.
  */
 public final class StudentTree {
     private StudentTree() {}
 
     static final Pattern BEGIN = Pattern.compile("^(\\s*)// lab (\\d+) begin: (.+)$");
     static final Pattern END = Pattern.compile("^\\s*// lab (\\d+) end\\s*$");
+    static final Pattern ANSWERS = Pattern.compile("^// lab (\\d+) answers: .+$", Pattern.MULTILINE);
     static final Pattern MD_BEGIN = Pattern.compile("^(\\s*)<!-- lab (\\d+) begin: (.+?) -->\\s*$");
     static final Pattern MD_END = Pattern.compile("^\\s*<!-- lab (\\d+) end -->\\s*$");
 
@@ -133,6 +136,7 @@ public final class StudentTree {
                 Files.createDirectories(to.getParent());
                 if (markers(rel.toString()) != null) {
                     String text = Files.readString(from, StandardCharsets.UTF_8);
+                    if (givesAnswers(text, exercises)) continue;
                     String stripped = strip(text, exercises, rel.toString());
                     if (!stripped.equals(text)) removed += regions(text, exercises, markers(rel.toString()));
                     Files.writeString(to, stripped, StandardCharsets.UTF_8);
@@ -148,6 +152,15 @@ public final class StudentTree {
             deleteTree(tmp);
             throw e;
         }
+    }
+
+    /** True if {@code text} says it states the answers of one of {@code exercises} (ANSWERS). */
+    static boolean givesAnswers(String text, Set<Integer> exercises) {
+        Matcher a = ANSWERS.matcher(text);
+        while (a.find()) {
+            if (exercises.contains(Integer.parseInt(a.group(1)))) return true;
+        }
+        return false;
     }
 
     private static int regions(String text, Set<Integer> exercises, Markers m) {

@@ -1,4 +1,5 @@
 package vm3000.labs;
+// lab 5 answers: the reference's counts of exit multiplication; the student tree leaves this file out
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

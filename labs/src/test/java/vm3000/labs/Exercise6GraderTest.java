@@ -1,4 +1,6 @@
 package vm3000.labs;
+// lab 5 answers: it builds on Exercise5GraderTest, which states exercise 5's counts; the student tree leaves this file out
+// lab 6 answers: the RMR VMM's counts; the student tree leaves this file out
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -235,4 +235,13 @@ class StudentTreeTest {
                 () -> StudentTree.strip("a\n<!-- lab 5 end -->\n", Set.of(5), "D.md"));
         assertTrue(e.getMessage().startsWith("D.md:2:") && e.getMessage().contains("<!-- lab 5 end -->"), e.getMessage());
     }
+
+    @Test
+    void aFileThatStatesAnExercisesAnswers_isLeftOut_whenThatExerciseIs() {
+        String test = "package p;\n// lab 5 answers: the counts\nclass T {}\n";
+        assertTrue(StudentTree.givesAnswers(test, Set.of(5)));
+        assertTrue(StudentTree.givesAnswers(test, Set.of(1, 5)));
+        assertFalse(StudentTree.givesAnswers(test, Set.of(6)));
+        assertFalse(StudentTree.givesAnswers("class T { String s = \"// lab 5 answers: x\"; }", Set.of(5)));
+    }
 }

@@ -1,4 +1,6 @@
 package vm3000.vmm;
+// lab 5 answers: the reference's counts of exit multiplication; the student tree leaves this file out
+// lab 6 answers: the RMR VMM's counts; the student tree leaves this file out
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
