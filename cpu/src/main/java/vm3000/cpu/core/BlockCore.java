@@ -29,7 +29,6 @@ public final class BlockCore {
     private final PowerState power;
     private final PhysicalMemory ram;
     private final BlockCache cache;
-    private final boolean bigEndian;
 
     // Compilation of hot blocks to JVM bytecode (BlockCompiler): on unless -Dvm3000.jit=false;
     // a block is compiled when it has run `threshold` times (-Dvm3000.jit.threshold).
@@ -60,7 +59,6 @@ public final class BlockCore {
         this.power = cpu.power;
         this.ram = cpu.ram;
         this.cache = new BlockCache(cpu);
-        this.bigEndian = ram.endian() == vm3000.cpu.bus.Endian.BIG;
     }
 
     /**
@@ -275,45 +273,34 @@ public final class BlockCore {
         return t >= 0 && ram.contains((int) t, 1) ? ram.loadByte((int) t) : -1;
     }
 
-    /** Byte offset of {@code a} in its word counted from the most significant byte (Cpu#msbOffset). */
-    private int msbOffset(int a) { return bigEndian ? a & 3 : 3 - (a & 3); }
-
-    /** LWL: {@code old} with the bytes of the word containing {@code a} from {@code a} on merged in; or -1 (slow path). */
-    long jitLwl(int a, int old, boolean user) {
+    /** LWL or LWR ({@code left}): {@code old} merged with the word containing {@code a} (Unaligned); or -1 (slow path). */
+    long jitLwlr(int a, int old, boolean user, boolean left) {
         long t = physical(a, Access.LOAD, user);
-        if (t < 0 || !ram.contains((int) t & ~3, 4)) return -1;
-        int k = msbOffset(a) << 3;
-        return ((ram.loadWord((int) t & ~3) << k) | (old & ((1 << k) - 1))) & 0xFFFFFFFFL;
-    }
-
-    /** LWR: {@code old} with the bytes of the word containing {@code a} up to {@code a} merged in; or -1 (slow path). */
-    long jitLwr(int a, int old, boolean user) {
-        long t = physical(a, Access.LOAD, user);
-        if (t < 0 || !ram.contains((int) t & ~3, 4)) return -1;
-        int k = (3 - msbOffset(a)) << 3;
-        return ((ram.loadWord((int) t & ~3) >>> k) | (old & ~(-1 >>> k))) & 0xFFFFFFFFL;
-    }
-
-    /** SWL: as jitSw, the bytes of {@code v} from its most significant end up to the word boundary. */
-    int jitSwl(int a, int v, boolean user) {
-        int k = msbOffset(a) << 3;
-        return jitMerge(a, ~(-1 >>> k), v >>> k, user);
-    }
-
-    /** SWR: as jitSw, the bytes of {@code v} from its least significant end down to the word boundary. */
-    int jitSwr(int a, int v, boolean user) {
-        int k = (3 - msbOffset(a)) << 3;
-        return jitMerge(a, ~(-1 << k), v << k, user);
-    }
-
-    /** Replaces the bits outside {@code keep} of the word containing {@code a} with {@code bits} (Cpu#mergeStore). */
-    private int jitMerge(int a, int keep, int bits, boolean user) {
-        long t = physical(a, Access.STORE, user);
-        if (t < 0 || !ram.contains((int) t & ~3, 4)) return 1;
         int pa = (int) t & ~3;
-        ram.storeWord(pa, (ram.loadWord(pa) & keep) | bits);
+        if (t < 0 || !ram.contains(pa, 4)) return -1;
+        int msb = Unaligned.msbOffset(ram.endian(), a);
+        int word = ram.loadWord(pa);
+        return (left ? Unaligned.lwl(word, old, msb) : Unaligned.lwr(word, old, msb)) & 0xFFFFFFFFL;
+    }
+
+    long jitLwl(int a, int old, boolean user) { return jitLwlr(a, old, user, true); }
+
+    long jitLwr(int a, int old, boolean user) { return jitLwlr(a, old, user, false); }
+
+    /** SWL or SWR ({@code left}): as jitSw, {@code v} merged into the word containing {@code a} (Unaligned). */
+    int jitSwlr(int a, int v, boolean user, boolean left) {
+        long t = physical(a, Access.STORE, user);
+        int pa = (int) t & ~3;
+        if (t < 0 || !ram.contains(pa, 4)) return 1;
+        int msb = Unaligned.msbOffset(ram.endian(), a);
+        int word = ram.loadWord(pa);
+        ram.storeWord(pa, left ? Unaligned.swl(word, v, msb) : Unaligned.swr(word, v, msb));
         return cpu.blockExit ? 2 : 0;
     }
+
+    int jitSwl(int a, int v, boolean user) { return jitSwlr(a, v, user, true); }
+
+    int jitSwr(int a, int v, boolean user) { return jitSwlr(a, v, user, false); }
 
     int jitSw(int a, int v, boolean user) {
         long t = (a & 3) == 0 ? physical(a, Access.STORE, user) : -1;
@@ -547,7 +534,7 @@ public final class BlockCore {
                 }
                 case LWL: case LWR: {
                     int a = r[rs(w)] + simm(w);
-                    long v = fast[i] == LWL ? jitLwl(a, r[rt(w)], user) : jitLwr(a, r[rt(w)], user);
+                    long v = jitLwlr(a, r[rt(w)], user, fast[i] == LWL);
                     if (v >= 0) { r[rt(w)] = (int) v; break; }
                     slowPath = true;
                     if (!slow(ops[i], w, pc, i, branchAt, taken, target, start)) { retiredLast = false; break run; }
@@ -556,7 +543,7 @@ public final class BlockCore {
                 }
                 case SWL: case SWR: {
                     int a = r[rs(w)] + simm(w);
-                    int done = fast[i] == SWL ? jitSwl(a, r[rt(w)], user) : jitSwr(a, r[rt(w)], user);
+                    int done = jitSwlr(a, r[rt(w)], user, fast[i] == SWL);
                     if (done == 0) break;
                     if (done == 2) { i++; break run; } // wrote over decoded code
                     slowPath = true;

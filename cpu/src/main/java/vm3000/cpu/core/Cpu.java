@@ -791,11 +791,6 @@ public final class Cpu implements MachineCheck {
         return t != FAILED; // outside the window: nothing is stored, so nothing to trap
     }
 
-    /** Byte offset of {@code vaddr} in its word counted from the most significant byte. */
-    private int msbOffset(int vaddr) {
-        return endian == Endian.BIG ? vaddr & 3 : 3 - (vaddr & 3);
-    }
-
     /**
      * The word containing {@code vaddr}, for LWL/LWR: no alignment check, and a fault reports the
      * effective address itself in BadVAddr, as the R3000 does.
@@ -809,45 +804,38 @@ public final class Cpu implements MachineCheck {
     private boolean lwl(int vaddr, int rt, int old) {
         long m = loadContainingWord(vaddr);
         if (m == FAILED) return false;
-        int k = msbOffset(vaddr) << 3;
-        set(rt, ((int) m << k) | (old & ((1 << k) - 1)));
+        set(rt, Unaligned.lwl((int) m, old, Unaligned.msbOffset(endian, vaddr)));
         return true;
     }
 
     private boolean lwr(int vaddr, int rt, int old) {
         long m = loadContainingWord(vaddr);
         if (m == FAILED) return false;
-        int k = (3 - msbOffset(vaddr)) << 3;
-        set(rt, ((int) m >>> k) | (old & ~(-1 >>> k)));
+        set(rt, Unaligned.lwr((int) m, old, Unaligned.msbOffset(endian, vaddr)));
         return true;
     }
 
-    /** SWL: the bytes of {@code value} from its most significant end, up to the word boundary. */
-    private boolean swl(int vaddr, int value) {
-        int k = msbOffset(vaddr) << 3;
-        return mergeStore(vaddr, ~(-1 >>> k), value >>> k);
-    }
+    private boolean swl(int vaddr, int value) { return mergeStore(vaddr, value, true); }
 
-    /** SWR: the bytes of {@code value} from its least significant end, down to the word boundary. */
-    private boolean swr(int vaddr, int value) {
-        int k = (3 - msbOffset(vaddr)) << 3;
-        return mergeStore(vaddr, ~(-1 << k), value << k);
-    }
+    private boolean swr(int vaddr, int value) { return mergeStore(vaddr, value, false); }
 
     /**
-     * Replaces the bits outside {@code keep} of the word containing {@code vaddr}. Translated once
-     * as a store, so a missing page is TLBS and a clean one is Mod, as for any store.
+     * SWL ({@code left}) or SWR: merges {@code value} into the word containing {@code vaddr}.
+     * Translated once as a store, so a missing page is TLBS and a clean one is Mod, as for any store.
      */
-    private boolean mergeStore(int vaddr, int keep, int bits) {
+    private boolean mergeStore(int vaddr, int value, boolean left) {
         long t = physical(vaddr, 1, Access.STORE);
         if (t == FAILED) return false;
+        int msb = Unaligned.msbOffset(endian, vaddr);
         if (t == OUTSIDE) {
             long m = outside(vaddr & ~3, Access.LOAD, 4, 0);
-            return m != FAILED && outside(vaddr & ~3, Access.STORE, 4, ((int) m & keep) | bits) != FAILED;
+            if (m == FAILED) return false;
+            int merged = left ? Unaligned.swl((int) m, value, msb) : Unaligned.swr((int) m, value, msb);
+            return outside(vaddr & ~3, Access.STORE, 4, merged) != FAILED;
         }
         int pa = (int) t & ~3;
         long m = read(pa, 4);
-        return m != FAILED && write(pa, 4, ((int) m & keep) | bits);
+        return m != FAILED && write(pa, 4, left ? Unaligned.swl((int) m, value, msb) : Unaligned.swr((int) m, value, msb));
     }
 
     // --- Exceptions --------------------------------------------------------------------------
