@@ -15,6 +15,7 @@ import vm3000.cpu.Machine;
 import vm3000.cpu.MachineOptions;
 import vm3000.cpu.MachineOptions.Core;
 import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.BlockCore;
 import vm3000.cpu.dev.Sys161Config;
@@ -192,16 +193,20 @@ class RegionsTest {
         BlockCore core() { return m.blockCore(); }
     }
 
-    static Run run(Config c, long limit) {
+    static Run run(Config c, long limit) { return run(c, limit, Endian.BIG, program()); }
+
+    /** {@code program} loaded on a machine of byte order {@code e} with core {@code c}, run to {@code limit}. */
+    static Run run(Config c, long limit, Endian e, Consumer<Machine> program) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        MachineOptions o = MachineOptions.defaults().withRam(RAM).withCore(c == Config.INTERP ? Core.INTERP : Core.BLOCK)
+        MachineOptions o = MachineOptions.defaults().withRam(RAM).withEndian(e)
+                .withCore(c == Config.INTERP ? Core.INTERP : Core.BLOCK)
                 .withConsole(console).withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
         if (c != Config.INTERP) {
             m.blockCore().configureJit(true, c == Config.REGIONS_EAGER ? 1 : 50);
             m.blockCore().configureRegions(c != Config.BLOCKS);
         }
-        program().accept(m);
+        program.accept(m);
         m.run(limit);
         return new Run(m, MachineState.of(m, console.toString(StandardCharsets.ISO_8859_1)));
     }

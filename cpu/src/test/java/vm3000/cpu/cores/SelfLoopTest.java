@@ -22,6 +22,7 @@ import vm3000.cpu.MachineOptions.Core;
 import vm3000.cpu.asm.Assembler;
 import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.boot.Boot;
+import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.core.BlockCore;
 import vm3000.cpu.dev.Sys161Config;
@@ -201,9 +202,11 @@ public class SelfLoopTest {
         return m -> load(m, elf, "");
     }
 
-    static ElfFile assemble(String name, String source) {
+    static ElfFile assemble(String name, String source) { return assemble(name, source, Endian.BIG); }
+
+    static ElfFile assemble(String name, String source, Endian order) {
         try {
-            Assembler.Options asm = Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()));
+            Assembler.Options asm = Assembler.Options.defaults().withEndian(order).withIncludeResolver(IncludeResolver.files(List.of()));
             return ElfFile.parse(Assembler.assembleElf(source, name, asm), name);
         } catch (Exception e) {
             throw new AssertionError(name + " does not assemble", e);

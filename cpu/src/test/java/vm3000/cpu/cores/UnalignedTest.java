@@ -3,25 +3,13 @@ package vm3000.cpu.cores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import vm3000.cpu.Machine;
-import vm3000.cpu.MachineOptions;
-import vm3000.cpu.MachineOptions.Core;
-import vm3000.cpu.asm.Assembler;
-import vm3000.cpu.asm.IncludeResolver;
 import vm3000.cpu.boot.Boot;
 import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.PowerState;
-import vm3000.cpu.core.BlockCore;
-import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 
 /**
@@ -134,35 +122,18 @@ class UnalignedTest {
     static ElfFile assemble(Endian e) {
         String source = SOURCE.replace("L+1(", (e == Endian.BIG ? 1 : 4) + "(").replace("R+1(", (e == Endian.BIG ? 4 : 1) + "(")
                 .replace(" L(", e == Endian.BIG ? " 0(" : " 3(").replace(" R(", e == Endian.BIG ? " 3(" : " 0(");
-        try {
-            Assembler.Options asm = Assembler.Options.defaults().withEndian(e).withIncludeResolver(IncludeResolver.files(List.of()));
-            return ElfFile.parse(Assembler.assembleElf(source, "unaligned", asm), "unaligned");
-        } catch (Exception x) {
-            throw new AssertionError("unaligned does not assemble", x);
-        }
+        return SelfLoopTest.assemble("unaligned", source, e);
     }
 
-    record Run(Machine m, String state) {
-        BlockCore core() { return m.blockCore(); }
-    }
-
-    static Run run(Endian e, RegionsTest.Config c, long limit) {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        MachineOptions o = MachineOptions.defaults().withRam(RAM).withEndian(e)
-                .withCore(c == RegionsTest.Config.INTERP ? Core.INTERP : Core.BLOCK)
-                .withConsole(console).withMessages(new PrintStream(OutputStream.nullOutputStream()));
-        Machine m = Boot.machine(o, Sys161Config.defaults(RAM));
-        if (c != RegionsTest.Config.INTERP) {
-            m.blockCore().configureJit(true, c == RegionsTest.Config.REGIONS_EAGER ? 1 : 50);
-            m.blockCore().configureRegions(c != RegionsTest.Config.BLOCKS);
-        }
-        try {
-            Boot.load(m, assemble(e), "");
-        } catch (Exception x) {
-            throw new AssertionError(x);
-        }
-        m.run(limit);
-        return new Run(m, MachineState.of(m, console.toString(StandardCharsets.ISO_8859_1)));
+    static RegionsTest.Run run(Endian e, RegionsTest.Config c, long limit) {
+        ElfFile elf = assemble(e);
+        return RegionsTest.run(c, limit, e, m -> {
+            try {
+                Boot.load(m, elf, "");
+            } catch (Exception x) {
+                throw new AssertionError(x);
+            }
+        });
     }
 
     static final long LIMIT = 2_000_000;
@@ -170,13 +141,13 @@ class UnalignedTest {
     @ParameterizedTest
     @EnumSource(names = {"BIG", "LITTLE"})
     void unalignedLoadsAndStores_runCompiled_sameOnEveryCore(Endian e) {
-        Run interp = run(e, RegionsTest.Config.INTERP, LIMIT);
+        RegionsTest.Run interp = run(e, RegionsTest.Config.INTERP, LIMIT);
         assertEquals(PowerState.Reason.POWER_OFF, interp.m().power().reason(), interp.state());
         assertTrue(interp.m().cpu().executed() > 80_000, "ran only " + interp.m().cpu().executed());
         assertTrue(interp.m().counters().report().contains("TLBL"), "no TLB miss taken: " + interp.m().counters().report());
         for (RegionsTest.Config c : new RegionsTest.Config[] {RegionsTest.Config.BLOCKS, RegionsTest.Config.REGIONS,
                 RegionsTest.Config.REGIONS_EAGER}) {
-            Run r = run(e, c, LIMIT);
+            RegionsTest.Run r = run(e, c, LIMIT);
             assertEquals(interp.state(), r.state(), e + ", " + c + " disagrees with the interpreter");
             long compiled = r.core().compiledInstructions(), all = r.m().cpu().executed();
             assertTrue(compiled > all / 2, c + ": compiled code retired only " + compiled + " of " + all + " instructions");
