@@ -1,19 +1,19 @@
 package vm3000.cpu.bus;
 
-import java.util.PriorityQueue;
+import java.util.Arrays;
 
 /**
  * Machine time: the retired-instruction count, and nothing else. Devices schedule events at a
  * future count; the core runs them when the count reaches {@link #nextEvent()}. Events at the
  * same count run in the order they were scheduled, so runs are reproducible.
  *
- * <p>Cancelling is cheap whatever the guest does: a cancelled event is only marked, and left in
- * the queue until it reaches the head or until cancelled events outnumber the live ones, when
- * the queue is rebuilt without them. So the queue holds at most about twice the live events
- * (one per timer, one per busy card: a number fixed by the machine's configuration), and a
- * guest that reprograms a timer on every cycle costs amortised constant time per write. The
- * order in which events run, by time and then by scheduling sequence, is a total order, so
- * neither the marks nor the rebuilding change it.
+ * <p>The queue is a binary heap that knows where each event sits, so cancelling or moving an
+ * event ({@link #reschedule}) takes it out or moves it at once, in logarithmic time: the heap
+ * holds exactly the pending events, one per timer and per busy card, a number fixed by the
+ * machine's configuration. A timer that is rearmed on every interrupt moves one event up and down
+ * a heap of a handful (one per RMR level's CP0), however many other timers wait far ahead. The
+ * order in which events run, by time and then by scheduling sequence, is a total order; moving an
+ * event gives it a new place in the sequence, exactly as cancelling it and scheduling a new one.
  *
  * <p>An <em>observer</em> event ({@link #observe}) only looks at the machine: a profiler's
  * sample. The run loops stop for it as for any event ({@link #nextEvent}), so it sees the state
@@ -26,26 +26,21 @@ public final class Clock {
     public static final long HZ = 25_000_000L;
     public static final long NANOS_PER_TICK = 1_000_000_000L / HZ;
 
-    /** Cancelled events tolerated in the queue beyond the number of live ones. */
-    private static final int SLACK = 16;
-
-    /** A scheduled event; the handle {@link #cancel} takes. */
+    /** A scheduled event; the handle {@link #cancel} and {@link #reschedule} take. */
     public static final class Event {
-        private final long at;
-        private final long seq;
+        private long at;
+        private long seq;
         private final Runnable action;
         private final boolean observer;
-        /** Cancelled, or taken from the queue to run: either way no longer pending. */
-        private boolean over;
+        /** Its place in the heap, or -1: not pending (cancelled, run, or taken to run). */
+        private int index = -1;
 
-        private Event(long at, long seq, Runnable action, boolean observer) {
-            this.at = at;
-            this.seq = seq;
+        private Event(Runnable action, boolean observer) {
             this.action = action;
             this.observer = observer;
         }
 
-        /** The count at which it runs. */
+        /** The count at which it runs (or last was to run). */
         public long at() { return at; }
 
         /** Its place among the events scheduled on its clock. */
@@ -53,15 +48,19 @@ public final class Clock {
 
         /** Scheduled with {@link #observe}: it only looks at the machine. */
         public boolean observer() { return observer; }
+
+        /** Scheduled, and neither run nor cancelled since. */
+        public boolean pending() { return index >= 0; }
+
+        /** Runs before {@code o}: earlier, or as early and scheduled first. */
+        private boolean before(Event o) { return at != o.at ? at < o.at : seq < o.seq; }
     }
 
-    private final PriorityQueue<Event> queue = new PriorityQueue<>(
-            (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+    private Event[] heap = new Event[8];
+    private int size;
     private long now;
     private long seq;
     private long nextEvent = Long.MAX_VALUE;
-    /** Cancelled events still in the queue. */
-    private int cancelled;
 
     /** Retired instructions so far. */
     public long now() { return now; }
@@ -73,14 +72,11 @@ public final class Clock {
     public long nextEvent() { return nextEvent; }
 
     /** Events scheduled and neither run nor cancelled. */
-    public int pending() { return queue.size() - cancelled; }
-
-    /** Entries in the queue, cancelled ones included: what the clock holds in memory. */
-    public int queued() { return queue.size(); }
+    public int pending() { return size; }
 
     /** Runs {@code action} once the count reaches {@code at} (at least one tick from now). */
     public Event schedule(long at, Runnable action) {
-        return add(at, action, false);
+        return reschedule(new Event(action, false), at);
     }
 
     /**
@@ -88,14 +84,26 @@ public final class Clock {
      * {@code at} (at least one tick from now): an observer event (see the class comment).
      */
     public Event observe(long at, Runnable action) {
-        return add(at, action, true);
+        return reschedule(new Event(action, true), at);
     }
 
-    private Event add(long at, Runnable action, boolean observer) {
-        Event e = new Event(Math.max(at, now + 1), seq++, action, observer);
-        queue.add(e);
-        settle();
-        return e;
+    /**
+     * Runs {@code event}'s action once the count reaches {@code at} (at least one tick from now),
+     * whether it is pending (it moves), has run or was cancelled (it is scheduled again): the same
+     * as cancelling it and scheduling its action anew, without a new event. Returns it.
+     */
+    public Event reschedule(Event event, long at) {
+        event.at = Math.max(at, now + 1);
+        event.seq = seq++;
+        if (event.index < 0) {
+            if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
+            event.index = size++;
+            heap[event.index] = event;
+        }
+        siftUp(event.index);
+        siftDown(event.index);
+        nextEvent = heap[0].at;
+        return event;
     }
 
     /**
@@ -104,40 +112,67 @@ public final class Clock {
      */
     public long nextDeviceEvent() {
         long next = Long.MAX_VALUE;
-        for (Event e : queue) if (!e.over && !e.observer && e.at < next) next = e.at;
+        for (int i = 0; i < size; i++) if (!heap[i].observer && heap[i].at < next) next = heap[i].at;
         return next;
     }
 
     /** Removes a scheduled event that has not run yet; a no-op for {@code null} or a past event. */
     public void cancel(Event event) {
-        if (event == null || event.over) return;
-        event.over = true;
-        cancelled++;
-        if (cancelled > queue.size() - cancelled + SLACK) {
-            queue.removeIf(e -> e.over);
-            cancelled = 0;
-        }
-        settle();
+        if (event == null || event.index < 0) return;
+        remove(event.index);
     }
 
     /** Runs every event due at or before now. */
     public void runDue() {
-        settle();
-        while (!queue.isEmpty() && queue.peek().at <= now) {
-            Event e = queue.poll();
-            e.over = true;
+        while (size > 0 && heap[0].at <= now) {
+            Event e = heap[0];
+            remove(0);
             e.action.run();
-            settle();
         }
     }
 
-    /** Drops cancelled events from the head, so that the head is the next live event. */
-    private void settle() {
-        while (!queue.isEmpty() && queue.peek().over) {
-            queue.poll();
-            cancelled--;
+    private void remove(int i) {
+        Event gone = heap[i];
+        gone.index = -1;
+        Event last = heap[--size];
+        heap[size] = null;
+        if (i < size) {
+            heap[i] = last;
+            last.index = i;
+            siftUp(i);
+            siftDown(last.index);
         }
-        nextEvent = queue.isEmpty() ? Long.MAX_VALUE : queue.peek().at;
+        nextEvent = size == 0 ? Long.MAX_VALUE : heap[0].at;
+    }
+
+    private void siftUp(int i) {
+        Event e = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            Event p = heap[parent];
+            if (!e.before(p)) break;
+            heap[i] = p;
+            p.index = i;
+            i = parent;
+        }
+        heap[i] = e;
+        e.index = i;
+    }
+
+    private void siftDown(int i) {
+        Event e = heap[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= size) break;
+            if (child + 1 < size && heap[child + 1].before(heap[child])) child++;
+            Event c = heap[child];
+            if (!c.before(e)) break;
+            heap[i] = c;
+            c.index = i;
+            i = child;
+        }
+        heap[i] = e;
+        e.index = i;
     }
 
     /** Virtual nanoseconds since power-on, from the instruction count at the nominal clock. */

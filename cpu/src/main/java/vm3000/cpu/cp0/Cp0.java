@@ -332,7 +332,6 @@ public final class Cp0 {
         pausedAt = at - lag;
         paused = true;
         clock.cancel(timerEvent);
-        timerEvent = null;
     }
 
     /** Lets this CPU's time go on from where {@link #pause} stopped it, from this cycle on. */
@@ -361,18 +360,19 @@ public final class Cp0 {
      * would equal Compare: Compare - Count cycles on, or 2^32 if they are equal now.
      */
     private void scheduleTimer() {
-        clock.cancel(timerEvent);
-        timerEvent = null;
-        if (!compareUsed || paused) return;
+        if (!compareUsed || paused) {
+            clock.cancel(timerEvent);
+            return;
+        }
         long delta = (compare - count()) & 0xFFFFFFFFL;
         if (delta == 0) delta = 1L << 32;
         timerAt = clock.now() + delta;
-        timerEvent = clock.schedule(timerAt, this::timerMatch);
+        if (timerEvent == null) timerEvent = clock.schedule(timerAt, this::timerMatch);
+        else clock.reschedule(timerEvent, timerAt); // one event for the CPU's life, moved in the clock's heap
     }
 
     /** Count stepped onto Compare: it becomes 0 instead, and the timer's line rises. */
     private void timerMatch() {
-        timerEvent = null;
         countBase = lag - timerAt; // Count is 0 at the cycle of the match, however late the event runs
         timerPending = true;
         if (timerListener != null) timerListener.accept(true);

@@ -114,20 +114,17 @@ public final class Timer implements LamebusDevice {
 
     /**
      * Starts a countdown from tick {@code from}. The countdown it replaces, if still queued, is
-     * cancelled: a guest that writes the register on every cycle leaves one event queued, not
-     * one per write.
+     * moved: the card has one event, however often the guest writes the register.
      */
     private void start(long from) {
-        long gen = ++generation;
+        generation++;
         long period = (countdownUsecs & 0xFFFFFFFFL) * TICKS_PER_USEC;
         dueAt = Math.max(from + period, ctx.clock().now() + 1);
-        ctx.clock().cancel(pending);
-        pending = ctx.clock().schedule(dueAt, () -> expire(gen));
+        if (pending == null) pending = ctx.clock().schedule(dueAt, this::expire);
+        else ctx.clock().reschedule(pending, dueAt);
     }
 
-    private void expire(long gen) {
-        if (gen != generation) return;
-        pending = null;
+    private void expire() {
         ctx.setIrq(true);
         if (restart != 0) start(dueAt);
     }
