@@ -45,8 +45,19 @@ class InsnEmitter {
 
     InsnEmitter(MethodVisitor mv) { this.mv = mv; }
 
-    /** Loads every guest register the scanned code uses into its local. */
+    /**
+     * Loads every guest register the scanned code uses into its local, and gives the scratch
+     * locals (TAKEN, TARGET, EXIT, TMP, TMPL) a value of their type, so that every path to the
+     * exit, which reads some of them, finds them set (a region may leave at its first block's
+     * budget check, before its body sets them).
+     */
     void loadRegisters() {
+        for (int local : new int[] {TAKEN, TARGET, EXIT, TMP}) {
+            push(0);
+            mv.visitVarInsn(ISTORE, local);
+        }
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, TMPL);
         for (int reg = 1; reg < 32; reg++) {
             if (!used[reg]) continue;
             mv.visitVarInsn(ALOAD, R);

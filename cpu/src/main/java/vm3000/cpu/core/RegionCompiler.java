@@ -29,6 +29,10 @@ import org.objectweb.asm.MethodVisitor;
  * a store over decoded code, a branch out of the region. The region then returns the block and
  * instruction it stopped at, and the dispatcher finishes that block as it finishes a compiled one.
  *
+ * <p>The method's control flow is reducible, as HotSpot's C1 needs to compile it: a loop of the
+ * region entered at more than one of its blocks is entered through a guard, a switch on the block
+ * to go to ({@link RegionLoops}); the other jumps are direct.
+ *
  * <p>A region lies in one physical page, so it is dropped with the page's blocks when one of its
  * words is written, and its offsets are the same in virtual and physical addresses. A
  * PC-relative branch's target is known from the code; a J or JAL is followed only if its target
@@ -52,7 +56,7 @@ final class RegionCompiler {
      * blocks, the exit block, and the jumps from block to block inside the region.
      */
     private static final int BUDGET = 6, RETIRED = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1,
-            JUMPS = InsnEmitter.FREE + 2;
+            JUMPS = InsnEmitter.FREE + 2, SEL = InsnEmitter.FREE + 3;
 
     /**
      * Compiled regions by the code of the blocks they were formed from, shared by all machines as
@@ -224,8 +228,12 @@ final class RegionCompiler {
         final Block[] blocks;
         final int[] offsets;
         final int vpc;
-        final Label[] check, body;
+        final Label[] check;
         final Label exit = new Label(), end = new Label();
+        /** Where each block goes ({@link #exits}), and the guard (RegionLoops) a jump to a block goes through, or -1. */
+        final int[][] exits;
+        final int[] guard;
+        final Label[] guards;
 
         Gen(MethodVisitor mv, Block[] blocks, int[] offsets, int vpc) {
             super(mv);
@@ -233,10 +241,39 @@ final class RegionCompiler {
             this.offsets = offsets;
             this.vpc = vpc;
             check = new Label[blocks.length];
-            body = new Label[blocks.length];
             for (int k = 0; k < blocks.length; k++) {
                 check[k] = new Label();
-                body[k] = new Label();
+            }
+            exits = new int[blocks.length][];
+            int[][] targets = new int[blocks.length][];
+            for (int k = 0; k < blocks.length; k++) {
+                exits[k] = exits(k);
+                targets[k] = Arrays.stream(exits[k]).filter(t -> t >= 0).distinct().toArray();
+            }
+            guard = RegionLoops.guards(targets);
+            guards = new Label[Arrays.stream(guard).max().orElse(-1) + 1];
+            for (int g = 0; g < guards.length; g++) guards[g] = new Label();
+        }
+
+        /**
+         * Where block {@code k} goes in the region when it runs whole: {taken, fall-through}, each
+         * the index of a block of the region or -1 (out of the region, or no such way). A block cut
+         * without a branch has only the fall-through; a J or JAL only the taken (checked at run time).
+         */
+        private int[] exits(int k) {
+            Block b = blocks[k];
+            int len = b.length();
+            if (BlockCompiler.coverage(b) < len) return new int[] {-1, -1};
+            int[] succ = successors(b, vpc + offsets[k], blocks[0].pa, vpc);
+            int only = succ.length == 1 ? indexOf(succ[0]) : -1;
+            if (b.branchAt < 0) return new int[] {-1, only};
+            int w = b.words[b.branchAt];
+            int at = b.pa + (b.branchAt << 2);
+            switch (b.fast[b.branchAt]) {
+                case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL:
+                    return new int[] {indexOf(at + 4 + (simm(w) << 2)), indexOf(b.pa + (len << 2))};
+                case J: case JAL: return new int[] {only, -1};
+                default: return new int[] {-1, -1};
             }
         }
 
@@ -258,12 +295,10 @@ final class RegionCompiler {
             mv.visitVarInsn(ISTORE, BLK);
             push(0);
             mv.visitVarInsn(ISTORE, JUMPS);
-            // the caller has checked that the budget covers the entry block
-            mv.visitVarInsn(ILOAD, BUDGET);
-            push(blocks[0].length());
-            mv.visitInsn(ISUB);
-            mv.visitVarInsn(ISTORE, BUDGET);
-            mv.visitJumpInsn(GOTO, body[0]);
+            push(0);
+            mv.visitVarInsn(ISTORE, SEL);
+            // the caller has checked that the budget covers the entry block: its check passes
+            jump(0);
             List<Label> noRoom = new ArrayList<>();
             for (int k = 0; k < blocks.length; k++) {
                 Block b = blocks[k];
@@ -278,7 +313,6 @@ final class RegionCompiler {
                 push(len);
                 mv.visitInsn(ISUB);
                 mv.visitVarInsn(ISTORE, BUDGET);
-                mv.visitLabel(body[k]);
                 push(0);
                 mv.visitVarInsn(ISTORE, TAKEN);
                 push(0);
@@ -297,6 +331,14 @@ final class RegionCompiler {
             for (Bail bail : bails) {
                 mv.visitLabel(bail.label());
                 exitAt(bail.block(), bail.index());
+            }
+            for (int g = 0; g < guards.length; g++) {
+                final int mine = g;
+                int[] keys = java.util.stream.IntStream.range(0, blocks.length).filter(k -> guard[k] == mine).toArray();
+                mv.visitLabel(guards[g]);
+                mv.visitVarInsn(ILOAD, SEL);
+                Label[] to = Arrays.stream(keys).mapToObj(k -> check[k]).toArray(Label[]::new);
+                mv.visitLookupSwitchInsn(to[0], keys, to);
             }
             mv.visitLabel(exit);
             storeRegisters();
@@ -334,36 +376,33 @@ final class RegionCompiler {
         void next(int k) {
             Block b = blocks[k];
             int len = b.length();
-            int[] succ = successors(b, vpc + offsets[k], blocks[0].pa, vpc);
+            int taken = exits[k][0], fallThrough = exits[k][1];
             if (b.branchAt < 0) {
-                to(k, succ.length == 1 ? indexOf(succ[0]) : -1);
+                to(k, fallThrough);
                 return;
             }
-            int w = b.words[b.branchAt];
-            int at = b.pa + (b.branchAt << 2);
             switch (b.fast[b.branchAt]) {
                 case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL: {
                     Label fall = new Label();
                     mv.visitVarInsn(ILOAD, TAKEN);
                     mv.visitJumpInsn(IFEQ, fall);
-                    to(k, indexOf(at + 4 + (simm(w) << 2)));
+                    to(k, taken);
                     mv.visitLabel(fall);
-                    to(k, indexOf(b.pa + (len << 2)));
+                    to(k, fallThrough);
                     return;
                 }
                 case J: case JAL: {
-                    int t = succ.length == 1 ? indexOf(succ[0]) : -1;
-                    if (t < 0) {
+                    if (taken < 0) {
                         exitAt(k, len);
                         return;
                     }
                     Label elsewhere = new Label();
                     mv.visitVarInsn(ILOAD, TARGET);
                     mv.visitVarInsn(ILOAD, VPC);
-                    push(offsets[t]);
+                    push(offsets[taken]);
                     mv.visitInsn(IADD);
                     mv.visitJumpInsn(IF_ICMPNE, elsewhere);
-                    to(k, t);
+                    to(k, taken);
                     mv.visitLabel(elsewhere);
                     exitAt(k, len);
                     return;
@@ -380,7 +419,18 @@ final class RegionCompiler {
             }
             mv.visitIincInsn(RETIRED, blocks[k].length());
             mv.visitIincInsn(JUMPS, 1);
-            mv.visitJumpInsn(GOTO, check[t]);
+            jump(t);
+        }
+
+        /** Goes to block {@code t}'s budget check, through its loop's guard if it has one. */
+        void jump(int t) {
+            if (guard[t] < 0) {
+                mv.visitJumpInsn(GOTO, check[t]);
+                return;
+            }
+            push(t);
+            mv.visitVarInsn(ISTORE, SEL);
+            mv.visitJumpInsn(GOTO, guards[guard[t]]);
         }
     }
 }

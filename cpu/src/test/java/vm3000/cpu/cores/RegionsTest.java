@@ -22,7 +22,8 @@ import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 
 /**
- * Loops of several blocks run inside one compiled region (RegionCompiler): block after block
+ * Loops of several blocks run inside one compiled region (RegionCompiler), a loop entered at two
+ * of its blocks included: block after block
  * without the dispatcher ({@link BlockCore#regionJumps}), and nothing the machine shows changes:
  * the clock, the counters, pc, npc and the delay-slot state, the registers and RAM are the
  * interpreter's, and the block core's with blocks compiled alone, when the timer's interrupt
@@ -35,7 +36,7 @@ class RegionsTest {
 
     /**
      * Loops of several blocks in kernel mode: an if/else in a loop (with a load and a store), a
-     * nested loop, a loop closed by J with a conditional exit, a loop whose store writes every
+     * nested loop, a loop entered both at its top and in its middle, a loop closed by J with a conditional exit, a loop whose store writes every
      * 16th time round over an instruction of a later block of the same loop; then a routine with a
      * J loop on a page of its own, called at its kseg0 address, then through two kuseg aliases of
      * its physical page (the routine's J, assembled for kseg0, goes to the other alias); BGEZAL
@@ -97,6 +98,23 @@ class RegionsTest {
             "  addiu $s4, $s4, -1",
             "  bnez $s4, 4b",
             "  sll $t0, $s0, 1",
+            "# a loop entered at its top and in its middle (irreducible: RegionLoops gives it a guard)",
+            "  li $s5, 300",
+            "15: andi $t0, $s5, 1",
+            "  bnez $t0, 17f",                             // odd: by the outer part into the middle
+            "  li $s4, 5",
+            "16: addiu $s0, $s0, 3",                       // the loop's top
+            "  xor $s0, $s0, $s4",
+            "18: addiu $s4, $s4, -1",                      // its middle
+            "  bgtz $s4, 16b",
+            "  sll $t1, $s0, 2",
+            "17: addu $s0, $s0, $t1",                      // the outer part
+            "  addiu $s5, $s5, -1",
+            "  andi $t0, $s5, 3",
+            "  bnez $t0, 18b",                             // back into the middle
+            "  li $s4, 3",
+            "  bnez $s5, 15b",
+            "  nop",
             "# J loop with an exit, 2000 times",
             "  li $s4, 2000",
             "6: addiu $s4, $s4, -1",
