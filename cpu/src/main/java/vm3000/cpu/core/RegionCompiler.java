@@ -29,9 +29,9 @@ import org.objectweb.asm.MethodVisitor;
  * a store over decoded code, a branch out of the region. The region then returns the block and
  * instruction it stopped at, and the dispatcher finishes that block as it finishes a compiled one.
  *
- * <p>The method's control flow is reducible, as HotSpot's C1 needs to compile it: a loop of the
- * region entered at more than one of its blocks is entered through a guard, a switch on the block
- * to go to ({@link RegionLoops}); the other jumps are direct.
+ * <p>The method's control flow is reducible, as HotSpot's C1 needs to compile it: where a loop of
+ * the region could be entered at more than one of its blocks, the jumps to all but one of them
+ * leave the region ({@link RegionLoops}).
  *
  * <p>A region lies in one physical page, so it is dropped with the page's blocks when one of its
  * words is written, and its offsets are the same in virtual and physical addresses. A
@@ -56,7 +56,7 @@ final class RegionCompiler {
      * blocks, the exit block, and the jumps from block to block inside the region.
      */
     private static final int BUDGET = 6, RETIRED = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1,
-            JUMPS = InsnEmitter.FREE + 2, SEL = InsnEmitter.FREE + 3;
+            JUMPS = InsnEmitter.FREE + 2;
 
     /**
      * Compiled regions by the code of the blocks they were formed from, shared by all machines as
@@ -230,10 +230,8 @@ final class RegionCompiler {
         final int vpc;
         final Label[] check;
         final Label exit = new Label(), end = new Label();
-        /** Where each block goes ({@link #exits}), and the guard (RegionLoops) a jump to a block goes through, or -1. */
-        final int[][] exits;
-        final int[] guard;
-        final Label[] guards;
+        /** Where each block goes ({@link #exits}), and the blocks it may jump to inside the region (RegionLoops). */
+        final int[][] exits, kept;
 
         Gen(MethodVisitor mv, Block[] blocks, int[] offsets, int vpc) {
             super(mv);
@@ -250,9 +248,7 @@ final class RegionCompiler {
                 exits[k] = exits(k);
                 targets[k] = Arrays.stream(exits[k]).filter(t -> t >= 0).distinct().toArray();
             }
-            guard = RegionLoops.guards(targets);
-            guards = new Label[Arrays.stream(guard).max().orElse(-1) + 1];
-            for (int g = 0; g < guards.length; g++) guards[g] = new Label();
+            kept = RegionLoops.kept(targets);
         }
 
         /**
@@ -295,10 +291,8 @@ final class RegionCompiler {
             mv.visitVarInsn(ISTORE, BLK);
             push(0);
             mv.visitVarInsn(ISTORE, JUMPS);
-            push(0);
-            mv.visitVarInsn(ISTORE, SEL);
             // the caller has checked that the budget covers the entry block: its check passes
-            jump(0);
+            mv.visitJumpInsn(GOTO, check[0]);
             List<Label> noRoom = new ArrayList<>();
             for (int k = 0; k < blocks.length; k++) {
                 Block b = blocks[k];
@@ -331,14 +325,6 @@ final class RegionCompiler {
             for (Bail bail : bails) {
                 mv.visitLabel(bail.label());
                 exitAt(bail.block(), bail.index());
-            }
-            for (int g = 0; g < guards.length; g++) {
-                final int mine = g;
-                int[] keys = java.util.stream.IntStream.range(0, blocks.length).filter(k -> guard[k] == mine).toArray();
-                mv.visitLabel(guards[g]);
-                mv.visitVarInsn(ILOAD, SEL);
-                Label[] to = Arrays.stream(keys).mapToObj(k -> check[k]).toArray(Label[]::new);
-                mv.visitLookupSwitchInsn(to[0], keys, to);
             }
             mv.visitLabel(exit);
             storeRegisters();
@@ -411,26 +397,18 @@ final class RegionCompiler {
             }
         }
 
-        /** From whole block {@code k} to block {@code t} of the region, or out if {@code t} is -1. */
+        /**
+         * From whole block {@code k} to block {@code t} of the region; out if {@code t} is -1, or
+         * if that jump must leave the region for its loops to have one entry each.
+         */
         void to(int k, int t) {
-            if (t < 0) {
+            if (t < 0 || Arrays.stream(kept[k]).noneMatch(x -> x == t)) {
                 exitAt(k, blocks[k].length());
                 return;
             }
             mv.visitIincInsn(RETIRED, blocks[k].length());
             mv.visitIincInsn(JUMPS, 1);
-            jump(t);
-        }
-
-        /** Goes to block {@code t}'s budget check, through its loop's guard if it has one. */
-        void jump(int t) {
-            if (guard[t] < 0) {
-                mv.visitJumpInsn(GOTO, check[t]);
-                return;
-            }
-            push(t);
-            mv.visitVarInsn(ISTORE, SEL);
-            mv.visitJumpInsn(GOTO, guards[guard[t]]);
+            mv.visitJumpInsn(GOTO, check[t]);
         }
     }
 }

@@ -10,25 +10,30 @@ import java.util.List;
  * at two of its blocks (a branch into the middle of a loop, or a region whose entry block lies
  * inside a loop it can also reach from outside), and a JVM method with such an irreducible loop
  * is one that HotSpot's C1 refuses ("block join failed"): it then runs in the bytecode
- * interpreter until C2 compiles it, most of a run's warm-up. The usual cure, as compilers
- * apply it (e.g. LLVM's FixIrreducible): for each strongly connected set of blocks with more than
- * one entry, a guard, a switch on the block to go to, becomes its one entry; every jump to one of
- * those entries, from outside or from inside the loop, goes through the guard. Then the same is
- * done inside each loop without its entries, for the loops nested in it.
+ * interpreter until C2 compiles it, most of a run's warm-up. For each strongly connected set of
+ * blocks with more than one entry, the entry nearest the region's head (the lowest index: the
+ * region lists its blocks breadth first from its head) stays; the jumps from outside the set to
+ * its other entries leave the region instead, and the dispatcher goes on from there as after any
+ * jump out of a region. The loop's own jumps stay, so HotSpot still sees a loop. Then the same is
+ * done inside each such set without its entry, for the loops nested in it.
  *
  * <p>Blocks are numbered 0..n-1; block 0 is entered from outside the region as well.
  */
 final class RegionLoops {
     private final int[][] succ;
     private final BitSet[] preds;
-    private final int[] guard;
-    private int guards;
+    /** cut[u] has v: the jump from u to v leaves the region. */
+    private final BitSet[] cut;
 
     private RegionLoops(int[][] succ) {
         this.succ = succ;
         int n = succ.length;
         preds = new BitSet[n];
-        for (int v = 0; v < n; v++) preds[v] = new BitSet(n);
+        cut = new BitSet[n];
+        for (int v = 0; v < n; v++) {
+            preds[v] = new BitSet(n);
+            cut[v] = new BitSet(n);
+        }
         // from blocks that block 0 leads to: an edge from a block never run enters nothing
         BitSet reached = new BitSet(n);
         int[] work = new int[n];
@@ -45,44 +50,56 @@ final class RegionLoops {
                 }
             }
         }
-        guard = new int[n];
-        Arrays.fill(guard, -1);
     }
 
     /**
-     * For each block of a region whose block {@code u} may jump to the blocks {@code succ[u]}, the
-     * guard through which every jump to it must go, or -1 for a direct jump. Guards are numbered
-     * from 0; the blocks of one guard are the entries it chooses among.
+     * The jumps of a region whose block {@code u} may jump to the blocks {@code succ[u]} that stay
+     * inside it: {@code succ} less the jumps that must leave it for its control flow to be
+     * reducible; {@code succ} itself where none must.
      */
-    static int[] guards(int[][] succ) {
+    static int[][] kept(int[][] succ) {
         RegionLoops r = new RegionLoops(succ);
         BitSet all = new BitSet();
         all.set(0, succ.length);
         r.fix(all);
-        return r.guard;
+        int[][] kept = new int[succ.length][];
+        for (int u = 0; u < succ.length; u++) {
+            final int from = u;
+            kept[u] = java.util.Arrays.stream(succ[u]).filter(v -> !r.cut[from].get(v)).toArray();
+        }
+        return kept;
     }
 
     private void fix(BitSet nodes) {
         for (BitSet scc : components(nodes)) {
             int v0 = scc.nextSetBit(0);
             if (scc.cardinality() == 1 && !has(succ[v0], v0)) continue; // no loop
-            BitSet entries = new BitSet();
+            int entry = -1;
             for (int v = scc.nextSetBit(0); v >= 0; v = scc.nextSetBit(v + 1)) {
-                BitSet outside = (BitSet) preds[v].clone();
-                outside.andNot(scc);
-                if (v == 0 || !outside.isEmpty()) entries.set(v);
+                BitSet outside = outsidePreds(v, scc);
+                if (v == 0 || !outside.isEmpty()) {
+                    if (entry < 0) {
+                        entry = v; // the lowest: block 0 if it is one
+                    } else {
+                        for (int u = outside.nextSetBit(0); u >= 0; u = outside.nextSetBit(u + 1)) cut[u].set(v);
+                    }
+                }
             }
-            if (entries.isEmpty()) entries.set(v0); // a loop no block leads to: never entered, any entry will do
-            if (entries.cardinality() > 1) {
-                int g = guards++;
-                for (int v = entries.nextSetBit(0); v >= 0; v = entries.nextSetBit(v + 1)) guard[v] = g;
-            }
+            if (entry < 0) entry = v0; // a loop no block leads to: never entered, any entry will do
             BitSet inner = (BitSet) scc.clone();
-            inner.andNot(entries);
+            inner.clear(entry);
             fix(inner);
         }
     }
 
+    /** The blocks outside {@code scc} that jump to {@code v}, the jumps already cut left out. */
+    private BitSet outsidePreds(int v, BitSet scc) {
+        BitSet outside = new BitSet();
+        for (int u = preds[v].nextSetBit(0); u >= 0; u = preds[v].nextSetBit(u + 1)) {
+            if (!scc.get(u) && !cut[u].get(v)) outside.set(u);
+        }
+        return outside;
+    }
     private static boolean has(int[] a, int x) {
         for (int y : a) if (y == x) return true;
         return false;

@@ -11,43 +11,31 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A region's loops get one entry each: the guards RegionLoops chooses make every graph of blocks
- * reducible, and a graph that already is gets none (its jumps stay direct).
+ * A region's loops get one entry each: the jumps RegionLoops keeps inside the region make every
+ * graph of blocks reducible, and a graph that already is keeps all of them.
  */
 class RegionLoopsTest {
-    /**
-     * The graph the compiled method has: the blocks, then one node per guard, then the method's
-     * entry; a jump to a guarded block goes to its guard, which goes on to each of its blocks.
-     */
-    static int[][] guarded(int[][] succ, int[] guard) {
-        int n = succ.length;
-        int guards = Arrays.stream(guard).max().orElse(-1) + 1;
-        int[][] g = new int[n + guards + 1][];
-        java.util.function.IntUnaryOperator route = v -> guard[v] < 0 ? v : n + guard[v];
-        for (int u = 0; u < n; u++) g[u] = Arrays.stream(succ[u]).map(route).distinct().toArray();
-        for (int k = 0; k < guards; k++) {
-            final int mine = k;
-            g[n + k] = java.util.stream.IntStream.range(0, n).filter(v -> guard[v] == mine).toArray();
-        }
-        g[n + guards] = new int[] {route.applyAsInt(0)};
+    /** The graph the compiled method has: the blocks with the jumps kept, and an entry node n going to block 0. */
+    static int[][] withEntry(int[][] succ) {
+        int[][] g = Arrays.copyOf(succ, succ.length + 1);
+        g[succ.length] = new int[] {0};
         return g;
     }
 
     @Test
-    void aLoopWithOneEntry_getsNoGuard() {
+    void aLoopWithOneEntry_keepsEveryJump() {
         int[][] succ = {{1}, {2}, {1, 3}, {0}}; // 1-2 inner loop, 0..3 outer
-        assertArrayEquals(new int[] {-1, -1, -1, -1}, RegionLoops.guards(succ));
+        assertArrayEquals(succ, RegionLoops.kept(succ));
     }
 
-    /** Block 0 branches into both halves of the loop 1 <-> 2: both become the entries of one guard. */
+    /** Block 0 branches into both halves of the loop 1 <-> 2: the jump to the second half leaves the region. */
     @Test
-    void aLoopEnteredAtTwoBlocks_getsOneGuardForBoth() {
+    void aLoopEnteredAtTwoBlocks_keepsTheEntryNearestTheHead() {
         int[][] succ = {{1, 2}, {2}, {1, 3}, {}};
-        int[] guard = RegionLoops.guards(succ);
-        assertArrayEquals(new int[] {-1, 0, 0, -1}, guard);
+        int[][] kept = RegionLoops.kept(succ);
+        assertArrayEquals(new int[][] {{1}, {2}, {1, 3}, {}}, kept);
         assertFalse(Reducible.reducible(withEntry(succ), succ.length), "the graph itself");
-        int[][] g = guarded(succ, guard);
-        assertTrue(Reducible.reducible(g, g.length - 1), "with the guard");
+        assertTrue(Reducible.reducible(withEntry(kept), succ.length), "with the jumps kept");
     }
 
     /**
@@ -56,19 +44,18 @@ class RegionLoopsTest {
      * branch), inside an outer loop back to the entry.
      */
     @Test
-    void aLoopEnteredInItsMiddle_insideAnOuterLoop_getsAGuardAtTheInnerLevel() {
+    void aLoopEnteredInItsMiddle_insideAnOuterLoop_losesOneJumpAtTheInnerLevel() {
         // 0 -> 1 (top) | 2 (outer part); 1 -> 1 | 2; 2 -> 3 (middle) | 4; 3 -> 1 | 2; 4 -> 0
         int[][] succ = {{1, 2}, {1, 2}, {3, 4}, {1, 2}, {0}};
-        int[] guard = RegionLoops.guards(succ);
-        assertEquals(-1, guard[0], "the outer loop has one entry: the region's");
-        assertTrue(guard[1] >= 0 && guard[1] == guard[2], Arrays.toString(guard));
-        int[][] g = guarded(succ, guard);
-        assertTrue(Reducible.reducible(g, g.length - 1));
+        assertFalse(Reducible.reducible(withEntry(succ), succ.length), "the graph itself");
+        int[][] kept = RegionLoops.kept(succ);
+        assertArrayEquals(new int[][] {{1}, {1, 2}, {3, 4}, {1, 2}, {0}}, kept, "0 -> 2 leaves the region");
+        assertTrue(Reducible.reducible(withEntry(kept), succ.length));
     }
 
     /** Random graphs of up to 48 blocks with at most two successors each, as regions have. */
     @Test
-    void randomGraphs_becomeReducible_andReducibleOnesKeepDirectJumps() {
+    void randomGraphs_becomeReducible_andReducibleOnesKeepEveryJump() {
         SplittableRandom rnd = new SplittableRandom(2026);
         int irreducible = 0;
         for (int round = 0; round < 3000; round++) {
@@ -78,25 +65,21 @@ class RegionLoopsTest {
                 int k = 1 + rnd.nextInt(2);
                 succ[u] = rnd.ints(k, 0, n).distinct().toArray();
             }
-            int[] guard = RegionLoops.guards(succ);
-            int[][] g = guarded(succ, guard);
-            assertTrue(Reducible.reducible(g, g.length - 1), "round " + round + ": " + Arrays.deepToString(succ)
-                    + " guards " + Arrays.toString(guard));
+            int[][] kept = RegionLoops.kept(succ);
+            assertTrue(Reducible.reducible(withEntry(kept), n), "round " + round + ": " + Arrays.deepToString(succ)
+                    + " kept " + Arrays.deepToString(kept));
+            for (int u = 0; u < n; u++) {
+                final int[] of = succ[u];
+                assertTrue(Arrays.stream(kept[u]).allMatch(v -> Arrays.stream(of).anyMatch(x -> x == v)), "only jumps it had");
+            }
             boolean was = Reducible.reducible(withEntry(succ), n);
             if (was) {
-                assertTrue(Arrays.stream(guard).allMatch(x -> x < 0), "round " + round + ": a guard in a reducible graph "
-                        + Arrays.deepToString(succ) + " " + Arrays.toString(guard));
+                assertTrue(Arrays.deepEquals(succ, kept), "round " + round + ": a jump cut in a reducible graph "
+                        + Arrays.deepToString(succ) + " " + Arrays.deepToString(kept));
             } else {
                 irreducible++;
             }
         }
         assertTrue(irreducible > 100, "only " + irreducible + " irreducible graphs among the random ones");
-    }
-
-    /** The blocks and an entry node n that goes to block 0. */
-    private static int[][] withEntry(int[][] succ) {
-        int[][] g = Arrays.copyOf(succ, succ.length + 1);
-        g[succ.length] = new int[] {0};
-        return g;
     }
 }

@@ -98,7 +98,7 @@ class RegionsTest {
             "  addiu $s4, $s4, -1",
             "  bnez $s4, 4b",
             "  sll $t0, $s0, 1",
-            "# a loop entered at its top and in its middle (irreducible: RegionLoops gives it a guard)",
+            "# a loop entered at its top and in its middle (irreducible: RegionLoops makes one way in leave the region)",
             "  li $s5, 300",
             "15: andi $t0, $s5, 1",
             "  bnez $t0, 17f",                             // odd: by the outer part into the middle
