@@ -30,12 +30,14 @@ public final class Clock {
     public static final class Event {
         private long at;
         private long seq;
+        private final Clock clock;
         private final Runnable action;
         private final boolean observer;
-        /** Its place in the heap, or -1: not pending (cancelled, run, or taken to run). */
+        /** Its place in its clock's heap, or -1: not pending (cancelled, run, or taken to run). */
         private int index = -1;
 
-        private Event(Runnable action, boolean observer) {
+        private Event(Clock clock, Runnable action, boolean observer) {
+            this.clock = clock;
             this.action = action;
             this.observer = observer;
         }
@@ -76,7 +78,7 @@ public final class Clock {
 
     /** Runs {@code action} once the count reaches {@code at} (at least one tick from now). */
     public Event schedule(long at, Runnable action) {
-        return reschedule(new Event(action, false), at);
+        return reschedule(new Event(this, action, false), at);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class Clock {
      * {@code at} (at least one tick from now): an observer event (see the class comment).
      */
     public Event observe(long at, Runnable action) {
-        return reschedule(new Event(action, true), at);
+        return reschedule(new Event(this, action, true), at);
     }
 
     /**
@@ -93,6 +95,7 @@ public final class Clock {
      * as cancelling it and scheduling its action anew, without a new event. Returns it.
      */
     public Event reschedule(Event event, long at) {
+        mine(event);
         event.at = Math.max(at, now + 1);
         event.seq = seq++;
         if (event.index < 0) {
@@ -118,7 +121,9 @@ public final class Clock {
 
     /** Removes a scheduled event that has not run yet; a no-op for {@code null} or a past event. */
     public void cancel(Event event) {
-        if (event == null || event.index < 0) return;
+        if (event == null) return;
+        mine(event);
+        if (event.index < 0) return;
         remove(event.index);
     }
 
@@ -129,6 +134,10 @@ public final class Clock {
             remove(0);
             e.action.run();
         }
+    }
+
+    private void mine(Event event) {
+        if (event.clock != this) throw new IllegalArgumentException("an event of another clock");
     }
 
     private void remove(int i) {

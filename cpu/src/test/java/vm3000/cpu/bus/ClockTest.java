@@ -89,6 +89,18 @@ class ClockTest {
         assertEquals(Long.MAX_VALUE, clock.nextEvent());
     }
 
+    /** An event is its clock's: another clock cannot move or cancel it (its place is in the first one's heap). */
+    @Test
+    void anotherClocksEvent_isRefused() {
+        Clock a = new Clock(), b = new Clock();
+        Clock.Event e = a.schedule(5, () -> {});
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> b.reschedule(e, 7));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> b.cancel(e));
+        assertEquals(1, a.pending());
+        assertEquals(0, b.pending());
+        assertEquals(5, a.nextEvent());
+    }
+
     @Test
     void cancel_ofARunEvent_isANoOp() {
         Clock clock = new Clock();
