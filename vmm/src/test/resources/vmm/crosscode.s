@@ -8,13 +8,7 @@
 
         .set    noreorder
         .include "../../../../../guest-kernels/src/main/resources/kernels/lib/machine.s"
-
-        .section .vectors
-        j       panic
-        nop
-        .org    0x80
-        j       general
-        nop
+        .include "../../../../../guest-kernels/src/main/resources/kernels/lib/vectors.s"
 
         .text
         .globl  __start
