@@ -90,11 +90,24 @@ public final class Machine {
     public Cpu cpu() { return cpu; }
     public Counters counters() { return cpu.counters(); }
 
-    /** Runs until power-off, a machine check, or {@code maxInstructions} executed in all, on the chosen core. */
+    /**
+     * Runs until power-off, a machine check, or {@code maxInstructions} executed in all, on the
+     * chosen core; reaching the limit stops the machine ({@link PowerState.Reason#INSTRUCTION_LIMIT}).
+     */
     public PowerState run(long maxInstructions) {
+        runUntil(maxInstructions);
+        if (power.isRunning()) power.instructionLimit(maxInstructions);
+        return power;
+    }
+
+    /**
+     * As {@link #run}, but the machine stays on at the limit: run on with a higher one, the
+     * machine does exactly what one run would have done (a benchmark timing a window of a run).
+     */
+    public PowerState runUntil(long maxInstructions) {
         if (rmr != null) rmr.start();
-        if (blockCore != null) blockCore.run(maxInstructions);
-        else cpu.run(maxInstructions);
+        if (blockCore != null) blockCore.runUntil(maxInstructions);
+        else cpu.runUntil(maxInstructions);
         return power;
     }
 

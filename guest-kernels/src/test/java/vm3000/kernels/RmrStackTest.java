@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vm3000.cpu.Machine;
@@ -84,18 +85,63 @@ class RmrStackTest {
 
     /** As {@link #stack(int, String, String, List)}, the rmrmons with time slices ({@link #sliceArgs}). */
     static Stack stack(int depth, String kernel, String guestArgs, List<Boot.Module> extra, int slice) throws Exception {
-        String args = sliceArgs(depth, slice) + guestArgs;
         ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Machine m = booted(depth, kernel, sliceArgs(depth, slice) + guestArgs, extra, console);
+        PowerState end = m.run(LIMIT);
+        return new Stack(m, end, console.toString(StandardCharsets.ISO_8859_1), depth);
+    }
+
+    /** {@code kernel} booted above {@code depth} rmrmons (at depth 0, alone), its console to {@code console}. */
+    static Machine booted(int depth, String kernel, String args, List<Boot.Module> extra, OutputStream console)
+            throws Exception {
         MachineOptions o = MachineOptions.defaults().withRam(RAM).withRmrLevels(depth).withConsole(console)
                 .withMessages(new PrintStream(OutputStream.nullOutputStream()));
         Machine m = Boot.machine(o, Sys161Config.defaults());
+        if (depth == 0) {
+            Boot.load(m, Kernels.load(kernel), args, extra);
+            return m;
+        }
         List<Boot.Module> mods = new ArrayList<>();
         for (int i = 1; i < depth; i++) mods.add(new Boot.Module("rmrmon", "rmrmon", Kernels.bytes("rmrmon")));
         mods.add(new Boot.Module(kernel, kernel, Kernels.bytes(kernel)));
         mods.addAll(extra);
         Boot.load(m, Kernels.load("rmrmon"), args, mods);
-        PowerState end = m.run(LIMIT);
-        return new Stack(m, end, console.toString(StandardCharsets.ISO_8859_1), depth);
+        return m;
+    }
+
+    /**
+     * A machine run in windows ({@link Machine#runUntil}, as RmrPairBench times the middle of a
+     * run) stays on between them and does exactly what one run does: the same transcript, and the
+     * same counters and cycles at every level.
+     */
+    @ParameterizedTest(name = "{0} at depth {1}, in windows")
+    @CsvSource({"interrupt,0", "interrupt,2", "syscall,3", "tlbmiss,1"})
+    void runInWindows_sameAsOneRun(String kernel, int depth) throws Exception {
+        ByteArrayOutputStream oneConsole = new ByteArrayOutputStream(), windowsConsole = new ByteArrayOutputStream();
+        Machine one = booted(depth, kernel, "300", List.of(), oneConsole);
+        Machine windows = booted(depth, kernel, "300", List.of(), windowsConsole);
+        PowerState end = one.run(LIMIT);
+        assertEquals(PowerState.Reason.POWER_OFF, end.reason(), end.message());
+        long total = one.cpu().executed(), at = 0;
+        int stops = 0;
+        for (int w = 1; windows.power().isRunning(); w++) {
+            at += total / 37 + w;
+            windows.runUntil(at);
+            if (windows.power().isRunning()) {
+                stops++;
+                assertEquals(at, windows.cpu().executed(), "a window ends at its limit");
+            }
+        }
+        assertTrue(stops > 10 && at > total / 2, stops + " windows, " + total + " instructions");
+        assertEquals(end.exitCode(), windows.power().exitCode());
+        assertEquals(oneConsole.toString(StandardCharsets.ISO_8859_1), windowsConsole.toString(StandardCharsets.ISO_8859_1));
+        assertEquals(total, windows.cpu().executed());
+        assertEquals(one.clock().now(), windows.clock().now(), "cycles");
+        for (int h = 0; h <= depth; h++) {
+            Counters a = depth == 0 ? one.counters() : one.rmr().level(h).counters();
+            Counters b = depth == 0 ? windows.counters() : windows.rmr().level(h).counters();
+            assertEquals(a.report(), b.report(), "level " + h + "'s counters");
+        }
     }
 
     /** The bare machine with {@code ram} bytes, as the guest's level has it under the stack. */
