@@ -8,12 +8,16 @@ import java.util.Arrays;
  * same count run in the order they were scheduled, so runs are reproducible.
  *
  * <p>The queue is a binary heap that knows where each event sits, so cancelling or moving an
- * event ({@link #reschedule}) takes it out or moves it at once, in logarithmic time: the heap
- * holds exactly the pending events, one per timer and per busy card, a number fixed by the
- * machine's configuration. A timer that is rearmed on every interrupt moves one event up and down
- * a heap of a handful (one per RMR level's CP0), however many other timers wait far ahead. The
- * order in which events run, by time and then by scheduling sequence, is a total order; moving an
- * event gives it a new place in the sequence, exactly as cancelling it and scheduling a new one.
+ * event ({@link #reschedule}) takes it out or moves it at once, in logarithmic time. Events more
+ * than {@link #HORIZON} cycles ahead (a timer a monitor keeps armed 2<sup>32</sup> cycles on
+ * because it has nothing to wait for, or that the match just rearmed) wait beside the heap, in a
+ * list, until they come within the horizon: {@link #nextEvent} is then the count at which the
+ * list is looked at again, and the run loops stop there as for an event. So a timer rearmed on
+ * every interrupt, which goes 2<sup>32</sup> cycles ahead at its match and comes back when its
+ * handler writes Compare, moves in a heap that holds only the events due soon, whatever waits far
+ * ahead (one disarmed timer per RMR level below it). The order in which events run, by time and
+ * then by scheduling sequence, is a total order; moving an event gives it a new place in the
+ * sequence, exactly as cancelling it and scheduling a new one.
  *
  * <p>An <em>observer</em> event ({@link #observe}) only looks at the machine: a profiler's
  * sample. The run loops stop for it as for any event ({@link #nextEvent}), so it sees the state
@@ -33,7 +37,10 @@ public final class Clock {
         private final Clock clock;
         private final Runnable action;
         private final boolean observer;
-        /** Its place in its clock's heap, or -1: not pending (cancelled, run, or taken to run). */
+        /**
+         * Its place in its clock's heap (0 on); -1, not pending (cancelled, run, or taken to
+         * run); or, waiting beyond the horizon, -2 - its place in the far list.
+         */
         private int index = -1;
 
         private Event(Clock clock, Runnable action, boolean observer) {
@@ -52,14 +59,21 @@ public final class Clock {
         public boolean observer() { return observer; }
 
         /** Scheduled, and neither run nor cancelled since. */
-        public boolean pending() { return index >= 0; }
+        public boolean pending() { return index != -1; }
 
         /** Runs before {@code o}: earlier, or as early and scheduled first. */
         private boolean before(Event o) { return at != o.at ? at < o.at : seq < o.seq; }
     }
 
+    /** Events more than this many cycles ahead wait in the far list (the class comment). */
+    public static final long HORIZON = 1L << 31;
+
     private Event[] heap = new Event[8];
     private int size;
+    private Event[] far = new Event[4];
+    private int farSize;
+    /** No event of the far list comes within the horizon before this count. */
+    private long farCheck = Long.MAX_VALUE;
     private long now;
     private long seq;
     private long nextEvent = Long.MAX_VALUE;
@@ -70,11 +84,15 @@ public final class Clock {
     /** Set by the core as instructions retire. */
     public void advanceTo(long ticks) { now = ticks; }
 
-    /** The earliest count at which an event is due, or {@code Long.MAX_VALUE}. */
+    /**
+     * The count at which {@link #runDue} must next be called: no event is due before it. The
+     * earliest pending event's count, or earlier when events wait beyond the horizon and the
+     * nearest of them comes within it; {@code Long.MAX_VALUE} if nothing is pending.
+     */
     public long nextEvent() { return nextEvent; }
 
     /** Events scheduled and neither run nor cancelled. */
-    public int pending() { return size; }
+    public int pending() { return size + farSize; }
 
     /** Runs {@code action} once the count reaches {@code at} (at least one tick from now). */
     public Event schedule(long at, Runnable action) {
@@ -98,14 +116,19 @@ public final class Clock {
         mine(event);
         event.at = Math.max(at, now + 1);
         event.seq = seq++;
-        if (event.index < 0) {
-            if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
-            event.index = size++;
-            heap[event.index] = event;
+        if (event.at - now > HORIZON) {
+            if (event.index >= 0) remove(event.index);
+            if (event.index == -1) addFar(event);
+            farCheck = Math.min(farCheck, event.at - HORIZON);
+        } else {
+            if (event.index < -1) removeFar(event);
+            if (event.index == -1) add(event);
+            else {
+                siftUp(event.index);
+                siftDown(event.index);
+            }
         }
-        siftUp(event.index);
-        siftDown(event.index);
-        nextEvent = heap[0].at;
+        updateNext();
         return event;
     }
 
@@ -116,6 +139,7 @@ public final class Clock {
     public long nextDeviceEvent() {
         long next = Long.MAX_VALUE;
         for (int i = 0; i < size; i++) if (!heap[i].observer && heap[i].at < next) next = heap[i].at;
+        for (int i = 0; i < farSize; i++) if (!far[i].observer && far[i].at < next) next = far[i].at;
         return next;
     }
 
@@ -123,12 +147,14 @@ public final class Clock {
     public void cancel(Event event) {
         if (event == null) return;
         mine(event);
-        if (event.index < 0) return;
-        remove(event.index);
+        if (event.index >= 0) remove(event.index);
+        else if (event.index < -1) removeFar(event);
+        updateNext();
     }
 
     /** Runs every event due at or before now. */
     public void runDue() {
+        if (now >= farCheck) takeNear();
         while (size > 0 && heap[0].at <= now) {
             Event e = heap[0];
             remove(0);
@@ -138,6 +164,17 @@ public final class Clock {
 
     private void mine(Event event) {
         if (event.clock != this) throw new IllegalArgumentException("an event of another clock");
+    }
+
+    private void updateNext() {
+        nextEvent = Math.min(size == 0 ? Long.MAX_VALUE : heap[0].at, farCheck);
+    }
+
+    private void add(Event event) {
+        if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
+        event.index = size++;
+        heap[event.index] = event;
+        siftUp(event.index);
     }
 
     private void remove(int i) {
@@ -151,7 +188,43 @@ public final class Clock {
             siftUp(i);
             siftDown(last.index);
         }
-        nextEvent = size == 0 ? Long.MAX_VALUE : heap[0].at;
+        updateNext();
+    }
+
+    private void addFar(Event event) {
+        if (farSize == far.length) far = Arrays.copyOf(far, farSize * 2);
+        far[farSize] = event;
+        event.index = -2 - farSize++;
+    }
+
+    /** Takes {@code event} out of the far list; {@link #farCheck} stays a bound, if no longer exact. */
+    private void removeFar(Event event) {
+        int i = -2 - event.index;
+        Event last = far[--farSize];
+        far[farSize] = null;
+        if (i < farSize) {
+            far[i] = last;
+            last.index = -2 - i;
+        }
+        event.index = -1;
+        if (farSize == 0) farCheck = Long.MAX_VALUE;
+    }
+
+    /** Moves the far events that have come within the horizon into the heap, in their places. */
+    private void takeNear() {
+        long check = Long.MAX_VALUE;
+        for (int i = 0; i < farSize; ) {
+            Event e = far[i];
+            if (e.at - now <= HORIZON) {
+                removeFar(e); // the last one takes place i: look at it next
+                add(e);
+            } else {
+                check = Math.min(check, e.at - HORIZON);
+                i++;
+            }
+        }
+        farCheck = check;
+        updateNext();
     }
 
     private void siftUp(int i) {

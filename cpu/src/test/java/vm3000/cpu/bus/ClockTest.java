@@ -14,15 +14,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The clock's event queue: events run by time, then in the order they were scheduled (a moved
- * event as if scheduled anew), whatever was cancelled or moved on the way.
+ * event as if scheduled anew), whatever was cancelled or moved on the way, near or beyond the
+ * horizon.
  */
 class ClockTest {
     /** A reference queue: a plain list, searched for the least (at, seq) every time. */
     private record Ref(long at, long seq, int id) {}
 
+    /** A count {@code now} + 0..39, or about the horizon beyond it (either side), as a disarmed timer's. */
+    private static long when(SplittableRandom rnd, long now) {
+        long d = rnd.nextInt(40);
+        return rnd.nextInt(4) == 0 ? now + Clock.HORIZON - 20 + d : now + d;
+    }
+
     @Test
     void randomScheduleCancelRun_sameOrderAsAPlainSortedList() {
-        for (long seed = 0; seed < 50; seed++) {
+        for (long seed = 0; seed < 80; seed++) {
             SplittableRandom rnd = new SplittableRandom(seed);
             Clock clock = new Clock();
             List<Integer> ran = new ArrayList<>();
@@ -35,7 +42,7 @@ class ClockTest {
                 int what = rnd.nextInt(12);
                 if (what >= 10 && !handles.isEmpty()) { // move an event, pending or not, as a timer rearmed
                     int k = rnd.nextInt(handles.size());
-                    long at = clock.now() + rnd.nextInt(40);
+                    long at = when(rnd, clock.now());
                     assertSame(handles.get(k), clock.reschedule(handles.get(k), at));
                     ref.remove(refs.get(k));
                     Ref r = new Ref(Math.max(at, clock.now() + 1), seq++, k);
@@ -43,7 +50,7 @@ class ClockTest {
                     ref.add(r);
                 } else if (what < 5) {
                     int id = handles.size();
-                    long at = clock.now() + rnd.nextInt(40);
+                    long at = when(rnd, clock.now());
                     handles.add(clock.schedule(at, () -> ran.add(id)));
                     Ref r = new Ref(Math.max(at, clock.now() + 1), seq++, id);
                     refs.add(r);
@@ -53,15 +60,25 @@ class ClockTest {
                     clock.cancel(handles.get(k));
                     ref.remove(refs.get(k));
                 } else if (what < 10) {
-                    long to = clock.now() + rnd.nextInt(10);
+                    // Mostly a few cycles; now and then to the next stop of the run loops, or across the horizon.
+                    int how = rnd.nextInt(10);
+                    long to = how == 0 && clock.nextEvent() != Long.MAX_VALUE ? clock.nextEvent()
+                            : clock.now() + (how == 1 ? Clock.HORIZON / 2 + rnd.nextInt(40) : rnd.nextInt(10));
                     clock.advanceTo(to);
                     clock.runDue();
                     ref.sort(Comparator.comparingLong(Ref::at).thenComparingLong(Ref::seq));
                     while (!ref.isEmpty() && ref.get(0).at() <= to) expected.add(ref.remove(0).id());
                 }
+                long now = clock.now();
                 long next = ref.stream().mapToLong(Ref::at).min().orElse(Long.MAX_VALUE);
-                assertEquals(next, clock.nextEvent(), "seed " + seed + " step " + step);
-                assertEquals(ref.size(), clock.pending(), "seed " + seed + " step " + step);
+                boolean anyFar = ref.stream().anyMatch(r -> r.at() - now > Clock.HORIZON);
+                String where = "seed " + seed + " step " + step;
+                if (anyFar) {
+                    assertTrue(clock.nextEvent() <= next && clock.nextEvent() > now, where + ": the loops stop in time");
+                } else {
+                    assertEquals(next, clock.nextEvent(), where + ": nothing far, the next event exactly");
+                }
+                assertEquals(ref.size(), clock.pending(), where);
             }
             assertEquals(expected, ran, "seed " + seed);
         }
@@ -117,6 +134,44 @@ class ClockTest {
         clock.runDue();
         assertEquals(11, runs[0]);
         assertEquals(Long.MAX_VALUE, clock.nextEvent());
+    }
+
+    /**
+     * A timer disarmed 2^32 cycles ahead waits beyond the horizon: the run loops stop once, when
+     * it comes within it, and it runs at its own count, in order with the events near it.
+     */
+    @Test
+    void farEvent_comesWithinTheHorizon_andRunsInItsPlace() {
+        Clock clock = new Clock();
+        List<String> ran = new ArrayList<>();
+        long far = 1L << 32;
+        Clock.Event disarmed = clock.schedule(far, () -> ran.add("far"));
+        assertEquals(far - Clock.HORIZON, clock.nextEvent(), "the count at which it is looked at again");
+        assertTrue(disarmed.pending());
+        Clock.Event timer = clock.schedule(100, () -> ran.add("near"));
+        assertEquals(100, clock.nextEvent());
+        clock.reschedule(timer, far + 5);                 // a match rearms it 2^32 on: far too
+        assertEquals(far - Clock.HORIZON, clock.nextEvent());
+        clock.reschedule(timer, 200);                     // its handler writes Compare: near again
+        assertEquals(200, clock.nextEvent());
+        clock.advanceTo(200);
+        clock.runDue();
+        assertEquals(List.of("near"), ran);
+        clock.advanceTo(clock.nextEvent());               // the loops stop, nothing runs
+        clock.runDue();
+        assertEquals(List.of("near"), ran);
+        assertEquals(far, clock.nextEvent(), "now in the heap, exactly");
+        clock.schedule(far, () -> ran.add("same count, later"));
+        clock.advanceTo(far);
+        clock.runDue();
+        assertEquals(List.of("near", "far", "same count, later"), ran);
+        assertEquals(Long.MAX_VALUE, clock.nextEvent());
+        assertEquals(0, clock.pending());
+        Clock.Event again = clock.schedule(far * 2, () -> {});
+        clock.cancel(again);
+        assertFalse(again.pending());
+        assertEquals(Long.MAX_VALUE, clock.nextEvent(), "a cancelled far event leaves nothing to look at");
+        assertEquals(Long.MAX_VALUE, clock.nextDeviceEvent());
     }
 
     /** An observer (a profiler's sample) stops the run loops at its cycle, but is no event that could wake a WAIT. */
