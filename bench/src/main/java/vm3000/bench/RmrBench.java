@@ -149,6 +149,9 @@ public class RmrBench {
     /** The iterations of the run that measures the fixed part: {@link Iterations#low}. */
     static int low(int n) { return Iterations.low(n); }
 
+    /** A booted stack: the machine, and the power state the kernel's exit lands in. */
+    record Stack(Machine machine, PowerState kernel) {}
+
     /** The assembled images: rmrmon and the kernel. */
     static final class Images {
         final String kernel;
@@ -168,18 +171,27 @@ public class RmrBench {
          * "vmm"; at depth 0, on the bare machine): what runs it to the end.
          */
         Supplier<PowerState> stack(String monitor, int depth, int iterations, int slice) throws BadInputException {
+            Stack s = booted(monitor, depth, iterations, slice);
+            return () -> {
+                s.machine().run(Long.MAX_VALUE);
+                return s.kernel();
+            };
+        }
+
+        /**
+         * As {@link #stack}: the machine that runs it, and the power state where the kernel's
+         * exit lands (the machine's own, or under the Java VMM its VM's).
+         */
+        Stack booted(String monitor, int depth, int iterations, int slice) throws BadInputException {
             if (depth == 0 || monitor.equals("rmrmon")) {
                 Machine m = boot(depth, iterations, slice);
-                return () -> m.run(Long.MAX_VALUE);
+                return new Stack(m, m.power());
             }
             RmrVmmStack s = RmrVmmStack.create(VmmStack.hostRam(VM_RAM, depth), guest.endian(),
                     MachineOptions.Core.BLOCK, depth, slice > 0 ? slice : Allocator.DEFAULT_SLICE);
             RmrVm vm = s.top().createVm(VM_RAM, guest, Integer.toString(iterations), List.of(),
                     OutputStream.nullOutputStream(), QUIET, MachineOptions.DEFAULT_SEED);
-            return () -> {
-                s.run();
-                return vm.power();
-            };
+            return new Stack(s.host(), vm.power());
         }
 
         /**

@@ -12,7 +12,8 @@ import vm3000.cpu.rmr.RmrTrap;
 /**
  * What RmrBench's arithmetic rests on: the run that measures the fixed part prints as many
  * characters as the run of n iterations (so the same number of memory traps below the guest),
- * and rmrmon takes time slices only when the benchmark asks for them.
+ * and rmrmon takes time slices only when the benchmark asks for them; and RmrPairBench's: its
+ * windows hold the same guest work on both machines.
  */
 class RmrBenchTest {
     @Test
@@ -71,25 +72,41 @@ class RmrBenchTest {
     }
 
     @Test
-    void pairs_runAllFourMachines_inAnOrderThatAlternates() throws Exception {
-        RmrPairBench b = new RmrPairBench();
-        b.kernel = "syscall";
-        b.monitor = "vmm";
-        b.depth = 2;
-        b.images = new RmrBench.Images("syscall");
-        b.n = 300;
-        b.low = RmrBench.low(300);
+    void windows_alternateAbba() {
         StringBuilder order = new StringBuilder();
-        for (int invocation = 0; invocation < 2; invocation++) {
-            b.boot(); // real stacks: they run to power-off in the pair
-            java.util.function.Supplier<vm3000.cpu.bus.PowerState> bn = b.bareN, bl = b.bareLow, nn = b.nestedN, nl = b.nestedLow;
-            b.bareN = () -> { order.append("B"); return bn.get(); };
-            b.bareLow = () -> { order.append("b"); return bl.get(); };
-            b.nestedN = () -> { order.append("N"); return nn.get(); };
-            b.nestedLow = () -> { order.append("n"); return nl.get(); };
-            b.pair(new RmrPairBench.Costs());
-            order.append(' ');
+        for (int w = 0; w < 8; w++) order.append(RmrPairBench.bareFirst(w) ? "BN " : "NB ");
+        assertEquals("BN NB NB BN BN NB NB BN ", order.toString());
+    }
+
+    /**
+     * The windows of a pair hold the same guest work on both machines (the guest's time advances
+     * as much in both), inside the loop: the monitors below the guest execute nothing there, and
+     * both runs go on after the last window.
+     */
+    @Test
+    void pairWindows_holdTheSameGuestWork_onBothMachines() throws Exception {
+        for (String monitor : new String[] {"rmrmon", "vmm"}) {
+            RmrPairBench b = new RmrPairBench();
+            b.kernel = "syscall";
+            b.monitor = monitor;
+            b.depth = 3;
+            b.images = new RmrBench.Images("syscall");
+            b.n = 40_000;
+            b.count();
+            b.boot();
+            long bare0 = b.bare.cp0().cycles(), guest0 = b.guestCycles();
+            assertEquals(bare0, guest0, monitor + ": the windows start at the same time of the guest's");
+            if (monitor.equals("rmrmon")) {
+                assertTrue(b.nested.cpu().executed() > b.bare.cpu().executed() + 100_000, "past the rmrmons' boot and copies");
+            }
+            RmrPairBench.Costs c = new RmrPairBench.Costs();
+            b.pair(c);
+            long bareWork = b.bare.cp0().cycles() - bare0;
+            assertEquals(RmrPairBench.WINDOWS * b.window, bareWork, monitor + ": syscall never idles");
+            assertEquals(bareWork, b.guestCycles() - guest0, monitor + ": the nested windows are the guest's work");
+            assertTrue(b.bare.power().isRunning() && b.nested.power().isRunning(), monitor);
+            assertTrue(c.barePs > 0 && c.nestedPs > 0, monitor);
+            assertTrue(b.bareAt <= b.bareTotal * 3 / 4, monitor + ": the windows stay in the middle half");
         }
-        assertEquals("NnBb BbNn ", order.toString());
     }
 }
