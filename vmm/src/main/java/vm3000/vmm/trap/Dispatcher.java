@@ -29,6 +29,8 @@ public final class Dispatcher {
     private static final int DIRECT_STATUS = Cp0.IP_TIMER | (Cp0.SR_KUC << 2) | (Cp0.SR_IEC << 2);
 
     private final MachineControl mc;
+    /** The VM whose registers are in the machine below and newer than its vCPU's, or null ({@link #syncRegisters}). */
+    private VirtualMachine resident;
     private final ShadowPaging paging;
     private final VmmStats stats;
     private final VmmParts parts;
@@ -106,8 +108,11 @@ public final class Dispatcher {
      */
     Trap runDirect(VirtualMachine vm, long budget) {
         var cpu = vm.cpu();
-        for (int r = 1; r < 32; r++) mc.setReg(r, cpu.reg(r));
-        mc.setHiLo(cpu.hi(), cpu.lo());
+        if (resident != vm) {
+            syncRegisters();
+            for (int r = 1; r < 32; r++) mc.setReg(r, cpu.reg(r));
+            mc.setHiLo(cpu.hi(), cpu.lo());
+        }
         mc.setLlBit(cpu.llBit());
         int hostAsid = paging.hostAsid(vm);
         stats.asidRecycles = paging.recycles();
@@ -116,12 +121,14 @@ public final class Dispatcher {
         mc.mtc0(Cp0.COMPARE, (int) budget);
         mc.mtc0(Cp0.STATUS, DIRECT_STATUS);
         Trap trap = mc.resume(cpu.pc());
-        if (trap.stopped()) return trap;
+        resident = vm;
+        if (trap.stopped()) {
+            syncRegisters();
+            return trap;
+        }
         int cause = mc.mfc0(Cp0.CAUSE);
         long cycles = parts.time().ranFor(budget, mc.mfc0(Cp0.COUNT), cause);
         int epc = mc.mfc0(Cp0.EPC);
-        for (int r = 1; r < 32; r++) cpu.setReg(r, mc.reg(r));
-        cpu.setHiLo(mc.hi(), mc.lo());
         cpu.setLlBit(mc.exceptionLlBit()); // a reflected exception clears it, as the hardware does
         boolean bd = cause < 0;
         if (bd) cpu.setPc(epc + 4, mc.exceptionNext(), true);
@@ -130,6 +137,23 @@ public final class Dispatcher {
         stats.traps[code]++;
         decide(vm, code, (cause >>> 28) & 3, cycles);
         return null;
+    }
+
+    /**
+     * Puts the general registers and HI/LO of the VM that last ran directly back into its vCPU,
+     * if they are still only in the machine below ({@link #resident}). A trap leaves them there:
+     * the VMM's own traps (a shadow refill, its timer) resume the same VM, which needs them
+     * nowhere else, so the next direct run of that VM copies nothing either way. Whatever reads
+     * or runs the vCPU (its kernel mode, an interpreted instruction, the end of a run of the VM,
+     * a direct run of another VM) calls this first.
+     */
+    void syncRegisters() {
+        VirtualMachine vm = resident;
+        if (vm == null) return;
+        resident = null;
+        var cpu = vm.cpu();
+        for (int r = 1; r < 32; r++) cpu.setReg(r, mc.reg(r));
+        cpu.setHiLo(mc.hi(), mc.lo());
     }
 
     /** The dispatcher proper: a switch on the exception code of a trap from direct execution. */

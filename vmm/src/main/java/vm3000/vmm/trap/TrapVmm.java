@@ -139,6 +139,14 @@ public final class TrapVmm {
      * the rest of user mode runs directly.
      */
     Trap runVm(VirtualMachine vm, long sliceEnd) {
+        try {
+            return run(vm, sliceEnd);
+        } finally {
+            dispatcher.syncRegisters(); // the VM's registers in its vCPU for whoever looks next
+        }
+    }
+
+    private Trap run(VirtualMachine vm, long sliceEnd) {
         var cpu = vm.cpu();
         var cp0 = vm.cp0();
         Clock clock = vm.clock();
@@ -154,6 +162,7 @@ public final class TrapVmm {
                 // Kernel mode on the VM's block core (compiled code included), until it enters
                 // user mode or WAITs, the slice ends or the limit: one cycle of VM time per
                 // instruction, as stepping would take them.
+                dispatcher.syncRegisters();
                 long before = cpu.executed();
                 vm.core().runKernel(before + Math.min(sliceEnd, vm.limit()) - clock.now());
                 stats.interpreted += cpu.executed() - before;
@@ -162,6 +171,7 @@ public final class TrapVmm {
             if (kernel || cpu.inDelaySlot() || cpu.waiting() || vm.stepOnce || clock.now() >= clock.nextEvent()
                     || cp0.deliverableInterrupts() != 0 || debugged(cpu)) {
                 vm.stepOnce = false;
+                dispatcher.syncRegisters();
                 cpu.step();
                 stats.interpreted++;
                 continue;
