@@ -86,19 +86,16 @@ public class RmrPairBench {
 
     /** The instructions of a whole bare run of n, and per iteration. */
     void count() throws Exception {
-        bareTotal = instructions(0, n);
+        bareTotal = bareInstructions(n);
         int low = RmrBench.low(n);
-        perIteration = (bareTotal - instructions(0, low)) / (double) (n - low);
+        perIteration = (bareTotal - bareInstructions(low)) / (double) (n - low);
     }
 
-    /** The instructions a whole run of {@code iterations} executes at {@code d}, all levels together. */
-    private long instructions(int d, int iterations) throws Exception {
-        RmrBench.Stack s = images.booted(monitor, d, iterations, 0);
-        RmrBench.finish(() -> {
-            s.machine().run(Long.MAX_VALUE);
-            return s.kernel();
-        }, kernel, d);
-        return s.machine().cpu().executed();
+    /** The instructions a whole bare run of {@code iterations} executes. */
+    private long bareInstructions(int iterations) throws Exception {
+        Machine m = images.booted(monitor, 0, iterations, 0).machine();
+        RmrBench.finish(m, kernel, 0);
+        return m.cpu().executed();
     }
 
     @Setup(Level.Invocation)
@@ -108,8 +105,8 @@ public class RmrPairBench {
         bareAt = bareTotal / 4;
         window = bareTotal / 2 / WINDOWS;
         bare.runUntil(bareAt);
-        // The guest's level to the same instruction: steps of what the guest still lacks, which
-        // the monitors' work in between (boot, copying the images) can only shorten.
+        // The guest's level to the same cycle of its own time: steps of what it still lacks,
+        // which the monitors' work in between (boot, copying the images) can only shorten.
         long target = bare.cp0().cycles();
         for (long done; (done = guestCycles()) < target && nested.power().isRunning(); ) {
             nested.runUntil(nested.cpu().executed() + target - done);
