@@ -239,12 +239,10 @@ final class RegionCompiler {
             this.offsets = offsets;
             this.vpc = vpc;
             check = new Label[blocks.length];
-            for (int k = 0; k < blocks.length; k++) {
-                check[k] = new Label();
-            }
             exits = new int[blocks.length][];
             int[][] targets = new int[blocks.length][];
             for (int k = 0; k < blocks.length; k++) {
+                check[k] = new Label();
                 exits[k] = exits(k);
                 targets[k] = Arrays.stream(exits[k]).filter(t -> t >= 0).distinct().toArray();
             }

@@ -65,7 +65,7 @@ final class RegionLoops {
         int[][] kept = new int[succ.length][];
         for (int u = 0; u < succ.length; u++) {
             final int from = u;
-            kept[u] = java.util.Arrays.stream(succ[u]).filter(v -> !r.cut[from].get(v)).toArray();
+            kept[u] = Arrays.stream(succ[u]).filter(v -> !r.cut[from].get(v)).toArray();
         }
         return kept;
     }
@@ -100,6 +100,7 @@ final class RegionLoops {
         }
         return outside;
     }
+
     private static boolean has(int[] a, int x) {
         for (int y : a) if (y == x) return true;
         return false;
