@@ -34,6 +34,8 @@ public final class PhysicalMemory {
 
     private static final class Watchers {
         PhysicalMemory[] all = new PhysicalMemory[0];
+        /** Calls of {@link #watch} on the RAM and its views so far. */
+        int watches;
     }
 
     /** No memory at all: {@link #contains} is always false (a CPU whose every access goes through its bus). */
@@ -77,11 +79,36 @@ public final class PhysicalMemory {
 
     /** Reports writes to the words of {@code [paddr, paddr + length)} to the watcher. */
     public void watch(int paddr, int length) {
+        watchers.watches++;
         for (int w = offset + (paddr >>> 2), end = offset + ((paddr + length + 3) >>> 2); w < end; w++) {
             mine[w >>> 6] |= 1L << w;
             watched[w >>> 6] |= 1L << w;
         }
     }
+
+    /**
+     * How many times {@link #watch} has been called on this RAM and its views: while it stays the
+     * same, no word that was unwatched has come under watch.
+     */
+    public int watches() { return watchers.watches; }
+
+    /** True when some watcher watches a word of the page at {@code paddr} (in RAM). */
+    public boolean pageWatched(int paddr) {
+        int first = (offset + ((paddr & ~0xFFF) >>> 2)) >>> 6;
+        for (int i = first; i < first + 16; i++) if (watched[i] != 0) return true;
+        return false;
+    }
+
+    /**
+     * The array that holds this memory's words, the whole RAM's, for code that reads and writes
+     * words directly ({@code BlockCore}'s compiled code): the word at {@code paddr} is element
+     * {@link #wordIndex}. Writes made there are reported to no watcher: they must go only to pages
+     * that {@link #pageWatched} says have no watched word, while {@link #watches} stays the same.
+     */
+    public int[] words() { return words; }
+
+    /** The index in {@link #words} of the word at {@code paddr} (in RAM). */
+    public int wordIndex(int paddr) { return offset + (paddr >>> 2); }
 
     /** Stops reporting writes anywhere in physical page {@code page} (to this memory's watcher). */
     public void unwatchPage(int page) {

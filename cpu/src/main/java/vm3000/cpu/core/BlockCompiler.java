@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -19,8 +20,7 @@ import org.objectweb.asm.MethodVisitor;
  * hidden class in this package (so it reaches {@link Cpu}'s and {@link BlockCore}'s package-private
  * state, and is unloaded with its block). The translation covers the block up to its first
  * instruction without a fast path ({@link FastOp#SLOW}); each instruction does what its case in
- * {@link BlockCore}'s switch does, with the same checks on memory accesses (through BlockCore's
- * {@code jit*} helpers). The guest registers the block uses live in JVM locals, read from the
+ * {@link BlockCore}'s switch does, with the same checks on memory accesses ({@link InsnEmitter}). The guest registers the block uses live in JVM locals, read from the
  * register array on entry and written back on every exit, which makes HotSpot's register
  * allocator the guest's. What is gone is the dispatch per instruction and the field decoding.
  *
@@ -89,7 +89,7 @@ final class BlockCompiler {
             c = SHARED.get(key);
         }
         if (c != null) return c;
-        c = load(generate(b, n));
+        c = load(generateWithin(b, n).bytes());
         synchronized (SHARED) {
             CompiledBlock first = SHARED.putIfAbsent(key, c);
             return first != null ? first : c;
@@ -133,7 +133,28 @@ final class BlockCompiler {
         }
     }
 
-    static byte[] generate(Block b, int n) {
+    /** A generated class, the length of its run method's bytecode, and the instructions it covers. */
+    record Generated(byte[] bytes, int codeSize, int covered) {}
+
+    /**
+     * The class {@link #compile} makes of the first {@code n} instructions of {@code b}, else of
+     * the first half of them, of the first quarter, ... until its method is within
+     * {@link InsnEmitter#MAX_CODE} bytes (the instructions left out run in BlockCore's loop).
+     */
+    static Generated generateWithin(Block b, int n) {
+        for (int m = n; ; m = Math.max(1, m / 2)) {
+            Generated g;
+            try {
+                g = generate(b, m);
+            } catch (MethodTooLargeException e) {
+                if (m == 1) throw e;
+                continue;
+            }
+            if (g.codeSize() <= InsnEmitter.MAX_CODE || m == 1) return g;
+        }
+    }
+
+    static Generated generate(Block b, int n) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String a, String c) { return "java/lang/Object"; }
@@ -150,17 +171,19 @@ final class BlockCompiler {
 
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([IL" + CPU + ";L" + CORE + ";ZII)I", null, null);
         mv.visitCode();
-        new Gen(mv, b, n).emit();
+        Gen gen = new Gen(mv, b, n);
+        gen.emit();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
-        return cw.toByteArray();
+        byte[] bytes = cw.toByteArray();
+        return new Generated(bytes, gen.end.getOffset(), n);
     }
 
     private static final class Gen extends InsnEmitter {
         final Block b;
         final int n;
-        final Label exit = new Label();
+        final Label exit = new Label(), end = new Label();
 
         Gen(MethodVisitor mv, Block b, int n) {
             super(mv);
@@ -196,12 +219,14 @@ final class BlockCompiler {
             mv.visitFieldInsn(PUTFIELD, CORE, "jitLoops", "I");
             mv.visitVarInsn(ILOAD, EXIT);
             mv.visitInsn(IRETURN);
+            emitSlowPaths();
             for (Bail k : bails) {
                 mv.visitLabel(k.label());
                 push(k.index());
                 mv.visitVarInsn(ISTORE, EXIT);
                 mv.visitJumpInsn(GOTO, exit);
             }
+            mv.visitLabel(end);
         }
 
         /**

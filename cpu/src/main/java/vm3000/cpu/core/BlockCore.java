@@ -4,6 +4,7 @@ import static vm3000.cpu.core.FastOp.*;
 import static vm3000.cpu.isa.Fields.*;
 
 import vm3000.cpu.bus.Clock;
+import vm3000.cpu.bus.Endian;
 import vm3000.cpu.bus.PhysicalMemory;
 import vm3000.cpu.bus.PowerState;
 import vm3000.cpu.cp0.Cp0;
@@ -52,6 +53,12 @@ public final class BlockCore {
     int jitRetired;
     /** The jumps from block to block inside the last run of a compiled region. */
     int jitJumps;
+    /** The RAM's words, which compiled code reads and writes directly through {@link #jitTlb}'s entries. */
+    final int[] jitWords;
+    /** Byte lanes for compiled code: a byte's shift in its word is {@code ((a ^ jitLane) & 3) << 3}. */
+    final int jitLane;
+    private final JitTlb jitTlb = new JitTlb();
+    private long jitTlbFills;
 
     public BlockCore(Cpu cpu) {
         this.cpu = cpu;
@@ -59,6 +66,8 @@ public final class BlockCore {
         this.power = cpu.power;
         this.ram = cpu.ram;
         this.cache = new BlockCache(cpu);
+        this.jitWords = ram.words();
+        this.jitLane = ram.endian() == Endian.BIG ? 3 : 0;
     }
 
     /**
@@ -129,6 +138,13 @@ public final class BlockCore {
      * rest ran in the block core's loop or the interpreter.
      */
     public long compiledInstructions() { return compiledInstructions; }
+
+    /**
+     * Pages compiled code's loads and stores looked up in the {@link JitTlb} without finding them,
+     * then remembered after going the full way; the other accesses of compiled code to RAM found
+     * their page there (or failed).
+     */
+    public long jitTlbFills() { return jitTlbFills; }
 
     /** Runs of compiled regions so far: each call of a region's code from the dispatcher. */
     public long regionRuns() { return regionRuns; }
@@ -244,33 +260,64 @@ public final class BlockCore {
         return cpu.translate(vaddr, access, user);
     }
 
-    // The memory accesses of compiled blocks: the fast path of runFrom's cases. A load gives the
-    // value zero-extended to a long, or -1 where the slow path must run it; a store gives 0, 1
-    // where the slow path must run it, or 2 when it wrote over decoded code.
+    /** The {@link JitTlb} table of loads or stores for compiled code running in user mode or not. */
+    long[] jitTable(boolean user, boolean store) { return jitTlb.table(user, store); }
+
+    /** Before compiled code runs in a chain of {@code stamp}: drops stale entries of the JitTlb. */
+    private void jitEnter(long stamp) {
+        jitTlb.check(stamp & ~(long) Cp0.SR_KUC, ram.watches());
+    }
+
+    /**
+     * Remembers in the JitTlb the page of an access at {@code a} that went to real address {@code t}
+     * in RAM, if the whole page is RAM inside the window and, for a store, holds no watched word.
+     */
+    private void remember(int a, long t, boolean user, boolean store) {
+        int page = (int) t & ~0xFFF;
+        if (ram.contains(page, 0x1000) && cpu.pageInWindow(t) && !(store && ram.pageWatched(page))) {
+            jitTlb.remember(user, store, a, ram.wordIndex(page));
+            jitTlbFills++;
+        }
+    }
+
+    // The memory accesses of compiled code where its JitTlb has no entry for the page: the fast
+    // path of runFrom's cases. A load gives the value zero-extended to a long, or -1 where the slow
+    // path must run it; a store gives 0, 1 where the slow path must run it, or 2 when it wrote
+    // over decoded code. The accesses that succeed remember their page.
 
     long jitLw(int a, boolean user) {
         long t = (a & 3) == 0 ? physical(a, Access.LOAD, user) : -1;
-        return t >= 0 && ram.contains((int) t, 4) ? ram.loadWord((int) t) & 0xFFFFFFFFL : -1;
+        if (t < 0 || !ram.contains((int) t, 4)) return -1;
+        remember(a, t, user, false);
+        return ram.loadWord((int) t) & 0xFFFFFFFFL;
     }
 
     long jitLh(int a, boolean user) {
         long t = (a & 1) == 0 ? physical(a, Access.LOAD, user) : -1;
-        return t >= 0 && ram.contains((int) t, 2) ? (short) ram.loadHalf((int) t) & 0xFFFFFFFFL : -1;
+        if (t < 0 || !ram.contains((int) t, 2)) return -1;
+        remember(a, t, user, false);
+        return (short) ram.loadHalf((int) t) & 0xFFFFFFFFL;
     }
 
     long jitLhu(int a, boolean user) {
         long t = (a & 1) == 0 ? physical(a, Access.LOAD, user) : -1;
-        return t >= 0 && ram.contains((int) t, 2) ? ram.loadHalf((int) t) : -1;
+        if (t < 0 || !ram.contains((int) t, 2)) return -1;
+        remember(a, t, user, false);
+        return ram.loadHalf((int) t);
     }
 
     long jitLb(int a, boolean user) {
         long t = physical(a, Access.LOAD, user);
-        return t >= 0 && ram.contains((int) t, 1) ? (byte) ram.loadByte((int) t) & 0xFFFFFFFFL : -1;
+        if (t < 0 || !ram.contains((int) t, 1)) return -1;
+        remember(a, t, user, false);
+        return (byte) ram.loadByte((int) t) & 0xFFFFFFFFL;
     }
 
     long jitLbu(int a, boolean user) {
         long t = physical(a, Access.LOAD, user);
-        return t >= 0 && ram.contains((int) t, 1) ? ram.loadByte((int) t) : -1;
+        if (t < 0 || !ram.contains((int) t, 1)) return -1;
+        remember(a, t, user, false);
+        return ram.loadByte((int) t);
     }
 
     /** LWL or LWR ({@code left}): {@code old} merged with the word containing {@code a} (Unaligned); or -1 (slow path). */
@@ -306,21 +353,28 @@ public final class BlockCore {
         long t = (a & 3) == 0 ? physical(a, Access.STORE, user) : -1;
         if (t < 0 || !ram.contains((int) t, 4)) return 1;
         ram.storeWord((int) t, v);
-        return cpu.blockExit ? 2 : 0;
+        return stored(a, t, user);
     }
 
     int jitSh(int a, int v, boolean user) {
         long t = (a & 1) == 0 ? physical(a, Access.STORE, user) : -1;
         if (t < 0 || !ram.contains((int) t, 2)) return 1;
         ram.storeHalf((int) t, v);
-        return cpu.blockExit ? 2 : 0;
+        return stored(a, t, user);
     }
 
     int jitSb(int a, int v, boolean user) {
         long t = physical(a, Access.STORE, user);
         if (t < 0 || !ram.contains((int) t, 1)) return 1;
         ram.storeByte((int) t, v);
-        return cpu.blockExit ? 2 : 0;
+        return stored(a, t, user);
+    }
+
+    /** After a store of compiled code's helpers: 2 if it wrote over decoded code, else 0 (its page remembered). */
+    private int stored(int a, long t, boolean user) {
+        if (cpu.blockExit) return 2;
+        remember(a, t, user, true);
+        return 0;
     }
 
     /** The block at virtual {@code pc}, or null where the interpreter must step (a fault, not RAM, no block). */
@@ -350,12 +404,16 @@ public final class BlockCore {
         if (jit) {
             Region g = b.region;
             if (g != null) {
-                if (max == length) return runRegion(g, vpc, budget, user, stamp);
+                if (max == length) {
+                    jitEnter(stamp);
+                    return runRegion(g, vpc, budget, user, stamp);
+                }
                 return runFrom(b, vpc, max, user, stamp, 0, false, 0);
             }
             CompiledBlock c = b.compiled;
             if (c != null) {
                 if (max == length) {
+                    jitEnter(stamp);
                     int more = b.loops ? (int) Math.min(budget / length - 1, Integer.MAX_VALUE) : 0;
                     int i = c.run(cpu.r, cpu, this, user, vpc, more);
                     int loops = jitLoops;

@@ -414,6 +414,9 @@ public final class Cpu implements MachineCheck {
      * the live level's window, composed down to level 0: past its limit the result is
      * {@link Translation#MEMORY_TRAP}.
      */
+    /** Whether the whole page of real address {@code t} (a translation's result) is inside the live window. */
+    boolean pageInWindow(long t) { return ((t - winBase) | 0xFFF) < winLimit; }
+
     long translate(int vaddr, Access access, boolean user) {
         long t = vaddr < 0xC0000000 && !user ? vaddr & 0x1FFFFFFF : Mmu.translate(cp0, vaddr, access);
         if (t < 0) return t;

@@ -13,23 +13,34 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * The bytecode of the fast-path instructions, for the compilers of blocks ({@link BlockCompiler})
  * and of regions ({@link RegionCompiler}): each instruction does what its case in
- * {@link BlockCore}'s switch does, with the same checks on memory accesses (through BlockCore's
- * {@code jit*} helpers), on guest registers held in JVM locals. An instruction whose fast-path
+ * {@link BlockCore}'s switch does, with the same checks on memory accesses (a {@link JitTlb}
+ * entry that matches, else BlockCore's {@code jit*} helpers), on guest registers held in JVM locals. An instruction whose fast-path
  * check fails jumps to a <em>bail</em> label, where the compiler writes its exit: the index of
  * the instruction in its block (and which block), from where BlockCore runs it the slow way.
  *
+ * <p>Loads and stores of words, halfwords and bytes go straight to the RAM's word array when the
+ * {@link JitTlb} entry of their page matches; otherwise, out of line, through the helper, which
+ * fills the entry. LWL, LWR, SWL and SWR always call their helpers.
+ *
  * <p>The generated method's locals: those of {@code run(int[] r, Cpu cpu, BlockCore core,
  * boolean user, int vpc, int n)}, then the branch outcome, the exit index, two temporaries (TMPL
- * is a long: two slots), slot 13 for the compiler, and guest register k in local REG0 + k.
+ * is a long: two slots), slot 13 for the compiler, guest register k in local REG0 + k, then the
+ * RAM's words, the mode's JitTlb tables of loads and of stores, the byte-lane xor, a third
+ * temporary, and HI and LO (read from the CPU on entry and written back on exit, like the
+ * registers, if the code uses them).
  */
 class InsnEmitter {
     static final String CPU = "vm3000/cpu/core/Cpu";
     static final String CORE = "vm3000/cpu/core/BlockCore";
 
     static final int R = 1, CPU_ = 2, CORE_ = 3, USER = 4, VPC = 5, TAKEN = 7, TARGET = 8, EXIT = 9, TMP = 10,
-            TMPL = 11, REG0 = 14;
-    /** The first local after the guest registers, free for a compiler. */
-    static final int FREE = REG0 + 32;
+            TMPL = 11, REG0 = 14, WORDS = REG0 + 32, LOADS = REG0 + 33, STORES = REG0 + 34,
+            LANE = REG0 + 35, TMP2 = REG0 + 36, HI = REG0 + 37, LO = REG0 + 38;
+    /** The first local after InsnEmitter's, free for a compiler. */
+    static final int FREE = REG0 + 39;
+
+    /** The most bytecode a compiled method may have: HotSpot's HugeMethodLimit (8000), less a margin. */
+    static final int MAX_CODE = 7600;
 
     /** A bail: its label, the block (its index in the compilation) and the instruction in it. */
     record Bail(Label label, int block, int index) {}
@@ -38,6 +49,10 @@ class InsnEmitter {
     final boolean[] used = new boolean[32];
     final boolean[] written = new boolean[32];
     final List<Bail> bails = new ArrayList<>();
+    /** The helper calls of memory accesses whose JitTlb entry missed, emitted after the code ({@link #emitSlowPaths}). */
+    final List<Runnable> slowPaths = new ArrayList<>();
+    /** Whether the scanned code has loads, and stores, through the JitTlb; whether it uses HI and LO. */
+    boolean loads, stores, hilo;
     /** Where the block being emitted starts: bytes from {@code vpc}. */
     int base;
     /** The index of the block being emitted, for its bails. */
@@ -58,6 +73,17 @@ class InsnEmitter {
         }
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, TMPL);
+        if (loads || stores) {
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitFieldInsn(GETFIELD, CORE, "jitWords", "[I");
+            mv.visitVarInsn(ASTORE, WORDS);
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitFieldInsn(GETFIELD, CORE, "jitLane", "I");
+            mv.visitVarInsn(ISTORE, LANE);
+        }
+        if (loads) table(false, LOADS);
+        if (stores) table(true, STORES);
+        if (hilo) loadHiLo();
         for (int reg = 1; reg < 32; reg++) {
             if (!used[reg]) continue;
             mv.visitVarInsn(ALOAD, R);
@@ -67,8 +93,33 @@ class InsnEmitter {
         }
     }
 
-    /** Stores every guest register the scanned code writes back into the register array. */
+    /** Puts the mode's JitTlb table of loads or stores into {@code local}. */
+    private void table(boolean store, int local) {
+        mv.visitVarInsn(ALOAD, CORE_);
+        mv.visitVarInsn(ILOAD, USER);
+        push(store ? 1 : 0);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, "jitTable", "(ZZ)[J", false);
+        mv.visitVarInsn(ASTORE, local);
+    }
+
+    /** Reads HI and LO from the CPU into their locals. */
+    private void loadHiLo() {
+        for (String field : new String[] {"hi", "lo"}) {
+            mv.visitVarInsn(ALOAD, CPU_);
+            mv.visitFieldInsn(GETFIELD, CPU, field, "I");
+            mv.visitVarInsn(ISTORE, field.equals("hi") ? HI : LO);
+        }
+    }
+
+    /** Stores every guest register the scanned code writes back into the register array, and HI and LO into the CPU. */
     void storeRegisters() {
+        if (hilo) {
+            for (String field : new String[] {"hi", "lo"}) {
+                mv.visitVarInsn(ALOAD, CPU_);
+                mv.visitVarInsn(ILOAD, field.equals("hi") ? HI : LO);
+                mv.visitFieldInsn(PUTFIELD, CPU, field, "I");
+            }
+        }
         for (int reg = 1; reg < 32; reg++) {
             if (!written[reg]) continue;
             mv.visitVarInsn(ALOAD, R);
@@ -88,16 +139,18 @@ class InsnEmitter {
                 use(rs); use(rt); def(rd); break;
             case ADDIU: case SLTI: case SLTIU: case ANDI: case ORI: case XORI: use(rs); def(rt); break;
             case LUI: def(rt); break;
-            case MFHI: case MFLO: def(rd); break;
-            case MTHI: case MTLO: use(rs); break;
-            case MULT: case MULTU: case DIV: case DIVU: case BEQ: case BNE: use(rs); use(rt); break;
+            case MFHI: case MFLO: def(rd); hilo = true; break;
+            case MTHI: case MTLO: use(rs); hilo = true; break;
+            case MULT: case MULTU: case DIV: case DIVU: use(rs); use(rt); hilo = true; break;
+            case BEQ: case BNE: use(rs); use(rt); break;
             case BLEZ: case BGTZ: case BLTZ: case BGEZ: case JR: use(rs); break;
             case BLTZAL: case BGEZAL: use(rs); def(31); break;
             case JAL: def(31); break;
             case JALR: use(rs); def(rd); break;
-            case LW: case LB: case LBU: case LH: case LHU: use(rs); def(rt); break;
+            case LW: case LB: case LBU: case LH: case LHU: use(rs); def(rt); loads = true; break;
             case LWL: case LWR: use(rs); use(rt); def(rt); break;
-            case SW: case SH: case SB: case SWL: case SWR: use(rs); use(rt); break;
+            case SW: case SH: case SB: use(rs); use(rt); stores = true; break;
+            case SWL: case SWR: use(rs); use(rt); break;
             default: break;
         }
     }
@@ -136,7 +189,10 @@ class InsnEmitter {
     }
 
     /** A new bail label for instruction {@code i} of the current block. */
-    Label bail(int i) {
+    Label bail(int i) { return bail(block, i); }
+
+    /** A new bail label for instruction {@code i} of block {@code block}. */
+    Label bail(int block, int i) {
         Label l = new Label();
         bails.add(new Bail(l, block, i));
         return l;
@@ -204,16 +260,17 @@ class InsnEmitter {
         st(reg);
     }
 
-    void hilo(String field) {
-        // the product is in TMPL
-        mv.visitVarInsn(ALOAD, CPU_);
+    /** The product on the stack into HI and LO. */
+    void product() {
+        mv.visitVarInsn(LSTORE, TMPL);
         mv.visitVarInsn(LLOAD, TMPL);
-        if (field.equals("hi")) {
-            push(32);
-            mv.visitInsn(LUSHR);
-        }
         mv.visitInsn(L2I);
-        mv.visitFieldInsn(PUTFIELD, CPU, field, "I");
+        mv.visitVarInsn(ISTORE, LO);
+        mv.visitVarInsn(LLOAD, TMPL);
+        push(32);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(L2I);
+        mv.visitVarInsn(ISTORE, HI);
     }
 
     void unsigned(int reg) {
@@ -223,32 +280,146 @@ class InsnEmitter {
         mv.visitInsn(LAND);
     }
 
-    void load(int i, int w, String helper) { load(i, w, helper, false); }
-
     /**
-     * A load through {@code helper}, which gives the value or -1 (bail); for LWL and LWR
-     * ({@code merge}) the helper also takes the register's old value, which the loaded bytes
-     * merge into.
+     * LWL or LWR through {@code helper}, which takes the register's old value, merges the loaded
+     * bytes into it and gives the result, or -1 (bail).
      */
-    void load(int i, int w, String helper, boolean merge) {
+    void merge(int i, int w, String helper) {
         mv.visitVarInsn(ALOAD, CORE_);
         ld(rs(w));
         push(simm(w));
         mv.visitInsn(IADD);
-        if (merge) ld(rt(w));
+        ld(rt(w));
         mv.visitVarInsn(ILOAD, USER);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, merge ? "(IIZ)J" : "(IZ)J", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)J", false);
+        loaded(block, i, w);
+    }
+
+    /** A load helper's result on the stack: bail if negative, else its low half into rt. */
+    private void loaded(int block, int i, int w) {
         mv.visitVarInsn(LSTORE, TMPL);
         mv.visitVarInsn(LLOAD, TMPL);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLT, bail(i));
+        mv.visitJumpInsn(IFLT, bail(block, i));
         mv.visitVarInsn(LLOAD, TMPL);
         mv.visitInsn(L2I);
         st(rt(w));
     }
 
-    void store(int i, int w, String helper) {
+    /**
+     * Computes the address of {@code w} into TMP and looks up its page in the JitTlb's table of
+     * loads or stores ({@code store}): on a match of the page and the alignment ({@code align},
+     * the low bits that must be zero), pushes the RAM's word array and the index of the addressed
+     * word in it; else jumps to {@code miss} with the index (-1) on the stack.
+     */
+    private void lookup(int w, boolean store, int align, Label miss) {
+        ld(rs(w));
+        push(simm(w));
+        mv.visitInsn(IADD);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, TMP);
+        mv.visitVarInsn(ALOAD, store ? STORES : LOADS);
+        mv.visitInsn(SWAP);
+        push(~0xFFF | align);
+        mv.visitMethodInsn(INVOKESTATIC, "vm3000/cpu/core/JitTlb", "index", "([JII)I", false);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFLT, miss);
+        mv.visitVarInsn(ALOAD, WORDS);
+        mv.visitInsn(SWAP);
+    }
+
+    /** Pushes the shift of the addressed byte ({@code mask} 3) or halfword (2) within its word. */
+    private void lane(int mask) {
+        mv.visitVarInsn(ILOAD, TMP);
+        mv.visitVarInsn(ILOAD, LANE);
+        mv.visitInsn(IXOR);
+        push(mask);
+        mv.visitInsn(IAND);
+        push(3);
+        mv.visitInsn(ISHL);
+    }
+
+    /**
+     * A load of {@code size} bytes (sign-extended if {@code signed}): from the word array when
+     * the JitTlb entry matches, else out of line through {@code helper}, which gives the value
+     * or -1 (bail).
+     */
+    void load(int i, int w, int size, boolean signed, String helper) {
+        Label miss = new Label(), done = new Label();
+        lookup(w, false, size - 1, miss);
+        mv.visitInsn(IALOAD);
+        if (size < 4) {
+            lane(size == 1 ? 3 : 2);
+            mv.visitInsn(IUSHR);
+            if (signed) mv.visitInsn(size == 1 ? I2B : I2S);
+            else {
+                push(size == 1 ? 0xFF : 0xFFFF);
+                mv.visitInsn(IAND);
+            }
+        }
+        st(rt(w));
+        mv.visitLabel(done);
+        int block = this.block;
+        slowPaths.add(() -> {
+            mv.visitLabel(miss);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, TMP);
+            mv.visitVarInsn(ILOAD, USER);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IZ)J", false);
+            loaded(block, i, w);
+            mv.visitJumpInsn(GOTO, done);
+        });
+    }
+
+    /**
+     * A store of {@code size} bytes: into the word array when the JitTlb's store entry matches
+     * (a page with no decoded code), else out of line through {@code helper}, which gives 0, 1
+     * (bail: run it the slow way) or 2 (it wrote over decoded code: leave after it).
+     */
+    void store(int i, int w, int size, String helper) {
+        Label miss = new Label(), done = new Label();
+        lookup(w, true, size - 1, miss);
+        if (size == 4) {
+            ld(rt(w));
+        } else {
+            int ones = size == 1 ? 0xFF : 0xFFFF;
+            lane(size == 1 ? 3 : 2);
+            mv.visitVarInsn(ISTORE, TMP2);
+            mv.visitInsn(DUP2);
+            mv.visitInsn(IALOAD);
+            push(ones);
+            mv.visitVarInsn(ILOAD, TMP2);
+            mv.visitInsn(ISHL);
+            push(-1);
+            mv.visitInsn(IXOR);
+            mv.visitInsn(IAND);
+            ld(rt(w));
+            push(ones);
+            mv.visitInsn(IAND);
+            mv.visitVarInsn(ILOAD, TMP2);
+            mv.visitInsn(ISHL);
+            mv.visitInsn(IOR);
+        }
+        mv.visitInsn(IASTORE);
+        mv.visitLabel(done);
+        int block = this.block;
+        slowPaths.add(() -> {
+            mv.visitLabel(miss);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, TMP);
+            ld(rt(w));
+            mv.visitVarInsn(ILOAD, USER);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)I", false);
+            stored(block, i, done);
+        });
+    }
+
+    /** SWL or SWR through {@code helper}, which gives 0, 1 or 2 as {@link #store}'s helper. */
+    void storeMerged(int i, int w, String helper) {
+        Label done = new Label();
         mv.visitVarInsn(ALOAD, CORE_);
         ld(rs(w));
         push(simm(w));
@@ -256,15 +427,27 @@ class InsnEmitter {
         ld(rt(w));
         mv.visitVarInsn(ILOAD, USER);
         mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)I", false);
-        mv.visitVarInsn(ISTORE, TMP);
-        mv.visitVarInsn(ILOAD, TMP);
-        Label ok = new Label();
-        mv.visitJumpInsn(IFEQ, ok);
-        mv.visitVarInsn(ILOAD, TMP);
+        stored(block, i, done);
+        mv.visitLabel(done);
+    }
+
+    /** A store helper's result on the stack: on to {@code done} if 0, else to the bail it asks for. */
+    private void stored(int block, int i, Label done) {
+        Label written = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNE, written);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(written);
         push(1);
-        mv.visitJumpInsn(IF_ICMPEQ, bail(i));     // not on the fast path: run it the slow way
-        mv.visitJumpInsn(GOTO, bail(i + 1));      // it wrote over decoded code: stop after it
-        mv.visitLabel(ok);
+        mv.visitJumpInsn(IF_ICMPEQ, bail(block, i));     // not on the fast path: run it the slow way
+        mv.visitJumpInsn(GOTO, bail(block, i + 1));      // it wrote over decoded code: stop after it
+    }
+
+    /** Emits the out-of-line helper calls of the accesses emitted so far ({@link #slowPaths}). */
+    void emitSlowPaths() {
+        for (int k = 0; k < slowPaths.size(); k++) slowPaths.get(k).run();
+        slowPaths.clear();
     }
 
     void insn(int i, byte op, int w) {
@@ -321,14 +504,12 @@ class InsnEmitter {
             case XORI: immediate(w, uimm(w), IXOR); break;
             case LUI: push(uimm(w) << 16); st(rt(w)); break;
             case MFHI: case MFLO:
-                mv.visitVarInsn(ALOAD, CPU_);
-                mv.visitFieldInsn(GETFIELD, CPU, op == MFHI ? "hi" : "lo", "I");
+                mv.visitVarInsn(ILOAD, op == MFHI ? HI : LO);
                 st(rd(w));
                 break;
             case MTHI: case MTLO:
-                mv.visitVarInsn(ALOAD, CPU_);
                 ld(rs(w));
-                mv.visitFieldInsn(PUTFIELD, CPU, op == MTHI ? "hi" : "lo", "I");
+                mv.visitVarInsn(ISTORE, op == MTHI ? HI : LO);
                 break;
             case MULT:
                 ld(rs(w));
@@ -336,23 +517,21 @@ class InsnEmitter {
                 ld(rt(w));
                 mv.visitInsn(I2L);
                 mv.visitInsn(LMUL);
-                mv.visitVarInsn(LSTORE, TMPL);
-                hilo("lo");
-                hilo("hi");
+                product();
                 break;
             case MULTU:
                 unsigned(rs(w));
                 unsigned(rt(w));
                 mv.visitInsn(LMUL);
-                mv.visitVarInsn(LSTORE, TMPL);
-                hilo("lo");
-                hilo("hi");
+                product();
                 break;
             case DIV: case DIVU:
+                // the CPU's division (its case of division by zero), then HI and LO back from it
                 mv.visitVarInsn(ALOAD, CPU_);
                 ld(rs(w));
                 ld(rt(w));
                 mv.visitMethodInsn(INVOKEVIRTUAL, CPU, op == DIV ? "div" : "divu", "(II)V", false);
+                loadHiLo();
                 break;
 
             case BEQ: ld(rs(w)); ld(rt(w)); branch(i, w, IF_ICMPNE); break;
@@ -373,18 +552,18 @@ class InsnEmitter {
                 if (op == JALR && rd(w) != 0) link(i, rd(w)); // r[0] stays 0
                 break;
 
-            case LW: load(i, w, "jitLw"); break;
-            case LB: load(i, w, "jitLb"); break;
-            case LBU: load(i, w, "jitLbu"); break;
-            case LH: load(i, w, "jitLh"); break;
-            case LHU: load(i, w, "jitLhu"); break;
-            case SW: store(i, w, "jitSw"); break;
-            case SH: store(i, w, "jitSh"); break;
-            case SB: store(i, w, "jitSb"); break;
-            case LWL: load(i, w, "jitLwl", true); break;
-            case LWR: load(i, w, "jitLwr", true); break;
-            case SWL: store(i, w, "jitSwl"); break;
-            case SWR: store(i, w, "jitSwr"); break;
+            case LW: load(i, w, 4, true, "jitLw"); break;
+            case LB: load(i, w, 1, true, "jitLb"); break;
+            case LBU: load(i, w, 1, false, "jitLbu"); break;
+            case LH: load(i, w, 2, true, "jitLh"); break;
+            case LHU: load(i, w, 2, false, "jitLhu"); break;
+            case SW: store(i, w, 4, "jitSw"); break;
+            case SH: store(i, w, 2, "jitSh"); break;
+            case SB: store(i, w, 1, "jitSb"); break;
+            case LWL: merge(i, w, "jitLwl"); break;
+            case LWR: merge(i, w, "jitLwr"); break;
+            case SWL: storeMerged(i, w, "jitSwl"); break;
+            case SWR: storeMerged(i, w, "jitSwr"); break;
             default: throw new IllegalArgumentException("no fast path for op id " + op);
         }
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -40,7 +41,7 @@ import org.objectweb.asm.MethodVisitor;
  * physical page may be entered at another virtual address). JR and JALR leave the region.
  *
  * <p>Size: a region has at most {@link #MAX_BLOCKS} blocks and {@link #MAX_INSTRUCTIONS}
- * instructions, and its method stays under {@link #MAX_CODE} bytes of bytecode (HotSpot compiles no
+ * instructions, and its method stays under {@link InsnEmitter#MAX_CODE} bytes of bytecode (HotSpot compiles no
  * method over 8000 bytes): a region that comes out larger is formed again with fewer blocks.
  */
 final class RegionCompiler {
@@ -48,14 +49,13 @@ final class RegionCompiler {
 
     static final int MAX_BLOCKS = 48;
     static final int MAX_INSTRUCTIONS = 768;
-    /** The most bytecode a region's method may have: HotSpot's HugeMethodLimit (8000), less a margin. */
-    static final int MAX_CODE = 7600;
 
     /**
-     * Locals beyond {@link InsnEmitter}'s: the budget argument, instructions retired in whole
-     * blocks, the exit block, and the jumps from block to block inside the region.
+     * Locals beyond {@link InsnEmitter}'s: the budget argument (less the blocks entered), the budget
+     * on entry, the exit block, and the jumps from block to block inside the region. The
+     * instructions retired in whole blocks are what the budget lost, less the exit block's.
      */
-    private static final int BUDGET = 6, RETIRED = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1,
+    private static final int BUDGET = 6, START = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1,
             JUMPS = InsnEmitter.FREE + 2;
 
     /**
@@ -94,6 +94,7 @@ final class RegionCompiler {
         }
         if (e == null) {
             Generated g = generateWithin(blocks, vpc);
+            if (g == null) return null;
             e = new Shared(g.blocks(), (CompiledRegion) BlockCompiler.instantiate(g.bytes()));
             synchronized (SHARED) {
                 Shared first = SHARED.putIfAbsent(key, e);
@@ -107,13 +108,19 @@ final class RegionCompiler {
     /**
      * The class {@link #compile} makes of {@code blocks} (a region as {@link #form} gives it),
      * entered at {@code vpc}: of all of them, else of the first half, of the first quarter, ...
-     * until its method is within {@link #MAX_CODE}, or of the first block alone.
+     * until its method is within {@link InsnEmitter#MAX_CODE}; null if the first block alone is
+     * larger (it is then compiled alone, in part: {@link BlockCompiler#generateWithin}).
      */
     static Generated generateWithin(List<Block> blocks, int vpc) {
-        for (int max = blocks.size(); ; max = Math.max(1, max / 2)) {
+        for (int max = blocks.size(); ; max /= 2) {
+            if (max == 0) return null;
             Block[] bs = blocks.subList(0, max).toArray(new Block[0]);
-            Generated g = generate(bs, offsets(bs), vpc);
-            if (g.codeSize() <= MAX_CODE || max == 1) return g;
+            try {
+                Generated g = generate(bs, offsets(bs), vpc);
+                if (g.codeSize() <= InsnEmitter.MAX_CODE) return g;
+            } catch (MethodTooLargeException e) {
+                // over 64 KiB: fewer blocks
+            }
         }
     }
 
@@ -283,8 +290,8 @@ final class RegionCompiler {
                 for (int i = 0; i < n; i++) scan(b.fast[i], b.words[i]);
             }
             loadRegisters();
-            push(0);
-            mv.visitVarInsn(ISTORE, RETIRED);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitVarInsn(ISTORE, START);
             push(0);
             mv.visitVarInsn(ISTORE, BLK);
             push(0);
@@ -313,16 +320,17 @@ final class RegionCompiler {
                 block = k;
                 int n = BlockCompiler.coverage(b);
                 for (int i = 0; i < n; i++) insn(i, b.fast[i], b.words[i]);
-                if (n < len) exitAt(k, n);
+                if (n < len) exitAt(k, n, true);
                 else next(k);
             }
+            emitSlowPaths();
             for (int k = 0; k < blocks.length; k++) {
                 mv.visitLabel(noRoom.get(k));
-                exitAt(k, 0);
+                exitAt(k, 0, false);
             }
             for (Bail bail : bails) {
                 mv.visitLabel(bail.label());
-                exitAt(bail.block(), bail.index());
+                exitAt(bail.block(), bail.index(), true);
             }
             mv.visitLabel(exit);
             storeRegisters();
@@ -333,7 +341,9 @@ final class RegionCompiler {
             mv.visitVarInsn(ILOAD, TARGET);
             mv.visitFieldInsn(PUTFIELD, CORE, "jitTarget", "I");
             mv.visitVarInsn(ALOAD, CORE_);
-            mv.visitVarInsn(ILOAD, RETIRED);
+            mv.visitVarInsn(ILOAD, START);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitInsn(ISUB);
             mv.visitFieldInsn(PUTFIELD, CORE, "jitRetired", "I");
             mv.visitVarInsn(ALOAD, CORE_);
             mv.visitVarInsn(ILOAD, JUMPS);
@@ -347,8 +357,13 @@ final class RegionCompiler {
             mv.visitLabel(end);
         }
 
-        /** Leaves the region at instruction {@code i} of block {@code k}. */
-        void exitAt(int k, int i) {
+        /**
+         * Leaves the region at instruction {@code i} of block {@code k}; if the block was
+         * {@code entered} (its length taken from the budget), its length is given back, since
+         * BlockCore accounts the exit block itself.
+         */
+        void exitAt(int k, int i, boolean entered) {
+            if (entered) mv.visitIincInsn(BUDGET, blocks[k].length());
             push(k);
             mv.visitVarInsn(ISTORE, BLK);
             push(i);
@@ -377,7 +392,7 @@ final class RegionCompiler {
                 }
                 case J: case JAL: {
                     if (taken < 0) {
-                        exitAt(k, len);
+                        exitAt(k, len, true);
                         return;
                     }
                     Label elsewhere = new Label();
@@ -388,10 +403,10 @@ final class RegionCompiler {
                     mv.visitJumpInsn(IF_ICMPNE, elsewhere);
                     to(k, taken);
                     mv.visitLabel(elsewhere);
-                    exitAt(k, len);
+                    exitAt(k, len, true);
                     return;
                 }
-                default: exitAt(k, len);
+                default: exitAt(k, len, true);
             }
         }
 
@@ -401,10 +416,9 @@ final class RegionCompiler {
          */
         void to(int k, int t) {
             if (t < 0 || Arrays.stream(kept[k]).noneMatch(x -> x == t)) {
-                exitAt(k, blocks[k].length());
+                exitAt(k, blocks[k].length(), true);
                 return;
             }
-            mv.visitIincInsn(RETIRED, blocks[k].length());
             mv.visitIincInsn(JUMPS, 1);
             mv.visitJumpInsn(GOTO, check[t]);
         }
