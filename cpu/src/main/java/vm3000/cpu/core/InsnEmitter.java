@@ -309,24 +309,44 @@ class InsnEmitter {
 
     /**
      * Computes the address of {@code w} into TMP and looks up its page in the JitTlb's table of
-     * loads or stores ({@code store}): on a match of the page and the alignment ({@code align},
-     * the low bits that must be zero), pushes the RAM's word array and the index of the addressed
-     * word in it; else jumps to {@code miss} with the index (-1) on the stack.
+     * loads or stores ({@code store}), entry in TMPL: on a match of the page and the alignment
+     * ({@code align}, the low bits that must be zero), pushes the RAM's word array and the index of
+     * the addressed word in it; else jumps to {@code miss}. Written out rather than called (a static
+     * helper was slower while the code warms up: docs/performance.md, "JitTlb"). The table index is
+     * masked with the table's length less one, from which HotSpot's C2 knows it is in range.
      */
     private void lookup(int w, boolean store, int align, Label miss) {
+        int table = store ? STORES : LOADS;
         ld(rs(w));
         push(simm(w));
         mv.visitInsn(IADD);
-        mv.visitInsn(DUP);
         mv.visitVarInsn(ISTORE, TMP);
-        mv.visitVarInsn(ALOAD, store ? STORES : LOADS);
-        mv.visitInsn(SWAP);
+        mv.visitVarInsn(ALOAD, table);
+        mv.visitVarInsn(ILOAD, TMP);
+        push(12);
+        mv.visitInsn(IUSHR);
+        mv.visitVarInsn(ALOAD, table);
+        mv.visitInsn(ARRAYLENGTH);
+        push(1);
+        mv.visitInsn(ISUB);
+        mv.visitInsn(IAND);
+        mv.visitInsn(LALOAD);
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(LSTORE, TMPL);
+        push(32);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(L2I);
+        mv.visitVarInsn(ILOAD, TMP);
         push(~0xFFF | align);
-        mv.visitMethodInsn(INVOKESTATIC, "vm3000/cpu/core/JitTlb", "index", "([JII)I", false);
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFLT, miss);
+        mv.visitInsn(IAND);
+        mv.visitJumpInsn(IF_ICMPNE, miss);
         mv.visitVarInsn(ALOAD, WORDS);
-        mv.visitInsn(SWAP);
+        mv.visitVarInsn(LLOAD, TMPL);
+        mv.visitInsn(L2I);
+        mv.visitVarInsn(ILOAD, TMP);
+        push(2);
+        mv.visitInsn(IUSHR);
+        mv.visitInsn(IADD);
     }
 
     /** Pushes the shift of the addressed byte ({@code mask} 3) or halfword (2) within its word. */
@@ -363,7 +383,6 @@ class InsnEmitter {
         int block = this.block;
         slowPaths.add(() -> {
             mv.visitLabel(miss);
-            mv.visitInsn(POP);
             mv.visitVarInsn(ALOAD, CORE_);
             mv.visitVarInsn(ILOAD, TMP);
             mv.visitVarInsn(ILOAD, USER);
@@ -407,7 +426,6 @@ class InsnEmitter {
         int block = this.block;
         slowPaths.add(() -> {
             mv.visitLabel(miss);
-            mv.visitInsn(POP);
             mv.visitVarInsn(ALOAD, CORE_);
             mv.visitVarInsn(ILOAD, TMP);
             ld(rt(w));

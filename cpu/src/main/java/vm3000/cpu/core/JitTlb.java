@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The translations that compiled code uses without a call: for each mode, a direct-mapped table
  * of virtual pages whose loads go to a page of RAM, and another of pages whose stores go to a page
- * of RAM that holds no decoded code ({@link #index}). Compiled code ({@link InsnEmitter}) reads the entry of an
+ * of RAM that holds no decoded code. Compiled code ({@link InsnEmitter}) reads the entry of an
  * access's page and, if its tag is the access's page (and the access is aligned), reads or writes
  * the RAM's word array at once; otherwise it calls BlockCore's {@code jit*} helper, which makes
  * the access the full way and {@linkplain #remember remembers} its page when it may.
@@ -40,17 +40,6 @@ final class JitTlb {
 
     /** The table of loads or stores ({@code store}) in user mode or not. */
     long[] table(boolean userMode, boolean store) { return tables[(userMode ? 2 : 0) + (store ? 1 : 0)]; }
-
-    /**
-     * The index in the RAM's word array of the word at {@code a}, if {@code table}'s entry for its
-     * page matches {@code a & mask} ({@code mask}: the page and the bits that must be zero for
-     * the access's alignment), else -1. Small enough for HotSpot's C1 to inline (35 bytes).
-     */
-    static int index(long[] table, int a, int mask) {
-        long e = table[(a >>> 12) & (table.length - 1)]; // HotSpot's C2 then drops the range check
-        if ((int) (e >>> 32) == (a & mask)) return (int) e + (a >>> 2);
-        return -1;
-    }
 
     /**
      * Forgets every entry if the translation {@code key} changed since the last call, and the
