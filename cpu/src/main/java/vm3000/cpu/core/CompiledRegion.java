@@ -10,11 +10,12 @@ interface CompiledRegion {
      * Runs the region from its entry block, entered at virtual {@code vpc} in mode {@code user},
      * on the fast path only, for at most {@code budget} instructions, which cover the entry block
      * whole (the caller checks). Goes from block to block of the region while each next block is
-     * in the region and the budget covers it whole; returns where it stopped, as
+     * in the region and the budget covers it whole (at the entry and at loops' heads, the budget
+     * must cover all the region can run before its next check); returns where it stopped, as
      * {@code block << 8 | index}: the region's block and the index in it of the first instruction
      * not run, which is the block's length when the block ran whole and its successor is not in
-     * the region or does not fit the budget, 0 when that successor is a block of the region that
-     * does not fit, or an instruction with no fast path or whose fast-path check failed, or the
+     * the region, 0 when the budget did not cover what may run from that block (the entry block
+     * too), or an instruction with no fast path or whose fast-path check failed, or the
      * one after a store that wrote over decoded code ({@link Cpu#blockExit} is then set).
      *
      * <p>Before returning it has written the registers to {@code r}, the branch outcome of the

@@ -21,10 +21,13 @@ import org.objectweb.asm.MethodVisitor;
  * one JVM method ({@link CompiledRegion}): the guest registers stay in locals for the whole run,
  * a branch from one block of the region to another is a jump inside the method, so a guest loop
  * of several blocks is a JVM loop that HotSpot sees whole, and the instruction budget is checked
- * once per block entered. The dispatcher is called once per region run instead of once per block.
+ * at the entry and at loops' heads, against all that can run until the next check ({@link
+ * Gen#reach}). The dispatcher is called once per region run instead of once per block.
  *
  * <p>Exactness is the block core's: a block is entered only if the budget (up to the next device
- * event and the instruction limit) covers it whole, as the dispatcher's chain enters it; each
+ * event and the instruction limit) covers it whole, as the dispatcher's chain enters it (where the
+ * budget does not cover all the region could run before its next check, the region leaves, and
+ * the dispatcher's chain goes on block by block); each
  * instruction is what its compiled-block translation is ({@link InsnEmitter}); and everything
  * that ends a chain ends the region: an instruction with no fast path or a failed fast-path check,
  * a store over decoded code, a branch out of the region. The region then returns the block and
@@ -49,6 +52,8 @@ final class RegionCompiler {
 
     static final int MAX_BLOCKS = 48;
     static final int MAX_INSTRUCTIONS = 768;
+    /** The most instructions a region runs between two checks of its budget (a block's length more, at most). */
+    static final int REACH = 128;
 
     /**
      * Locals beyond {@link InsnEmitter}'s: the budget argument (less the blocks entered), the budget
@@ -296,22 +301,20 @@ final class RegionCompiler {
             mv.visitVarInsn(ISTORE, BLK);
             push(0);
             mv.visitVarInsn(ISTORE, JUMPS);
-            // the caller has checked that the budget covers the entry block: its check passes
             mv.visitJumpInsn(GOTO, check[0]);
-            List<Label> noRoom = new ArrayList<>();
+            int[] reach = reach();
+            Label[] noRoom = new Label[blocks.length];
             for (int k = 0; k < blocks.length; k++) {
                 Block b = blocks[k];
                 int len = b.length();
-                Label room = new Label();
-                noRoom.add(room);
                 mv.visitLabel(check[k]);
-                mv.visitVarInsn(ILOAD, BUDGET);
-                push(len);
-                mv.visitJumpInsn(IF_ICMPLT, room);
-                mv.visitVarInsn(ILOAD, BUDGET);
-                push(len);
-                mv.visitInsn(ISUB);
-                mv.visitVarInsn(ISTORE, BUDGET);
+                if (reach[k] > 0) {
+                    noRoom[k] = new Label();
+                    mv.visitVarInsn(ILOAD, BUDGET);
+                    push(reach[k]);
+                    mv.visitJumpInsn(IF_ICMPLT, noRoom[k]);
+                }
+                mv.visitIincInsn(BUDGET, -len);
                 push(0);
                 mv.visitVarInsn(ISTORE, TAKEN);
                 push(0);
@@ -325,7 +328,8 @@ final class RegionCompiler {
             }
             emitSlowPaths();
             for (int k = 0; k < blocks.length; k++) {
-                mv.visitLabel(noRoom.get(k));
+                if (noRoom[k] == null) continue;
+                mv.visitLabel(noRoom[k]);
                 exitAt(k, 0, false);
             }
             for (Bail bail : bails) {
@@ -355,6 +359,63 @@ final class RegionCompiler {
             mv.visitInsn(IOR);
             mv.visitInsn(IRETURN);
             mv.visitLabel(end);
+        }
+
+        /**
+         * Where the budget is checked, and against what: for each block, 0 if it is entered
+         * unchecked, else the most instructions the region can run from the block's entry before
+         * it reaches the next checked block or leaves. Checked are the entry block, every block
+         * a jump goes back to (a loop's head, in a depth-first walk from the entry: without the
+         * jumps to checked blocks the blocks form no loop), and any block from which more than
+         * {@link #REACH} instructions could run unchecked. A block is entered only if the budget
+         * covers it whole, as the dispatcher's chain enters it: a checked block whose reach the
+         * budget does not cover leaves the region, and the dispatcher runs on from there, block by
+         * block, up to the event.
+         */
+        int[] reach() {
+            int n = blocks.length;
+            boolean[] checked = new boolean[n];
+            checked[0] = true;
+            int[] state = new int[n];
+            ArrayDeque<int[]> stack = new ArrayDeque<>();
+            stack.push(new int[] {0, 0});
+            state[0] = 1;
+            while (!stack.isEmpty()) {
+                int[] top = stack.peek();
+                if (top[1] == kept[top[0]].length) {
+                    state[top[0]] = 2;
+                    stack.pop();
+                    continue;
+                }
+                int t = kept[top[0]][top[1]++];
+                if (state[t] == 1) checked[t] = true;
+                else if (state[t] == 0) {
+                    state[t] = 1;
+                    stack.push(new int[] {t, 0});
+                }
+            }
+            int[] memo = new int[n];
+            Arrays.fill(memo, -1);
+            int[] reach = new int[n];
+            for (int k = 0; k < n; k++) {
+                unchecked(k, checked, memo);
+                reach[k] = checked[k] ? memo[k] : 0;
+            }
+            return reach;
+        }
+
+        /** The most instructions from block {@code k}'s entry to the next checked block or an exit (memoized). */
+        private int unchecked(int k, boolean[] checked, int[] memo) {
+            if (memo[k] >= 0) return memo[k];
+            int most = 0;
+            for (int t : kept[k]) {
+                if (checked[t]) continue; // a loop's head, or known to be checked
+                int r = unchecked(t, checked, memo);
+                if (!checked[t]) most = Math.max(most, r);
+            }
+            memo[k] = blocks[k].length() + most;
+            if (memo[k] > REACH) checked[k] = true;
+            return memo[k];
         }
 
         /**
