@@ -109,7 +109,7 @@ final class BlockCompiler {
     }
 
     /** A new class name for compiled code of {@code kind} (CompiledBlock, CompiledRegion). */
-    static String name(String kind) {
+    private static String name(String kind) {
         synchronized (BlockCompiler.class) {
             return "vm3000/cpu/core/" + kind + "$" + (serial++);
         }
@@ -154,26 +154,36 @@ final class BlockCompiler {
         }
     }
 
-    static Generated generate(Block b, int n) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String a, String c) { return "java/lang/Object"; }
-        };
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, name("CompiledBlock"), null, "java/lang/Object",
-                new String[] {"vm3000/cpu/core/CompiledBlock"});
+    /**
+     * A class writer with the header and constructor of a new class implementing {@code kind}
+     * (CompiledBlock, CompiledRegion), named by {@link #name}; the caller adds {@code run}. The
+     * class file is of version 49 (Java 5), which the JVM verifies by type inference, so that
+     * it needs no stack-map frames: the writer computes neither frames nor maximums (the run
+     * method declares {@link InsnEmitter#MAX_STACK}). Computing frames, in ASM's code still cold
+     * in the bytecode interpreter, was half the time spent compiling a program's first regions
+     * (docs/performance.md, "JitTlb").
+     */
+    static ClassWriter newClass(String kind) {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(V1_5, ACC_FINAL | ACC_SUPER, name(kind), null, "java/lang/Object",
+                new String[] {"vm3000/cpu/core/" + kind});
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(ALOAD, 0);
         init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
         init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
+        init.visitMaxs(1, 1);
         init.visitEnd();
+        return cw;
+    }
 
+    static Generated generate(Block b, int n) {
+        ClassWriter cw = newClass("CompiledBlock");
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "([IL" + CPU + ";L" + CORE + ";ZII)I", null, null);
         mv.visitCode();
         Gen gen = new Gen(mv, b, n);
         gen.emit();
-        mv.visitMaxs(0, 0);
+        mv.visitMaxs(InsnEmitter.MAX_STACK, InsnEmitter.FREE);
         mv.visitEnd();
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();

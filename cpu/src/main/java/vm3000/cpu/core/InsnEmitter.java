@@ -39,6 +39,13 @@ class InsnEmitter {
     /** The first local after InsnEmitter's, free for a compiler. */
     static final int FREE = REG0 + 39;
 
+    /**
+     * The operand stack a compiled method declares: more than any instruction's bytecode uses (a
+     * MULTU's two unsigned longs and a sub-word store's array, index and operands are the
+     * deepest), so that the class writer need not compute it.
+     */
+    static final int MAX_STACK = 16;
+
     /** The most bytecode a compiled method may have: HotSpot's HugeMethodLimit (8000), less a margin. */
     static final int MAX_CODE = 7600;
 

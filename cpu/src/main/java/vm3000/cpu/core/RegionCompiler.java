@@ -210,26 +210,13 @@ final class RegionCompiler {
     record Generated(byte[] bytes, int codeSize, int blocks) {}
 
     static Generated generate(Block[] blocks, int[] offsets, int vpc) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String a, String c) { return "java/lang/Object"; }
-        };
-        cw.visit(V17, ACC_FINAL | ACC_SUPER, BlockCompiler.name("CompiledRegion"), null, "java/lang/Object",
-                new String[] {"vm3000/cpu/core/CompiledRegion"});
-        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
-
+        ClassWriter cw = BlockCompiler.newClass("CompiledRegion");
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run",
                 "([IL" + InsnEmitter.CPU + ";L" + InsnEmitter.CORE + ";ZII)I", null, null);
         mv.visitCode();
         Gen gen = new Gen(mv, blocks, offsets, vpc);
         gen.emit();
-        mv.visitMaxs(0, 0);
+        mv.visitMaxs(InsnEmitter.MAX_STACK, InsnEmitter.FREE + 3);
         mv.visitEnd();
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
