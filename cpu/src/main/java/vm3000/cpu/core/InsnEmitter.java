@@ -356,6 +356,19 @@ class InsnEmitter {
         mv.visitInsn(IADD);
     }
 
+    /**
+     * At {@code miss}, calls load or store {@code helper} with the address in TMP, the value of
+     * guest register {@code value} for a store (-1 for a load) and the mode; its result on the stack.
+     */
+    private void callHelper(Label miss, String helper, int value) {
+        mv.visitLabel(miss);
+        mv.visitVarInsn(ALOAD, CORE_);
+        mv.visitVarInsn(ILOAD, TMP);
+        if (value >= 0) ld(value);
+        mv.visitVarInsn(ILOAD, USER);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, value >= 0 ? "(IIZ)I" : "(IZ)J", false);
+    }
+
     /** Pushes the shift of the addressed byte ({@code mask} 3) or halfword (2) within its word. */
     private void lane(int mask) {
         mv.visitVarInsn(ILOAD, TMP);
@@ -389,11 +402,7 @@ class InsnEmitter {
         mv.visitLabel(done);
         int block = this.block;
         slowPaths.add(() -> {
-            mv.visitLabel(miss);
-            mv.visitVarInsn(ALOAD, CORE_);
-            mv.visitVarInsn(ILOAD, TMP);
-            mv.visitVarInsn(ILOAD, USER);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IZ)J", false);
+            callHelper(miss, helper, -1);
             loaded(block, i, w);
             mv.visitJumpInsn(GOTO, done);
         });
@@ -432,12 +441,7 @@ class InsnEmitter {
         mv.visitLabel(done);
         int block = this.block;
         slowPaths.add(() -> {
-            mv.visitLabel(miss);
-            mv.visitVarInsn(ALOAD, CORE_);
-            mv.visitVarInsn(ILOAD, TMP);
-            ld(rt(w));
-            mv.visitVarInsn(ILOAD, USER);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)I", false);
+            callHelper(miss, helper, rt(w));
             stored(block, i, done);
         });
     }
