@@ -19,7 +19,8 @@ import java.util.Arrays;
  * <p>What a translation depends on: the TLB and the RMR window (the translation epoch), the
  * ASID and the mode (a table each), which the dispatcher's stamp holds; and for stores, that no
  * word of the page is under watch for decoded code ({@link vm3000.cpu.bus.PhysicalMemory#watches}).
- * {@link #check} is called before compiled code runs, and forgets what either made stale.
+ * {@link #check} is called before compiled code runs, and forgets what either made stale (all
+ * entries, whichever changed).
  * Nothing changes them while compiled code runs: only slow-path instructions do, and they end it.
  */
 final class JitTlb {
@@ -33,6 +34,13 @@ final class JitTlb {
     private final long[][] tables = new long[4][SIZE];
     private long key = Long.MIN_VALUE;
     private int watches;
+    /**
+     * The entries filled since the tables were last emptied ({@code table * SIZE + index}), so
+     * that emptying them costs what was filled, not the tables' size: a guest that refills its
+     * TLB at every few hundred instructions (each write a new translation epoch) fills a few.
+     */
+    private final int[] filled = new int[SIZE];
+    private int nFilled;
 
     JitTlb() {
         for (long[] t : tables) Arrays.fill(t, EMPTY);
@@ -46,15 +54,16 @@ final class JitTlb {
      * store entries if code has come under watch ({@code watches} changed).
      */
     void check(long key, int watches) {
-        if (key != this.key) {
+        if (key == this.key && watches == this.watches) return;
+        // both kinds of change empty the whole tables (code coming under watch is rare)
+        if (nFilled < 0) {
             for (long[] t : tables) Arrays.fill(t, EMPTY);
-            this.key = key;
-            this.watches = watches;
-        } else if (watches != this.watches) {
-            Arrays.fill(table(false, true), EMPTY);
-            Arrays.fill(table(true, true), EMPTY);
-            this.watches = watches;
+        } else {
+            for (int k = 0; k < nFilled; k++) tables[filled[k] / SIZE][filled[k] % SIZE] = EMPTY;
         }
+        nFilled = 0;
+        this.key = key;
+        this.watches = watches;
     }
 
     /**
@@ -63,6 +72,9 @@ final class JitTlb {
      */
     void remember(boolean userMode, boolean store, int vaddr, int pageWord) {
         int page = vaddr & ~0xFFF;
-        table(userMode, store)[(vaddr >>> 12) & MASK] = ((long) page << 32) | ((pageWord - (page >>> 2)) & 0xFFFFFFFFL);
+        int table = (userMode ? 2 : 0) + (store ? 1 : 0), index = (vaddr >>> 12) & MASK;
+        tables[table][index] = ((long) page << 32) | ((pageWord - (page >>> 2)) & 0xFFFFFFFFL);
+        if (nFilled >= 0 && nFilled < filled.length) filled[nFilled++] = table * SIZE + index;
+        else nFilled = -1; // too many to list: empty the whole tables next time
     }
 }

@@ -1,0 +1,61 @@
+package vm3000.cpu.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The JitTlb's tables: what {@link JitTlb#check} empties, whether few or many entries were filled. */
+class JitTlbTableTest {
+    private static long entry(JitTlb t, boolean user, boolean store, int vaddr) {
+        return t.table(user, store)[(vaddr >>> 12) & JitTlb.MASK];
+    }
+
+    private static void assertAllEmpty(JitTlb t) {
+        for (boolean user : new boolean[] {false, true}) {
+            for (boolean store : new boolean[] {false, true}) {
+                for (long e : t.table(user, store)) assertEquals(JitTlb.EMPTY, e);
+            }
+        }
+    }
+
+    @Test
+    void entry_holdsThePageAndTheWordOfEachAddress() {
+        JitTlb t = new JitTlb();
+        t.check(1, 0);
+        t.remember(true, false, 0x00403abc, 5 * 1024);
+        long e = entry(t, true, false, 0x00403000);
+        assertEquals(0x00403000, (int) (e >>> 32));
+        assertEquals(5 * 1024 + (0xabc >>> 2), (int) e + (0x00403abc >>> 2));
+        assertEquals(JitTlb.EMPTY, entry(t, false, false, 0x00403000), "the other mode's table");
+        assertEquals(JitTlb.EMPTY, entry(t, true, true, 0x00403000), "the table of stores");
+    }
+
+    @Test
+    void check_sameKeyAndWatches_keepsEntries_anotherEmptiesThem() {
+        JitTlb t = new JitTlb();
+        t.check(7, 3);
+        t.remember(false, true, 0x80001000, 1024);
+        t.remember(true, false, 0x7fff0000, 2048);
+        t.check(7, 3);
+        assertNotEquals(JitTlb.EMPTY, entry(t, false, true, 0x80001000));
+        t.check(8, 3);
+        assertAllEmpty(t);
+        t.remember(false, true, 0x80001000, 1024);
+        t.check(8, 4);
+        assertAllEmpty(t);
+    }
+
+    /** More entries filled than the list of them holds: all of every table emptied. */
+    @Test
+    void check_afterMoreFillsThanListed_emptiesEverything() {
+        JitTlb t = new JitTlb();
+        t.check(1, 0);
+        for (int k = 0; k < 3 * JitTlb.SIZE; k++) t.remember(k % 2 == 0, k % 3 == 0, k << 12, k * 1024);
+        t.check(2, 0);
+        assertAllEmpty(t);
+        t.remember(false, false, 0x1000, 0);
+        t.check(3, 0);
+        assertAllEmpty(t);
+    }
+}
