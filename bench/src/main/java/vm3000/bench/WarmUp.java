@@ -41,11 +41,11 @@ public final class WarmUp {
         long slice = args.length > 2 ? Long.parseLong(args[2]) : 100_000_000L;
         for (int i = 0; i < runs; i++) {
             Run r = run(elf, i == 0 ? slice : Long.MAX_VALUE);
-            System.out.printf("run %d: %.2f s, %d instructions, %.0f MIPS%n", i, r.seconds(), r.instructions(),
+            System.out.printf("run %d: %.3f s, %d instructions, %.1f MIPS%n", i, r.seconds(), r.instructions(),
                     r.instructions() / r.seconds() / 1e6);
             if (i == 0) {
                 StringBuilder sb = new StringBuilder("  MIPS per slice of " + slice + ":");
-                for (double m : r.slices()) sb.append(String.format(" %.0f", m));
+                for (double m : r.slices()) sb.append(String.format(m < 10 ? " %.2f" : " %.0f", m));
                 System.out.println(sb);
             }
         }
