@@ -20,7 +20,9 @@ import vm3000.kernels.Kernels;
  * time and, for the first, the guest's speed over each slice of {@code slice} instructions. The
  * first run is what a whole {@code vm3000 run} pays after start-up; the later ones show the warm
  * rate. Wall times of the host, for alternating builds by hand (docs/performance.md, "JitTlb");
- * nothing here is a JMH benchmark.
+ * nothing here is a JMH benchmark. Each slice ends at an instruction limit, which ends compiled
+ * code's runs early (and may send HotSpot's code for a hot region back to the interpreter): a
+ * slice larger than the run (10<sup>12</sup>) times the run as {@code vm3000 run} runs it.
  *
  * <pre>java -XX:+UseSerialGC -cp bench/target/benchmarks.jar vm3000.bench.WarmUp ELF|KERNEL [runs [slice]]</pre>
  */
