@@ -285,39 +285,40 @@ public final class BlockCore {
     // path must run it; a store gives 0, 1 where the slow path must run it, or 2 when it wrote
     // over decoded code. The accesses that succeed remember their page.
 
-    long jitLw(int a, boolean user) {
-        long t = (a & 3) == 0 ? physical(a, Access.LOAD, user) : -1;
-        if (t < 0 || !ram.contains((int) t, 4)) return -1;
+    /**
+     * The real address of a compiled load of {@code size} bytes at {@code a}, its page remembered,
+     * or -1 if it is misaligned, faults or is not in RAM (the slow path runs it).
+     */
+    private long loadAt(int a, int size, boolean user) {
+        long t = (a & (size - 1)) == 0 ? physical(a, Access.LOAD, user) : -1;
+        if (t < 0 || !ram.contains((int) t, size)) return -1;
         remember(a, t, user, false);
-        return ram.loadWord((int) t) & 0xFFFFFFFFL;
+        return t;
+    }
+
+    long jitLw(int a, boolean user) {
+        long t = loadAt(a, 4, user);
+        return t < 0 ? -1 : ram.loadWord((int) t) & 0xFFFFFFFFL;
     }
 
     long jitLh(int a, boolean user) {
-        long t = (a & 1) == 0 ? physical(a, Access.LOAD, user) : -1;
-        if (t < 0 || !ram.contains((int) t, 2)) return -1;
-        remember(a, t, user, false);
-        return (short) ram.loadHalf((int) t) & 0xFFFFFFFFL;
+        long t = loadAt(a, 2, user);
+        return t < 0 ? -1 : (short) ram.loadHalf((int) t) & 0xFFFFFFFFL;
     }
 
     long jitLhu(int a, boolean user) {
-        long t = (a & 1) == 0 ? physical(a, Access.LOAD, user) : -1;
-        if (t < 0 || !ram.contains((int) t, 2)) return -1;
-        remember(a, t, user, false);
-        return ram.loadHalf((int) t);
+        long t = loadAt(a, 2, user);
+        return t < 0 ? -1 : ram.loadHalf((int) t);
     }
 
     long jitLb(int a, boolean user) {
-        long t = physical(a, Access.LOAD, user);
-        if (t < 0 || !ram.contains((int) t, 1)) return -1;
-        remember(a, t, user, false);
-        return (byte) ram.loadByte((int) t) & 0xFFFFFFFFL;
+        long t = loadAt(a, 1, user);
+        return t < 0 ? -1 : (byte) ram.loadByte((int) t) & 0xFFFFFFFFL;
     }
 
     long jitLbu(int a, boolean user) {
-        long t = physical(a, Access.LOAD, user);
-        if (t < 0 || !ram.contains((int) t, 1)) return -1;
-        remember(a, t, user, false);
-        return ram.loadByte((int) t);
+        long t = loadAt(a, 1, user);
+        return t < 0 ? -1 : ram.loadByte((int) t);
     }
 
     /** LWL or LWR ({@code left}): {@code old} merged with the word containing {@code a} (Unaligned); or -1 (slow path). */
@@ -349,23 +350,29 @@ public final class BlockCore {
 
     int jitSwr(int a, int v, boolean user) { return jitSwlr(a, v, user, false); }
 
+    /** The real address of a compiled store of {@code size} bytes at {@code a}, or -1 as for {@link #loadAt}. */
+    private long storeAt(int a, int size, boolean user) {
+        long t = (a & (size - 1)) == 0 ? physical(a, Access.STORE, user) : -1;
+        return t >= 0 && ram.contains((int) t, size) ? t : -1;
+    }
+
     int jitSw(int a, int v, boolean user) {
-        long t = (a & 3) == 0 ? physical(a, Access.STORE, user) : -1;
-        if (t < 0 || !ram.contains((int) t, 4)) return 1;
+        long t = storeAt(a, 4, user);
+        if (t < 0) return 1;
         ram.storeWord((int) t, v);
         return stored(a, t, user);
     }
 
     int jitSh(int a, int v, boolean user) {
-        long t = (a & 1) == 0 ? physical(a, Access.STORE, user) : -1;
-        if (t < 0 || !ram.contains((int) t, 2)) return 1;
+        long t = storeAt(a, 2, user);
+        if (t < 0) return 1;
         ram.storeHalf((int) t, v);
         return stored(a, t, user);
     }
 
     int jitSb(int a, int v, boolean user) {
-        long t = physical(a, Access.STORE, user);
-        if (t < 0 || !ram.contains((int) t, 1)) return 1;
+        long t = storeAt(a, 1, user);
+        if (t < 0) return 1;
         ram.storeByte((int) t, v);
         return stored(a, t, user);
     }
