@@ -30,7 +30,8 @@ final class Block {
     int takenPc;
     long takenStamp;
 
-    // Compilation (BlockCore, BlockCompiler): how often the block has run, and its translation
+    // Compilation (BlockCore, BlockCompiler): how often the block has run (runs that retired at
+    // least one instruction; threshold + 1 once it has been compiled), and its translation
     // once it has run often enough, and whether that translation can loop back to the block's
     // entry (BlockCompiler#mayLoop): only then does the dispatcher work out how many runs it may make.
     int runs;

@@ -32,13 +32,18 @@ public final class BlockCore {
     private final BlockCache cache;
 
     // Compilation of hot blocks to JVM bytecode (BlockCompiler): on unless -Dvm3000.jit=false;
-    // a block is compiled when it has run `threshold` times (-Dvm3000.jit.threshold).
+    // a block is compiled when it is entered after `threshold` runs (-Dvm3000.jit.threshold); a
+    // run that retires nothing (a trap at the first instruction) does not count. Counted after
+    // the run and compiled at the next entry, so that the blocks of a loop are all hot when its
+    // first block forms a region (RegionCompiler takes in only hot blocks).
     private boolean jit = !"false".equals(System.getProperty("vm3000.jit"));
     private int threshold = Math.max(1, Integer.getInteger("vm3000.jit.threshold", 50));
-    // A hot block is compiled with the blocks it branches to in its page, as a region
+    // A hot block is compiled with the hot blocks it leads to in its page, as a region
     // (RegionCompiler), unless -Dvm3000.jit.regions=false: then alone (BlockCompiler).
     private boolean regions = !"false".equals(System.getProperty("vm3000.jit.regions"));
     private long compiled;
+    /** The instructions the last {@link #runFrom} retired in its block (from where it began). */
+    private int lastRetired;
     private long compiledRuns;
     private long compiledInstructions;
     private long loopedRuns;
@@ -429,13 +434,20 @@ public final class BlockCore {
                     if (loops > 0) retireLoops(loops, length, user);
                     return runFrom(b, vpc, max, user, stamp, i, jitTaken, jitTarget);
                 }
-            } else if (b.runs < threshold && ++b.runs == threshold && cache.mayCompile()) {
-                if (regions) b.region = RegionCompiler.compile(cache, b, vpc);
-                if (b.region == null) b.compiled = BlockCompiler.compile(b);
-                if (b.region != null || b.compiled != null) {
-                    compiled++;
-                    cache.compiledOne();
-                    if (b.compiled != null) b.loops = BlockCompiler.mayLoop(b, BlockCompiler.coverage(b));
+            } else if (b.runs < threshold) {
+                Block next = runFrom(b, vpc, max, user, stamp, 0, false, 0);
+                if (lastRetired > 0) b.runs++;
+                return next;
+            } else if (b.runs == threshold) {
+                b.runs++; // compiled once, at the first entry after its threshold-th run
+                if (cache.mayCompile()) {
+                    if (regions) b.region = RegionCompiler.compile(cache, b, vpc, threshold);
+                    if (b.region == null) b.compiled = BlockCompiler.compile(b);
+                    if (b.region != null || b.compiled != null) {
+                        compiled++;
+                        cache.compiledOne();
+                        if (b.compiled != null) b.loops = BlockCompiler.mayLoop(b, BlockCompiler.coverage(b));
+                    }
                 }
             }
         }
@@ -640,6 +652,7 @@ public final class BlockCore {
                     break;
             }
         }
+        lastRetired = i;
         if (!retiredLast) {
             // Instruction i trapped, stopped the machine or is waiting: its state is final.
             account(counters, i, i + 1, user);

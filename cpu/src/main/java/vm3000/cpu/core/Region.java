@@ -2,7 +2,7 @@ package vm3000.cpu.core;
 
 /**
  * Blocks of one physical page that branch to one another, compiled together into one method
- * ({@link RegionCompiler}): the entry block, and the blocks reachable from it by branches,
+ * ({@link RegionCompiler}): the entry block, and the hot blocks reachable from it by branches,
  * jumps and fall-throughs that stay in the page. {@code offsets[k]} is where block k starts,
  * in bytes from the entry block's first instruction (the same in virtual and physical addresses,
  * as both lie in one page).

@@ -17,7 +17,7 @@ import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Compiles a hot block together with the blocks it branches to in the same physical page into
+ * Compiles a hot block together with the hot blocks it leads to in the same physical page into
  * one JVM method ({@link CompiledRegion}): the guest registers stay in locals for the whole run,
  * a branch from one block of the region to another is a jump inside the method, so a guest loop
  * of several blocks is a JVM loop that HotSpot sees whole, and the instruction budget is checked
@@ -36,6 +36,14 @@ import org.objectweb.asm.MethodVisitor;
  * <p>The method's control flow is reducible, as HotSpot's C1 needs to compile it: where a loop of
  * the region could be entered at more than one of its blocks, the jumps to all but one of them
  * leave the region ({@link RegionLoops}).
+ *
+ * <p>Only blocks that are hot themselves join a region: a block that has run fewer times than
+ * make a block hot is left out, and the way to it leaves the region. Code that ran once (set-up,
+ * the way out of a loop nest) would make the method larger for nothing: HotSpot compiles a
+ * region's method, and the loop inside it again on stack replacement, with one C2 thread on a
+ * small machine, so the smaller the methods the sooner the hot loops run compiled
+ * (docs/performance.md, "Hot blocks only"). A block that grows hot later is entered from the
+ * dispatcher and forms a region of its own, with the hot blocks around it.
  *
  * <p>A region lies in one physical page, so it is dropped with the page's blocks when one of its
  * words is written, and its offsets are the same in virtual and physical addresses. A
@@ -82,14 +90,15 @@ final class RegionCompiler {
     }
 
     /**
-     * The region of {@code head}, entered at virtual {@code vpc}, compiled; or null if it has nothing
-     * to compile, or if the cache was flushed while its blocks were looked up (they would not be
-     * watched for writes: the block is then run as it is).
+     * The region of {@code head}, entered at virtual {@code vpc}, compiled, with the blocks it leads
+     * to that have run at least {@code hot} times; or null if it has nothing to compile, or if the
+     * cache was flushed while its blocks were looked up (they would not be watched for writes: the
+     * block is then run as it is).
      */
-    static Region compile(BlockCache cache, Block head, int vpc) {
+    static Region compile(BlockCache cache, Block head, int vpc, int hot) {
         long flushes = cache.flushes();
         if (BlockCompiler.coverage(head) == 0) return null;
-        List<Block> blocks = form(cache, head, vpc, MAX_BLOCKS);
+        List<Block> blocks = form(cache, head, vpc, MAX_BLOCKS, hot);
         if (cache.flushes() != flushes) return null;
         Block[] all = blocks.toArray(new Block[0]);
         Code key = key(all, offsets(all));
@@ -152,9 +161,10 @@ final class RegionCompiler {
     /**
      * The blocks of the region of {@code head} entered at {@code vpc}: head first, then the
      * blocks its successors in the page lead to, breadth first, at most {@code maxBlocks} of them and
-     * {@link #MAX_INSTRUCTIONS} instructions.
+     * {@link #MAX_INSTRUCTIONS} instructions, each of them run at least {@code hot} times (a
+     * block not, and what only it leads to, is left out).
      */
-    static List<Block> form(BlockCache cache, Block head, int vpc, int maxBlocks) {
+    static List<Block> form(BlockCache cache, Block head, int vpc, int maxBlocks, int hot) {
         Map<Integer, Block> byPa = new LinkedHashMap<>();
         ArrayDeque<Block> queue = new ArrayDeque<>();
         byPa.put(head.pa, head);
@@ -166,7 +176,7 @@ final class RegionCompiler {
                 if (byPa.containsKey(pa)) continue;
                 if (byPa.size() >= maxBlocks) return new ArrayList<>(byPa.values());
                 Block s = cache.get(pa);
-                if (s == null) continue;
+                if (s == null || s.runs < hot) continue;
                 if (instructions + s.length() > MAX_INSTRUCTIONS) return new ArrayList<>(byPa.values());
                 instructions += s.length();
                 byPa.put(pa, s);

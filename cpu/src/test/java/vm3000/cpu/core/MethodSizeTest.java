@@ -73,7 +73,7 @@ class MethodSizeTest {
         }
         BlockCache cache = m.blockCore().cache();
         Block head = cache.get(page);
-        java.util.List<Block> blocks = RegionCompiler.form(cache, head, 0x80000000 | page, RegionCompiler.MAX_BLOCKS);
+        java.util.List<Block> blocks = RegionCompiler.form(cache, head, 0x80000000 | page, RegionCompiler.MAX_BLOCKS, 0);
         assertTrue(blocks.size() > 1, "a region of " + blocks.size() + " block");
         RegionCompiler.Generated g = RegionCompiler.generateWithin(blocks, 0x80000000 | page);
         if (g == null) {

@@ -63,7 +63,7 @@ class RegionReducibleTest {
         Boot.load(m, elf, "");
         int vpc = elf.entry() + 4; // label 1: the block that branches into both halves of the loop
         BlockCache cache = m.blockCore().cache();
-        List<Block> blocks = RegionCompiler.form(cache, cache.get(vpc & 0x1FFFFFFF), vpc, RegionCompiler.MAX_BLOCKS);
+        List<Block> blocks = RegionCompiler.form(cache, cache.get(vpc & 0x1FFFFFFF), vpc, RegionCompiler.MAX_BLOCKS, 0);
         assertTrue(blocks.size() >= 4, "a region of " + blocks.size() + " blocks");
         byte[] bytes = RegionCompiler.generateWithin(blocks, vpc).bytes();
         assertTrue(Reducible.reducible(Reducible.flow(bytes, "run"), 0), "the region's run method is irreducible");
