@@ -42,7 +42,10 @@ public final class BlockCore {
     // (RegionCompiler), unless -Dvm3000.jit.regions=false: then alone (BlockCompiler).
     private boolean regions = !"false".equals(System.getProperty("vm3000.jit.regions"));
     private long compiled;
-    /** The instructions the last {@link #runFrom} retired in its block (from where it began). */
+    /**
+     * Where the last {@link #runFrom} stopped in its block: the index of the instruction after the
+     * last it retired, or of the one that trapped (so, for a run from the first, what it retired).
+     */
     private int lastRetired;
     private long compiledRuns;
     private long compiledInstructions;
