@@ -53,11 +53,9 @@ class RegionHotBlocksTest {
 
     @Test
     void codeThatRanOnce_isLeftOutOfTheLoopsRegion() throws Exception {
-        ElfFile elf = ElfFile.parse(Assembler.assembleElf(SOURCE, "hot.s",
-                Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()))), "hot.s");
-        Machine m = Boot.machine(MachineOptions.defaults().withRam(1 << 20).withCore(MachineOptions.Core.BLOCK)
-                .withMessages(new PrintStream(OutputStream.nullOutputStream())), Sys161Config.defaults(1 << 20));
-        Boot.load(m, elf, "");
+        Booted booted = boot(SOURCE, "hot.s");
+        Machine m = booted.machine();
+        ElfFile elf = booted.elf();
         m.run(20_000);
         BlockCache cache = m.blockCore().cache();
         int loop = elf.entry() + 4, after = elf.entry() + 4 * 8;
@@ -103,11 +101,9 @@ class RegionHotBlocksTest {
 
     @Test
     void runThatTrapsAtItsFirstInstruction_doesNotCount() throws Exception {
-        ElfFile elf = ElfFile.parse(Assembler.assembleElf(TRAPPING, "trapping.s",
-                Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()))), "trapping.s");
-        Machine m = Boot.machine(MachineOptions.defaults().withRam(1 << 20).withCore(MachineOptions.Core.BLOCK)
-                .withMessages(new PrintStream(OutputStream.nullOutputStream())), Sys161Config.defaults(1 << 20));
-        Boot.load(m, elf, "");
+        Booted booted = boot(TRAPPING, "trapping.s");
+        Machine m = booted.machine();
+        ElfFile elf = booted.elf();
         m.run(20_000);
         assertEquals(0, m.cpu().r[20], "the loop ran to its end");
         BlockCache cache = m.blockCore().cache();
@@ -117,5 +113,17 @@ class RegionHotBlocksTest {
         assertTrue(first.region == null && first.compiled == null, "a block that never ran was compiled");
         assertTrue(rest.runs > 0 && (rest.region != null || rest.compiled != null),
                 "the rest of the loop (entered after the trap) is not compiled: " + rest.runs + " runs");
+    }
+
+    /** A machine on the block core, 1 MiB of RAM, with {@code source} assembled and loaded. */
+    record Booted(Machine machine, ElfFile elf) {}
+
+    static Booted boot(String source, String name) throws Exception {
+        ElfFile elf = ElfFile.parse(Assembler.assembleElf(source, name,
+                Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()))), name);
+        Machine m = Boot.machine(MachineOptions.defaults().withRam(1 << 20).withCore(MachineOptions.Core.BLOCK)
+                .withMessages(new PrintStream(OutputStream.nullOutputStream())), Sys161Config.defaults(1 << 20));
+        Boot.load(m, elf, "");
+        return new Booted(m, elf);
     }
 }

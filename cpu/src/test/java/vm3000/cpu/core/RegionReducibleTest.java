@@ -3,8 +3,6 @@ package vm3000.cpu.core;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,11 +12,6 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import vm3000.cpu.Machine;
-import vm3000.cpu.MachineOptions;
-import vm3000.cpu.asm.Assembler;
-import vm3000.cpu.asm.IncludeResolver;
-import vm3000.cpu.boot.Boot;
-import vm3000.cpu.dev.Sys161Config;
 import vm3000.cpu.elf.ElfFile;
 
 /**
@@ -56,11 +49,9 @@ class RegionReducibleTest {
 
     @Test
     void regionOfALoopWithTwoEntries_isReducible() throws Exception {
-        ElfFile elf = ElfFile.parse(Assembler.assembleElf(SOURCE, "two-entries.s",
-                Assembler.Options.defaults().withIncludeResolver(IncludeResolver.files(List.of()))), "two-entries.s");
-        Machine m = Boot.machine(MachineOptions.defaults().withRam(1 << 20)
-                .withMessages(new PrintStream(OutputStream.nullOutputStream())), Sys161Config.defaults(1 << 20));
-        Boot.load(m, elf, "");
+        RegionHotBlocksTest.Booted booted = RegionHotBlocksTest.boot(SOURCE, "two-entries.s");
+        Machine m = booted.machine();
+        ElfFile elf = booted.elf();
         int vpc = elf.entry() + 4; // label 1: the block that branches into both halves of the loop
         BlockCache cache = m.blockCore().cache();
         List<Block> blocks = RegionCompiler.form(cache, cache.get(vpc & 0x1FFFFFFF), vpc, RegionCompiler.MAX_BLOCKS, 0);
