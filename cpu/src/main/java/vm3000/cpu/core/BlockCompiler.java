@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -20,9 +19,9 @@ import org.objectweb.asm.MethodVisitor;
  * hidden class in this package (so it reaches {@link Cpu}'s and {@link BlockCore}'s package-private
  * state, and is unloaded with its block). The translation covers the block up to its first
  * instruction without a fast path ({@link FastOp#SLOW}); each instruction does what its case in
- * {@link BlockCore}'s switch does, with the same checks on memory accesses ({@link InsnEmitter}). The guest registers the block uses live in JVM locals, read from the
- * register array on entry and written back on every exit, which makes HotSpot's register
- * allocator the guest's. What is gone is the dispatch per instruction and the field decoding.
+ * {@link BlockCore}'s switch does, with the same checks on memory accesses ({@link InsnEmitter}).
+ * The guest registers the block uses live in JVM locals, read from the register array on entry
+ * and written back on every exit, which makes HotSpot's register allocator the guest's. What is gone is the dispatch per instruction and the field decoding.
  *
  * <p>A block that is a whole loop (its branch, at the end, goes back to its first instruction)
  * also loops inside the generated method, as many times as the caller's budget allows
@@ -142,16 +141,8 @@ final class BlockCompiler {
      * {@link InsnEmitter#MAX_CODE} bytes (the instructions left out run in BlockCore's loop).
      */
     static Generated generateWithin(Block b, int n) {
-        for (int m = n; ; m = Math.max(1, m / 2)) {
-            Generated g;
-            try {
-                g = generate(b, m);
-            } catch (MethodTooLargeException e) {
-                if (m == 1) throw e;
-                continue;
-            }
-            if (g.codeSize() <= InsnEmitter.MAX_CODE || m == 1) return g;
-        }
+        Generated g = InsnEmitter.largestWithin(n, m -> generate(b, m), Generated::codeSize);
+        return g != null ? g : generate(b, 1);
     }
 
     /**

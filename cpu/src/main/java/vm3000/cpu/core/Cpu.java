@@ -407,6 +407,9 @@ public final class Cpu implements MachineCheck {
         if (tracer != null) tracer.after(retired);
     }
 
+    /** Whether the whole page of real address {@code t} (a translation's result) is inside the live window. */
+    boolean pageInWindow(long t) { return ((t - winBase) | 0xFFF) < winLimit; }
+
     /**
      * The one translation function of the machine, for the interpreter, the block core and
      * compiled blocks: virtual address to real (level-0) physical address, or a fault. kseg0 and
@@ -414,8 +417,6 @@ public final class Cpu implements MachineCheck {
      * the live level's window, composed down to level 0: past its limit the result is
      * {@link Translation#MEMORY_TRAP}.
      */
-    /** Whether the whole page of real address {@code t} (a translation's result) is inside the live window. */
-    boolean pageInWindow(long t) { return ((t - winBase) | 0xFFF) < winLimit; }
 
     long translate(int vaddr, Access access, boolean user) {
         long t = vaddr < 0xC0000000 && !user ? vaddr & 0x1FFFFFFF : Mmu.translate(cp0, vaddr, access);

@@ -6,16 +6,19 @@ import static vm3000.cpu.isa.Fields.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
  * The bytecode of the fast-path instructions, for the compilers of blocks ({@link BlockCompiler})
  * and of regions ({@link RegionCompiler}): each instruction does what its case in
  * {@link BlockCore}'s switch does, with the same checks on memory accesses (a {@link JitTlb}
- * entry that matches, else BlockCore's {@code jit*} helpers), on guest registers held in JVM locals. An instruction whose fast-path
- * check fails jumps to a <em>bail</em> label, where the compiler writes its exit: the index of
+ * entry that matches, else BlockCore's {@code jit*} helpers), on guest registers held in JVM
+ * locals. An instruction whose fast-path check fails jumps to a <em>bail</em> label, where the compiler writes its exit: the index of
  * the instruction in its block (and which block), from where BlockCore runs it the slow way.
  *
  * <p>Loads and stores of words, halfwords and bytes go straight to the RAM's word array when the
@@ -48,6 +51,24 @@ class InsnEmitter {
 
     /** The most bytecode a compiled method may have: HotSpot's HugeMethodLimit (8000), less a margin. */
     static final int MAX_CODE = 7600;
+
+    /**
+     * What {@code generate} makes of the first {@code n} instructions or blocks, else of the first
+     * half of them, of the first quarter, ... down to one, the first whose method is within
+     * {@link #MAX_CODE} bytes ({@code codeSize}); one over 64 KiB (ASM's MethodTooLargeException)
+     * is not. Null if none is.
+     */
+    static <G> G largestWithin(int n, IntFunction<G> generate, ToIntFunction<G> codeSize) {
+        for (int m = n; m > 0; m /= 2) {
+            try {
+                G g = generate.apply(m);
+                if (codeSize.applyAsInt(g) <= MAX_CODE) return g;
+            } catch (MethodTooLargeException e) {
+                // over 64 KiB: fewer
+            }
+        }
+        return null;
+    }
 
     /** A bail: its label, the block (its index in the compilation) and the instruction in it. */
     record Bail(Label label, int block, int index) {}
@@ -293,9 +314,7 @@ class InsnEmitter {
      */
     void merge(int i, int w, String helper) {
         mv.visitVarInsn(ALOAD, CORE_);
-        ld(rs(w));
-        push(simm(w));
-        mv.visitInsn(IADD);
+        address(w);
         ld(rt(w));
         mv.visitVarInsn(ILOAD, USER);
         mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)J", false);
@@ -314,6 +333,13 @@ class InsnEmitter {
         st(rt(w));
     }
 
+    /** Pushes the address a load or store {@code w} accesses: rs plus the offset. */
+    private void address(int w) {
+        ld(rs(w));
+        push(simm(w));
+        mv.visitInsn(IADD);
+    }
+
     /**
      * Computes the address of {@code w} into TMP and looks up its page in the JitTlb's table of
      * loads or stores ({@code store}), entry in TMPL: on a match of the page and the alignment
@@ -324,9 +350,7 @@ class InsnEmitter {
      */
     private void lookup(int w, boolean store, int align, Label miss) {
         int table = store ? STORES : LOADS;
-        ld(rs(w));
-        push(simm(w));
-        mv.visitInsn(IADD);
+        address(w);
         mv.visitVarInsn(ISTORE, TMP);
         mv.visitVarInsn(ALOAD, table);
         mv.visitVarInsn(ILOAD, TMP);
@@ -450,9 +474,7 @@ class InsnEmitter {
     void storeMerged(int i, int w, String helper) {
         Label done = new Label();
         mv.visitVarInsn(ALOAD, CORE_);
-        ld(rs(w));
-        push(simm(w));
-        mv.visitInsn(IADD);
+        address(w);
         ld(rt(w));
         mv.visitVarInsn(ILOAD, USER);
         mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)I", false);

@@ -47,15 +47,18 @@ final class JitTlb {
     }
 
     /** The table of loads or stores ({@code store}) in user mode or not. */
-    long[] table(boolean userMode, boolean store) { return tables[(userMode ? 2 : 0) + (store ? 1 : 0)]; }
+    long[] table(boolean userMode, boolean store) { return tables[which(userMode, store)]; }
+
+    /** The index in {@link #tables} of the table of loads or stores in user mode or not. */
+    private static int which(boolean userMode, boolean store) { return (userMode ? 2 : 0) + (store ? 1 : 0); }
 
     /**
-     * Forgets every entry if the translation {@code key} changed since the last call, and the
-     * store entries if code has come under watch ({@code watches} changed).
+     * Forgets every entry, of loads and of stores, if the translation {@code key} changed since the
+     * last call or code has come under watch ({@code watches} changed; rare, so it empties the load
+     * tables too).
      */
     void check(long key, int watches) {
         if (key == this.key && watches == this.watches) return;
-        // both kinds of change empty the whole tables (code coming under watch is rare)
         if (nFilled < 0) {
             for (long[] t : tables) Arrays.fill(t, EMPTY);
         } else {
@@ -72,7 +75,7 @@ final class JitTlb {
      */
     void remember(boolean userMode, boolean store, int vaddr, int pageWord) {
         int page = vaddr & ~0xFFF;
-        int table = (userMode ? 2 : 0) + (store ? 1 : 0), index = (vaddr >>> 12) & MASK;
+        int table = which(userMode, store), index = (vaddr >>> 12) & MASK;
         tables[table][index] = ((long) page << 32) | ((pageWord - (page >>> 2)) & 0xFFFFFFFFL);
         if (nFilled >= 0 && nFilled < filled.length) filled[nFilled++] = table * SIZE + index;
         else nFilled = -1; // too many to list: empty the whole tables next time

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -126,16 +125,10 @@ final class RegionCompiler {
      * larger (it is then compiled alone, in part: {@link BlockCompiler#generateWithin}).
      */
     static Generated generateWithin(List<Block> blocks, int vpc) {
-        for (int max = blocks.size(); ; max /= 2) {
-            if (max == 0) return null;
+        return InsnEmitter.largestWithin(blocks.size(), max -> {
             Block[] bs = blocks.subList(0, max).toArray(new Block[0]);
-            try {
-                Generated g = generate(bs, offsets(bs), vpc);
-                if (g.codeSize() <= InsnEmitter.MAX_CODE) return g;
-            } catch (MethodTooLargeException e) {
-                // over 64 KiB: fewer blocks
-            }
-        }
+            return generate(bs, offsets(bs), vpc);
+        }, Generated::codeSize);
     }
 
     private static int[] offsets(Block[] bs) {
@@ -371,26 +364,7 @@ final class RegionCompiler {
          */
         int[] reach() {
             int n = blocks.length;
-            boolean[] checked = new boolean[n];
-            checked[0] = true;
-            int[] state = new int[n];
-            ArrayDeque<int[]> stack = new ArrayDeque<>();
-            stack.push(new int[] {0, 0});
-            state[0] = 1;
-            while (!stack.isEmpty()) {
-                int[] top = stack.peek();
-                if (top[1] == kept[top[0]].length) {
-                    state[top[0]] = 2;
-                    stack.pop();
-                    continue;
-                }
-                int t = kept[top[0]][top[1]++];
-                if (state[t] == 1) checked[t] = true;
-                else if (state[t] == 0) {
-                    state[t] = 1;
-                    stack.push(new int[] {t, 0});
-                }
-            }
+            boolean[] checked = RegionLoops.heads(kept);
             int[] memo = new int[n];
             Arrays.fill(memo, -1);
             int[] reach = new int[n];

@@ -1,5 +1,6 @@
 package vm3000.cpu.core;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -90,6 +91,35 @@ final class RegionLoops {
             inner.clear(entry);
             fix(inner);
         }
+    }
+
+    /**
+     * Block 0 and the blocks a jump goes back to in a depth-first walk from block 0 along
+     * {@code succ} (the heads of its loops: without the jumps to them, the blocks form no loop).
+     */
+    static boolean[] heads(int[][] succ) {
+        int n = succ.length;
+        boolean[] heads = new boolean[n];
+        heads[0] = true;
+        int[] state = new int[n]; // 0 not seen, 1 on the walk's path, 2 done
+        ArrayDeque<int[]> path = new ArrayDeque<>();
+        path.push(new int[] {0, 0});
+        state[0] = 1;
+        while (!path.isEmpty()) {
+            int[] top = path.peek();
+            if (top[1] == succ[top[0]].length) {
+                state[top[0]] = 2;
+                path.pop();
+                continue;
+            }
+            int t = succ[top[0]][top[1]++];
+            if (state[t] == 1) heads[t] = true;
+            else if (state[t] == 0) {
+                state[t] = 1;
+                path.push(new int[] {t, 0});
+            }
+        }
+        return heads;
     }
 
     /** The blocks outside {@code scc} that jump to {@code v}, the jumps already cut left out. */
