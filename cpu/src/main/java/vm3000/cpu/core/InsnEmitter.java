@@ -313,12 +313,17 @@ class InsnEmitter {
      * bytes into it and gives the result, or -1 (bail).
      */
     void merge(int i, int w, String helper) {
+        callMerging(w, helper, "(IIZ)J");
+        loaded(block, i, w);
+    }
+
+    /** Calls LWL's, LWR's, SWL's or SWR's {@code helper} with the address, rt's value and the mode. */
+    private void callMerging(int w, String helper, String descriptor) {
         mv.visitVarInsn(ALOAD, CORE_);
         address(w);
         ld(rt(w));
         mv.visitVarInsn(ILOAD, USER);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)J", false);
-        loaded(block, i, w);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, descriptor, false);
     }
 
     /** A load helper's result on the stack: bail if negative, else its low half into rt. */
@@ -473,11 +478,7 @@ class InsnEmitter {
     /** SWL or SWR through {@code helper}, which gives 0, 1 or 2 as {@link #store}'s helper. */
     void storeMerged(int i, int w, String helper) {
         Label done = new Label();
-        mv.visitVarInsn(ALOAD, CORE_);
-        address(w);
-        ld(rt(w));
-        mv.visitVarInsn(ILOAD, USER);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, helper, "(IIZ)I", false);
+        callMerging(w, helper, "(IIZ)I");
         stored(block, i, done);
         mv.visitLabel(done);
     }
