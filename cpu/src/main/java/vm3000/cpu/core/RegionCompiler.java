@@ -312,8 +312,10 @@ final class RegionCompiler {
                 base = offsets[k];
                 block = k;
                 int n = BlockCompiler.coverage(b);
-                for (int i = 0; i < n; i++) insn(i, b.fast[i], b.words[i]);
-                if (n < len) exitAt(k, n, true);
+                boolean split = n == len && conditional(b);
+                for (int i = 0; i < (split ? b.branchAt : n); i++) insn(i, b.fast[i], b.words[i]);
+                if (split) split(k);
+                else if (n < len) exitAt(k, n, true);
                 else next(k);
             }
             emitSlowPaths();
@@ -403,7 +405,10 @@ final class RegionCompiler {
             mv.visitJumpInsn(GOTO, exit);
         }
 
-        /** Block {@code k} ran whole: on to its successor if the region has it, else out. */
+        /**
+         * Block {@code k}, which does not end with a conditional branch ({@link #split}), ran whole:
+         * on to its successor if the region has it, else out.
+         */
         void next(int k) {
             Block b = blocks[k];
             int len = b.length();
@@ -413,15 +418,6 @@ final class RegionCompiler {
                 return;
             }
             switch (b.fast[b.branchAt]) {
-                case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL: {
-                    Label fall = new Label();
-                    mv.visitVarInsn(ILOAD, TAKEN);
-                    mv.visitJumpInsn(IFEQ, fall);
-                    to(k, taken);
-                    mv.visitLabel(fall);
-                    to(k, fallThrough);
-                    return;
-                }
                 case J: case JAL: {
                     if (taken < 0) {
                         exitAt(k, len, true);
@@ -439,6 +435,48 @@ final class RegionCompiler {
                     return;
                 }
                 default: exitAt(k, len, true);
+            }
+        }
+
+        /** Whether {@code b} ends with a conditional branch (and its delay slot). */
+        static boolean conditional(Block b) {
+            if (b.branchAt < 0) return false;
+            switch (b.fast[b.branchAt]) {
+                case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL: return true;
+                default: return false;
+            }
+        }
+
+        /**
+         * The conditional branch that ends whole block {@code k}, and its delay slot, as two ways:
+         * the condition jumps at once to the way not taken, and each way runs its own copy of the
+         * delay slot and goes on to its successor. The branch's outcome is then a constant on
+         * each way (for an exit in the delay slot) instead of a value that the block's end tests
+         * again, which HotSpot's C2 kept in a register and compared twice.
+         */
+        void split(int k) {
+            Block b = blocks[k];
+            int i = b.branchAt, w = b.words[i];
+            byte op = b.fast[i];
+            Label notTaken = new Label();
+            ld(rs(w));
+            switch (op) {
+                case BEQ: ld(rt(w)); mv.visitJumpInsn(IF_ICMPNE, notTaken); break;
+                case BNE: ld(rt(w)); mv.visitJumpInsn(IF_ICMPEQ, notTaken); break;
+                case BLEZ: mv.visitJumpInsn(IFGT, notTaken); break;
+                case BGTZ: mv.visitJumpInsn(IFLE, notTaken); break;
+                case BLTZ: case BLTZAL: mv.visitJumpInsn(IFGE, notTaken); break;
+                default: mv.visitJumpInsn(IFLT, notTaken); break; // BGEZ, BGEZAL
+            }
+            for (boolean taken : new boolean[] {true, false}) {
+                if (!taken) mv.visitLabel(notTaken);
+                push(taken ? 1 : 0);
+                mv.visitVarInsn(ISTORE, TAKEN);
+                pc(i, 4 + (simm(w) << 2));
+                mv.visitVarInsn(ISTORE, TARGET);
+                if (op == BLTZAL || op == BGEZAL) link(i, 31);
+                insn(i + 1, b.fast[i + 1], b.words[i + 1]);
+                to(k, exits[k][taken ? 0 : 1]);
             }
         }
 
