@@ -268,8 +268,8 @@ public final class BlockCore {
         return cpu.translate(vaddr, access, user);
     }
 
-    /** The {@link JitTlb} table of loads or stores for compiled code running in user mode or not. */
-    long[] jitTable(boolean user, boolean store) { return jitTlb.table(user, store); }
+    /** The {@link JitTlb} table for compiled code running in user mode or not. */
+    long[] jitTable(boolean user) { return jitTlb.table(user); }
 
     /** Before compiled code runs in a chain of {@code stamp}: drops stale entries of the JitTlb. */
     private void jitEnter(long stamp) {

@@ -28,7 +28,7 @@ import org.objectweb.asm.MethodVisitor;
  * <p>The generated method's locals: those of {@code run(int[] r, Cpu cpu, BlockCore core,
  * boolean user, int vpc, int n)}, then the branch outcome, the exit index, two temporaries (TMPL
  * is a long: two slots), slot 13 for the compiler, guest register k in local REG0 + k, then the
- * RAM's words, the mode's JitTlb tables of loads and of stores, the byte-lane xor, a third
+ * RAM's words, the mode's JitTlb table, the byte-lane xor, a third
  * temporary, and HI and LO (read from the CPU on entry and written back on exit, like the
  * registers, if the code uses them).
  */
@@ -37,10 +37,10 @@ class InsnEmitter {
     static final String CORE = "vm3000/cpu/core/BlockCore";
 
     static final int R = 1, CPU_ = 2, CORE_ = 3, USER = 4, VPC = 5, TAKEN = 7, TARGET = 8, EXIT = 9, TMP = 10,
-            TMPL = 11, REG0 = 14, WORDS = REG0 + 32, LOADS = REG0 + 33, STORES = REG0 + 34,
-            LANE = REG0 + 35, TMP2 = REG0 + 36, HI = REG0 + 37, LO = REG0 + 38;
+            TMPL = 11, REG0 = 14, WORDS = REG0 + 32, TABLE = REG0 + 33, LANE = REG0 + 34, TMP2 = REG0 + 35,
+            HI = REG0 + 36, LO = REG0 + 37;
     /** The first local after InsnEmitter's, free for a compiler. */
-    static final int FREE = REG0 + 39;
+    static final int FREE = REG0 + 38;
 
     /**
      * The operand stack a compiled method declares: more than any instruction's bytecode uses (a
@@ -109,8 +109,12 @@ class InsnEmitter {
             mv.visitFieldInsn(GETFIELD, CORE, "jitLane", "I");
             mv.visitVarInsn(ISTORE, LANE);
         }
-        if (loads) table(false, LOADS);
-        if (stores) table(true, STORES);
+        if (loads || stores) {
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, USER);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CORE, "jitTable", "(Z)[J", false);
+            mv.visitVarInsn(ASTORE, TABLE);
+        }
         if (hilo) loadHiLo();
         for (int reg = 1; reg < 32; reg++) {
             if (!used[reg]) continue;
@@ -119,15 +123,6 @@ class InsnEmitter {
             mv.visitInsn(IALOAD);
             mv.visitVarInsn(ISTORE, REG0 + reg);
         }
-    }
-
-    /** Puts the mode's JitTlb table of loads or stores into {@code local}. */
-    private void table(boolean store, int local) {
-        mv.visitVarInsn(ALOAD, CORE_);
-        mv.visitVarInsn(ILOAD, USER);
-        push(store ? 1 : 0);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CORE, "jitTable", "(ZZ)[J", false);
-        mv.visitVarInsn(ASTORE, local);
     }
 
     /** Reads HI and LO from the CPU into their locals. */
@@ -346,22 +341,22 @@ class InsnEmitter {
     }
 
     /**
-     * Computes the address of {@code w} into TMP and looks up its page in the JitTlb's table of
-     * loads or stores ({@code store}), entry in TMPL: on a match of the page and the alignment
-     * ({@code align}, the low bits that must be zero), pushes the RAM's word array and the index of
-     * the addressed word in it; else jumps to {@code miss}. Written out rather than called (a static
+     * Computes the address of {@code w} into TMP and looks up its page in the mode's JitTlb table,
+     * entry in TMPL: if the entry's tag is the address masked with the page and the alignment
+     * ({@code align}, the low bits that must be zero), with the mark of load-only pages cleared
+     * for a load and kept for a {@code store}, pushes the RAM's word array and the index of the
+     * addressed word in it; else jumps to {@code miss}. Written out rather than called (a static
      * helper was slower while the code warms up: docs/performance.md, "JitTlb"). The table index is
      * masked with the table's length less one, from which HotSpot's C2 knows it is in range.
      */
     private void lookup(int w, boolean store, int align, Label miss) {
-        int table = store ? STORES : LOADS;
         address(w);
         mv.visitVarInsn(ISTORE, TMP);
-        mv.visitVarInsn(ALOAD, table);
+        mv.visitVarInsn(ALOAD, TABLE);
         mv.visitVarInsn(ILOAD, TMP);
         push(12);
         mv.visitInsn(IUSHR);
-        mv.visitVarInsn(ALOAD, table);
+        mv.visitVarInsn(ALOAD, TABLE);
         mv.visitInsn(ARRAYLENGTH);
         push(1);
         mv.visitInsn(ISUB);
@@ -369,15 +364,19 @@ class InsnEmitter {
         mv.visitInsn(LALOAD);
         mv.visitInsn(DUP2);
         mv.visitVarInsn(LSTORE, TMPL);
-        push(32);
-        mv.visitInsn(LUSHR);
         mv.visitInsn(L2I);
+        if (!store) {
+            push(~JitTlb.LOAD_ONLY);
+            mv.visitInsn(IAND);
+        }
         mv.visitVarInsn(ILOAD, TMP);
         push(~0xFFF | align);
         mv.visitInsn(IAND);
         mv.visitJumpInsn(IF_ICMPNE, miss);
         mv.visitVarInsn(ALOAD, WORDS);
         mv.visitVarInsn(LLOAD, TMPL);
+        push(32);
+        mv.visitInsn(LUSHR);
         mv.visitInsn(L2I);
         mv.visitVarInsn(ILOAD, TMP);
         push(2);
