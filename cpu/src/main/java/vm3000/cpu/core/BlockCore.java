@@ -51,7 +51,7 @@ public final class BlockCore {
     private long compiledInstructions;
     private long loopedRuns;
     private long regionRuns;
-    private long regionJumps;
+    private long regionInstructions;
     /** The branch outcome of the last compiled run (CompiledBlock#run). */
     boolean jitTaken;
     int jitTarget;
@@ -59,8 +59,6 @@ public final class BlockCore {
     int jitLoops;
     /** The instructions of the blocks a compiled region ran whole before its exit block (CompiledRegion#run). */
     int jitRetired;
-    /** The jumps from block to block inside the last run of a compiled region. */
-    int jitJumps;
     /** The RAM's words, which compiled code reads and writes directly through {@link #jitTlb}'s entries. */
     final int[] jitWords;
     /** Byte lanes for compiled code: a byte's shift in its word is {@code ((a ^ jitLane) & 3) << 3}. */
@@ -158,10 +156,10 @@ public final class BlockCore {
     public long regionRuns() { return regionRuns; }
 
     /**
-     * The blocks that compiled regions entered from another of their blocks (or from themselves,
-     * looping), without returning to the dispatcher: the dispatches the regions saved.
+     * The instructions that compiled regions retired, over all their runs ({@link #regionRuns}):
+     * where a region's loop runs inside it, many more than its blocks' lengths a run.
      */
-    public long regionJumps() { return regionJumps; }
+    public long regionInstructions() { return regionInstructions; }
 
     /**
      * Turns the compilation of hot blocks on or off, and sets how many runs make a block hot;
@@ -469,7 +467,7 @@ public final class BlockCore {
         int i = exit & 0xFF;
         long retired = jitRetired;
         regionRuns++;
-        regionJumps += jitJumps;
+        regionInstructions += retired + i;
         compiledRuns++;
         compiledInstructions += retired + i;
         if (retired > 0) {

@@ -20,8 +20,7 @@ interface CompiledRegion {
      *
      * <p>Before returning it has written the registers to {@code r}, the branch outcome of the
      * exit block to {@link BlockCore#jitTaken} and {@link BlockCore#jitTarget}, and the number of
-     * instructions of the blocks it ran whole before the exit block to {@link BlockCore#jitRetired}
-     * (and how many times it went from one of its blocks to another to {@link BlockCore#jitJumps}):
+     * instructions of the blocks it ran whole before the exit block to {@link BlockCore#jitRetired}:
      * the caller accounts for those, then finishes the exit block as it finishes any compiled
      * block ({@link BlockCore}'s runFrom).
      */

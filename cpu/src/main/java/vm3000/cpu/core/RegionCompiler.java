@@ -64,11 +64,10 @@ final class RegionCompiler {
 
     /**
      * Locals beyond {@link InsnEmitter}'s: the budget argument (less the blocks entered), the budget
-     * on entry, the exit block, and the jumps from block to block inside the region. The
-     * instructions retired in whole blocks are what the budget lost, less the exit block's.
+     * on entry and the exit block. The instructions retired in whole blocks are what the budget
+     * lost, less the exit block's.
      */
-    private static final int BUDGET = 6, START = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1,
-            JUMPS = InsnEmitter.FREE + 2;
+    private static final int BUDGET = 6, START = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1;
 
     /**
      * Compiled regions by the code of the blocks they were formed from, shared by all machines as
@@ -219,7 +218,7 @@ final class RegionCompiler {
         mv.visitCode();
         Gen gen = new Gen(mv, blocks, offsets, vpc);
         gen.emit();
-        mv.visitMaxs(InsnEmitter.MAX_STACK, InsnEmitter.FREE + 3);
+        mv.visitMaxs(InsnEmitter.MAX_STACK, InsnEmitter.FREE + 2);
         mv.visitEnd();
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
@@ -289,8 +288,6 @@ final class RegionCompiler {
             mv.visitVarInsn(ISTORE, START);
             push(0);
             mv.visitVarInsn(ISTORE, BLK);
-            push(0);
-            mv.visitVarInsn(ISTORE, JUMPS);
             mv.visitJumpInsn(GOTO, check[0]);
             int[] reach = reach();
             Label[] noRoom = new Label[blocks.length];
@@ -341,9 +338,6 @@ final class RegionCompiler {
             mv.visitVarInsn(ILOAD, BUDGET);
             mv.visitInsn(ISUB);
             mv.visitFieldInsn(PUTFIELD, CORE, "jitRetired", "I");
-            mv.visitVarInsn(ALOAD, CORE_);
-            mv.visitVarInsn(ILOAD, JUMPS);
-            mv.visitFieldInsn(PUTFIELD, CORE, "jitJumps", "I");
             mv.visitVarInsn(ILOAD, BLK);
             push(8);
             mv.visitInsn(ISHL);
@@ -489,7 +483,6 @@ final class RegionCompiler {
                 exitAt(k, blocks[k].length(), true);
                 return;
             }
-            mv.visitIincInsn(JUMPS, 1);
             mv.visitJumpInsn(GOTO, check[t]);
         }
     }

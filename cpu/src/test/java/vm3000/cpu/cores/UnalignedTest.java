@@ -153,7 +153,9 @@ class UnalignedTest {
             assertTrue(compiled > all / 2, c + ": compiled code retired only " + compiled + " of " + all + " instructions");
             if (c != RegionsTest.Config.BLOCKS) {
                 // the whole loop is one region: iteration after iteration without the dispatcher
-                assertTrue(r.core().regionJumps() > 4_000, c + ": only " + r.core().regionJumps() + " jumps inside regions");
+                long inside = r.core().regionInstructions(), runs = r.core().regionRuns();
+                assertTrue(inside > 20_000 && inside > 30 * runs, c + ": " + runs + " region runs for " + inside
+                        + " instructions inside regions");
                 assertTrue(r.core().invalidations() >= 25, c + ": the loop was rewritten only " + r.core().invalidations() + " times");
             }
         }

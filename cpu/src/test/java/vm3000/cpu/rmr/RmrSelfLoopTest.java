@@ -33,8 +33,9 @@ class RmrSelfLoopTest {
             Run block = RmrCoreDifferentialTest.assertSameOnAllCores(k, CASE);
             assertEquals(0, block.top().busErrors, "level " + k + ": used a device the monitor does not emulate");
             assertEquals(bare.guest(), block.guest(), "level " + k + ": not as on the bare machine");
-            long looped = block.machine().blockCore().regionJumps();
-            assertTrue(looped > 5_000, "level " + k + ": only " + looped + " runs looped inside compiled regions");
+            long inside = block.machine().blockCore().regionInstructions(), runs = block.machine().blockCore().regionRuns();
+            assertTrue(inside > 40_000 && inside > 20 * runs, "level " + k + ": " + runs + " region runs for " + inside
+                    + " instructions: the loops did not run inside compiled regions");
         }
     }
 
@@ -57,8 +58,9 @@ class RmrSelfLoopTest {
                     + ": rmrmon's time slices preempted the levels above it: " + monitor.report());
         }
         for (Run r : new Run[] {block, eager}) {
-            long looped = r.machine().blockCore().regionJumps();
-            assertTrue(looped > 5_000, "only " + looped + " runs looped inside compiled regions");
+            long inside = r.machine().blockCore().regionInstructions(), runs = r.machine().blockCore().regionRuns();
+            assertTrue(inside > 40_000 && inside > 20 * runs, runs + " region runs for " + inside
+                    + " instructions: the loops did not run inside compiled regions");
         }
     }
 }
