@@ -22,7 +22,7 @@
 #   whole MIPS    instructions / wall
 #   warm MIPS     qemu: instructions / (wall - start-up), translation by TCG left in;
 #                 vm3000: in-process JMH, CoreBench core=block workload=c-compute-long (this very
-#                 image), one JVM with bin/vm3000's -XX:+UseSerialGC, median of JMH_I iterations
+#                 image), one JVM with bin/vm3000's JVM options, median of JMH_I iterations
 #                 after JMH_WI of warm-up (JVM start-up, JIT and block compilation left out)
 #   x qemu        speed as a fraction of qemu's: qemu wall / vm3000 wall, and the warm MIPS ratio
 # Tools missing: one message, exit 2.
@@ -96,12 +96,15 @@ vw=$(median < "$out/vm3000"); vs=$(median < "$out/vm3000-empty")
 load1=$(load)
 
 warm=
+# the JVM options bin/vm3000 runs with (its jvm= line), for the in-process figure too
+jvmopts=$(sed -n 's/^jvm="\(.*\)"$/\1/p' "$root/bin/vm3000")
+[ -n "$jvmopts" ] || { echo "qemu-compare: no jvm= line in $root/bin/vm3000" >&2; exit 1; }
 if [ "$jmh" != 0 ]; then
   echo "qemu-compare: in-process figure: CoreBench core=block workload=c-compute-long, $jmh_wi + $jmh_i iterations of 2 s" >&2
   waited=0
   # JMH refuses to start while another JMH run holds /tmp/jmh.lock: wait for it, up to 10 minutes
   until java -jar "$root/bench/target/benchmarks.jar" CoreBench -p core=block -p workload=c-compute-long -f 1 \
-      -wi "$jmh_wi" -i "$jmh_i" -w 2 -r 2 -jvmArgsAppend -XX:+UseSerialGC > "$out/jmh.txt" 2>&1; do
+      -wi "$jmh_wi" -i "$jmh_i" -w 2 -r 2 -jvmArgsAppend "$jvmopts" > "$out/jmh.txt" 2>&1; do
     if grep -q 'Unable to acquire the JMH lock' "$out/jmh.txt" && [ "$waited" -lt 600 ]; then
       [ "$waited" != 0 ] || echo "qemu-compare: another JMH run holds /tmp/jmh.lock; waiting for it" >&2
       sleep 15; waited=$((waited + 15))
@@ -147,7 +150,7 @@ echo "wall s: median wall time of the whole process (fork to exit); start-up s: 
 echo "  on an empty main (same start-up and runtime code), timed in the same pairs; whole MIPS = instructions / wall."
 echo "warm MIPS, qemu: instructions / (median wall - median start-up) (TCG's translation left in)."
 if [ -n "$warm" ]; then
-  echo "warm MIPS, vm3000: JMH CoreBench core=block workload=c-compute-long (this image) in one JVM (-XX:+UseSerialGC),"
+  echo "warm MIPS, vm3000: JMH CoreBench core=block workload=c-compute-long (this image) in one JVM ($jvmopts),"
   echo "  median of $jmh_i iterations of 2 s after $jmh_wi of warm-up (JVM start-up, JIT and block compilation left out)."
 else
   echo "warm MIPS, vm3000: not measured (JMH=0)."
