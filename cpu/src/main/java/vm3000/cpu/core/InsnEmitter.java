@@ -28,9 +28,9 @@ import org.objectweb.asm.MethodVisitor;
  * <p>The generated method's locals: those of {@code run(int[] r, Cpu cpu, BlockCore core,
  * boolean user, int vpc, int n)}, then the branch outcome, the exit index, two temporaries (TMPL
  * is a long: two slots), slot 13 for the compiler, guest register k in local REG0 + k, then the
- * RAM's words, the mode's JitTlb table, the byte-lane xor, a third
- * temporary, and HI and LO (read from the CPU on entry and written back on exit, like the
- * registers, if the code uses them).
+ * RAM's words, the mode's JitTlb table, the byte-lane xor, a third temporary, HI and LO (read
+ * from the CPU on entry and written back on exit, like the registers, if the code uses them), and
+ * the table's index mask.
  */
 class InsnEmitter {
     static final String CPU = "vm3000/cpu/core/Cpu";
@@ -38,9 +38,9 @@ class InsnEmitter {
 
     static final int R = 1, CPU_ = 2, CORE_ = 3, USER = 4, VPC = 5, TAKEN = 7, TARGET = 8, EXIT = 9, TMP = 10,
             TMPL = 11, REG0 = 14, WORDS = REG0 + 32, TABLE = REG0 + 33, LANE = REG0 + 34, TMP2 = REG0 + 35,
-            HI = REG0 + 36, LO = REG0 + 37;
+            HI = REG0 + 36, LO = REG0 + 37, INDEX = REG0 + 38;
     /** The first local after InsnEmitter's, free for a compiler. */
-    static final int FREE = REG0 + 38;
+    static final int FREE = REG0 + 39;
 
     /**
      * The operand stack a compiled method declares: more than any instruction's bytecode uses (a
@@ -114,6 +114,11 @@ class InsnEmitter {
             mv.visitVarInsn(ILOAD, USER);
             mv.visitMethodInsn(INVOKEVIRTUAL, CORE, "jitTable", "(Z)[J", false);
             mv.visitVarInsn(ASTORE, TABLE);
+            mv.visitVarInsn(ALOAD, TABLE);
+            mv.visitInsn(ARRAYLENGTH);
+            push(1);
+            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ISTORE, INDEX);
         }
         if (hilo) loadHiLo();
         for (int reg = 1; reg < 32; reg++) {
@@ -347,7 +352,8 @@ class InsnEmitter {
      * for a load and kept for a {@code store}, pushes the RAM's word array and the index of the
      * addressed word in it; else jumps to {@code miss}. Written out rather than called (a static
      * helper was slower while the code warms up: docs/performance.md, "JitTlb"). The table index is
-     * masked with the table's length less one, from which HotSpot's C2 knows it is in range.
+     * masked with the table's length less one (local INDEX, computed on entry), from which
+     * HotSpot's C2 knows it is in range.
      */
     private void lookup(int w, boolean store, int align, Label miss) {
         address(w);
@@ -356,10 +362,7 @@ class InsnEmitter {
         mv.visitVarInsn(ILOAD, TMP);
         push(12);
         mv.visitInsn(IUSHR);
-        mv.visitVarInsn(ALOAD, TABLE);
-        mv.visitInsn(ARRAYLENGTH);
-        push(1);
-        mv.visitInsn(ISUB);
+        mv.visitVarInsn(ILOAD, INDEX);
         mv.visitInsn(IAND);
         mv.visitInsn(LALOAD);
         mv.visitInsn(DUP2);
