@@ -302,10 +302,12 @@ final class RegionCompiler {
                     mv.visitJumpInsn(IF_ICMPLT, noRoom[k]);
                 }
                 mv.visitIincInsn(BUDGET, -len);
-                push(0);
-                mv.visitVarInsn(ISTORE, TAKEN);
-                push(0);
-                mv.visitVarInsn(ISTORE, TARGET);
+                if (b.branchAt < 0) {
+                    // run whole, it leaves with no branch taken; a block with a branch sets the
+                    // outcome there, and an exit before it does not read it (BlockCore.runFrom)
+                    push(0);
+                    mv.visitVarInsn(ISTORE, TAKEN);
+                }
                 base = offsets[k];
                 block = k;
                 int n = BlockCompiler.coverage(b);
