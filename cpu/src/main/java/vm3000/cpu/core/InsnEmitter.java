@@ -385,6 +385,11 @@ class InsnEmitter {
         push(2);
         mv.visitInsn(IUSHR);
         mv.visitInsn(IADD);
+        // The index of a matching entry is never negative, so this changes nothing; but from it
+        // C2 knows so, and addresses the array with the index as it is, where it otherwise
+        // widened both terms of the sum to longs and added them again (two instructions more).
+        push(0x7FFFFFFF);
+        mv.visitInsn(IAND);
     }
 
     /**
