@@ -46,6 +46,8 @@ public final class BenchMain {
         if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(BlockCacheBench.class.getName()));
         // So does MemoryBench (the representation of RAM).
         if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(MemoryBench.class.getName()));
+        // ProgramBench runs make bench-qemu's compute.c, which that script builds.
+        if (cl.getIncludes().isEmpty()) b.exclude(java.util.regex.Pattern.quote(ProgramBench.class.getName()));
         Path elf = CoreBench.cCompute();
         buildCCompute(elf.getParent());
         if (!Files.exists(elf) && !cl.getParameter("workload").hasValue()) {

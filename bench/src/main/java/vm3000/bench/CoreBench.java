@@ -65,8 +65,8 @@ public class CoreBench {
      * {@code tinyos}: the tinyos guest kernel (processes, syscalls, TLB refills, timer
      * preemption; 8.9e5 instructions a boot); {@code compute-loop}: bench/compute.s, an endless
      * ALU/memory loop in kseg0. Not run unless named: {@code c-compute-long}, compute.c built
-     * with more rounds (2304 by default: 2.18e9 instructions a run) by scripts/qemu-compare.sh, which
-     * measures the block core on it for its warm figure (see {@link #cComputeLong()}).
+     * with more rounds (2304 by default: 2.18e9 instructions a run) by scripts/qemu-compare.sh
+     * (see {@link #cComputeLong()}), whose warm figure is {@link ProgramBench}'s whole runs of it.
      */
     @Param({"c-compute", "compute", "tinyos", "compute-loop"})
     public String workload;
