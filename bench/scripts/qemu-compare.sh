@@ -9,8 +9,8 @@
 #   bench/scripts/qemu-compare.sh [RUNS]        (make bench-qemu [RUNS=N]; RUNS defaults to 5)
 #
 # Environment: ROUNDS (rounds of compute.c), JMH=0 (skip the in-process figure of vm3000),
-# JMH_WI and JMH_I (its warm-up and measured iterations of 2 s: 30 and 10; on this workload the
-# block core needs some 30-60 s in one JVM to reach its steady rate, see docs/performance.md).
+# JMH_WI and JMH_I (its warm-up and measured iterations of 2 s: 15 and 10; a run of the program
+# takes well under a second once the JVM is warm, and its first a few, see docs/performance.md).
 #
 # Runs are paired: run i times qemu (the empty program, then compute) and vm3000 (the same), the
 # order swapped from one pair to the next, so that load from other jobs hits both alike. Every
@@ -21,16 +21,18 @@
 #   instructions  vm3000 --stats on the bare-metal image (qemu runs the same compute.o)
 #   whole MIPS    instructions / wall
 #   warm MIPS     qemu: instructions / (wall - start-up), translation by TCG left in;
-#                 vm3000: in-process JMH, CoreBench core=block workload=c-compute-long (this very
-#                 image), one JVM with bin/vm3000's JVM options, median of JMH_I iterations
-#                 after JMH_WI of warm-up (JVM start-up, JIT and block compilation left out)
+#                 vm3000: in-process JMH, ProgramBench on this very image: the whole program on
+#                 a fresh machine an operation, as vm3000 run runs it, in one JVM with
+#                 bin/vm3000's JVM options; instructions / the median of JMH_I iterations' mean
+#                 time an operation, after JMH_WI of warm-up (JVM start-up and JIT compilation
+#                 left out, the block core's decoding and compiling on each machine left in)
 #   x qemu        speed as a fraction of qemu's: qemu wall / vm3000 wall, and the warm MIPS ratio
 # Tools missing: one message, exit 2.
 set -eu
 runs=${1:-5}
 rounds=${ROUNDS:-2304}
 jmh=${JMH:-1}
-jmh_wi=${JMH_WI:-30}
+jmh_wi=${JMH_WI:-15}
 jmh_i=${JMH_I:-10}
 case "$runs$rounds$jmh_wi$jmh_i" in
   *[!0-9]*) echo "qemu-compare: RUNS, ROUNDS, JMH_WI and JMH_I are numbers" >&2; exit 2 ;;
@@ -100,10 +102,10 @@ warm=
 jvmopts=$(sed -n 's/^jvm="\(.*\)"$/\1/p' "$root/bin/vm3000")
 [ -n "$jvmopts" ] || { echo "qemu-compare: no jvm= line in $root/bin/vm3000" >&2; exit 1; }
 if [ "$jmh" != 0 ]; then
-  echo "qemu-compare: in-process figure: CoreBench core=block workload=c-compute-long, $jmh_wi + $jmh_i iterations of 2 s" >&2
+  echo "qemu-compare: in-process figure: ProgramBench (this image, whole runs), $jmh_wi + $jmh_i iterations of 2 s" >&2
   waited=0
   # JMH refuses to start while another JMH run holds /tmp/jmh.lock: wait for it, up to 10 minutes
-  until java -jar "$root/bench/target/benchmarks.jar" CoreBench -p core=block -p workload=c-compute-long -f 1 \
+  until java -jar "$root/bench/target/benchmarks.jar" ProgramBench -p image="$out/compute-baremetal.elf" -f 1 \
       -wi "$jmh_wi" -i "$jmh_i" -w 2 -r 2 -jvmArgsAppend "$jvmopts" > "$out/jmh.txt" 2>&1; do
     if grep -q 'Unable to acquire the JMH lock' "$out/jmh.txt" && [ "$waited" -lt 600 ]; then
       [ "$waited" != 0 ] || echo "qemu-compare: another JMH run holds /tmp/jmh.lock; waiting for it" >&2
@@ -112,8 +114,9 @@ if [ "$jmh" != 0 ]; then
       echo "qemu-compare: the JMH run failed; see $out/jmh.txt" >&2; tail "$out/jmh.txt" >&2; exit 1
     fi
   done
-  awk '/^Iteration / { print $3 }' "$out/jmh.txt" > "$out/jmh-iterations"
-  awk '/^# Warmup Iteration / { print $5 }' "$out/jmh.txt" > "$out/jmh-warmup"
+  # each iteration's mean milliseconds a run, as guest instructions per second
+  awk -v n="$instructions" '/^Iteration / { print n / $3 / 1e3 }' "$out/jmh.txt" > "$out/jmh-iterations"
+  awk -v n="$instructions" '/^# Warmup Iteration / { print n / $5 / 1e3 }' "$out/jmh.txt" > "$out/jmh-warmup"
   warm=$(median < "$out/jmh-iterations")
   load2=$(load)
 fi
@@ -150,8 +153,8 @@ echo "wall s: median wall time of the whole process (fork to exit); start-up s: 
 echo "  on an empty main (same start-up and runtime code), timed in the same pairs; whole MIPS = instructions / wall."
 echo "warm MIPS, qemu: instructions / (median wall - median start-up) (TCG's translation left in)."
 if [ -n "$warm" ]; then
-  echo "warm MIPS, vm3000: JMH CoreBench core=block workload=c-compute-long (this image) in one JVM ($jvmopts),"
-  echo "  median of $jmh_i iterations of 2 s after $jmh_wi of warm-up (JVM start-up, JIT and block compilation left out)."
+  echo "warm MIPS, vm3000: JMH ProgramBench, whole runs of this image on fresh machines in one JVM ($jvmopts):"
+  echo "  instructions / the median of $jmh_i iterations' mean time a run, after $jmh_wi iterations of 2 s of warm-up."
 else
   echo "warm MIPS, vm3000: not measured (JMH=0)."
 fi
