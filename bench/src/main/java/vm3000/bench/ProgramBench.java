@@ -60,7 +60,10 @@ public class ProgramBench {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Path path = image.isEmpty() ? CoreBench.cComputeLong() : Path.of(image);
-        if (!Files.exists(path)) throw new IllegalStateException(path + " missing: made by bench/scripts/qemu-compare.sh (make bench-qemu)");
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(image.isEmpty() ? path + " missing: made by bench/scripts/qemu-compare.sh (make bench-qemu)"
+                    : path + ": no such file");
+        }
         elf = ElfFile.parse(Files.readAllBytes(path), path.toString());
     }
 
