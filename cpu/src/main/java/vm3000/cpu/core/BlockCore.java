@@ -41,6 +41,8 @@ public final class BlockCore {
     // A hot block is compiled with the hot blocks it leads to in its page, as a region
     // (RegionCompiler), unless -Dvm3000.jit.regions=false: then alone (BlockCompiler).
     private boolean regions = !"false".equals(System.getProperty("vm3000.jit.regions"));
+    /** Direct links between compiled regions: off unless asked for (docs/performance.md, "Direct links"). */
+    private boolean links = "true".equals(System.getProperty("vm3000.jit.links"));
     private long compiled;
     /**
      * Where the last {@link #runFrom} stopped in its block: the index of the instruction after the
@@ -52,13 +54,32 @@ public final class BlockCore {
     private long loopedRuns;
     private long regionRuns;
     private long regionInstructions;
+    private long regionLinks;
     /** The branch outcome of the last compiled run (CompiledBlock#run). */
     boolean jitTaken;
     int jitTarget;
     /** The whole runs a compiled block made before its last, looping back to itself (CompiledBlock#run). */
     int jitLoops;
-    /** The instructions of the blocks a compiled region ran whole before its exit block (CompiledRegion#run). */
+    /**
+     * The instructions of the blocks compiled regions ran whole before the exit block: each region
+     * of a run, and of the regions it linked to, adds its own (CompiledRegion#run).
+     */
     int jitRetired;
+    /**
+     * The region running, and where it was entered: set by the dispatcher, and by a region's
+     * code before it calls the region it links to; after a run, the region it ended in.
+     */
+    Region jitSelf;
+    int jitVpc;
+    /** The link slot of the exit the last region left at (Region#linked), or -1. */
+    int jitLink;
+    /** The links a region run followed (each nests a call: RegionCompiler.MAX_LINKS bounds it). */
+    int jitDepth;
+    /**
+     * What a region's links were made under and must match to be followed: the chain's {@link
+     * #stamp} with the cache's flushes added to its count (all of them only grow).
+     */
+    long linkKey;
     /** The RAM's words, which compiled code reads and writes directly through {@link #jitTlb}'s entries. */
     final int[] jitWords;
     /** Byte lanes for compiled code: a byte's shift in its word is {@code ((a ^ jitLane) & 3) << 3}. */
@@ -161,6 +182,9 @@ public final class BlockCore {
      */
     public long regionInstructions() { return regionInstructions; }
 
+    /** Links from one compiled region to the next that the regions followed without the dispatcher. */
+    public long regionLinks() { return regionLinks; }
+
     /**
      * Turns the compilation of hot blocks on or off, and sets how many runs make a block hot;
      * blocks compiled already stay compiled only while it is on.
@@ -173,6 +197,12 @@ public final class BlockCore {
 
     /** Compiles hot blocks as regions (with the blocks they branch to in their page) or alone. */
     public void configureRegions(boolean enabled) { this.regions = enabled; }
+
+    /**
+     * Compiles regions (from now on) whose exits out of the region may call the next region
+     * directly ({@link Region#linked}) instead of returning to the dispatcher; off by default.
+     */
+    public void configureLinks(boolean enabled) { this.links = enabled; }
 
     /** Runs until the machine stops or {@code limit} instructions have been executed in all. */
     public void run(long limit) {
@@ -442,7 +472,7 @@ public final class BlockCore {
             } else if (b.runs == threshold) {
                 b.runs++; // compiled once, at the first entry after its threshold-th run
                 if (cache.mayCompile()) {
-                    if (regions) b.region = RegionCompiler.compile(cache, b, vpc, threshold);
+                    if (regions) b.region = RegionCompiler.compile(cache, b, vpc, threshold, links);
                     if (b.region == null) b.compiled = BlockCompiler.compile(b);
                     if (b.region != null || b.compiled != null) {
                         compiled++;
@@ -457,26 +487,45 @@ public final class BlockCore {
 
     /**
      * Runs region {@code g} from its entry block, entered at {@code vpc} with a budget that
-     * covers that block whole: its compiled code runs block after block of the region; the blocks
-     * it ran whole are accounted here, as runFrom accounts each block of a chain, and the block it
-     * stopped in is finished by runFrom from where the compiled code stopped.
+     * covers that block whole: its compiled code runs block after block of the region, and on
+     * into the regions it is linked to ({@link Region#linked}) while the budget lasts; the blocks
+     * they ran whole are accounted here, as runFrom accounts each block of a chain, and the block
+     * the last of them stopped in is finished by runFrom from where the compiled code stopped.
+     * Where that block ran whole and led to the head of another region, the exit is linked to it.
      */
     private Block runRegion(Region g, int vpc, long budget, boolean user, long stamp) {
+        jitSelf = g;
+        jitVpc = vpc;
+        jitRetired = 0;
+        jitDepth = 0;
+        jitLink = -1; // regions compiled without links leave it so
+        linkKey = linkKey(stamp);
         int exit = g.code.run(cpu.r, cpu, this, user, vpc, (int) Math.min(budget, Integer.MAX_VALUE));
+        Region last = jitSelf;
+        int lastVpc = jitVpc, slot = jitLink, links = jitDepth;
         int k = exit >>> 8;
         int i = exit & 0xFF;
         long retired = jitRetired;
-        regionRuns++;
+        regionRuns += 1 + links;
+        regionLinks += links;
         regionInstructions += retired + i;
-        compiledRuns++;
+        compiledRuns += 1 + links;
         compiledInstructions += retired + i;
         if (retired > 0) {
             account(cpu.counters, retired, retired, user);
             clock.advanceTo(clock.now() + retired);
         }
-        Block x = g.blocks[k];
+        Block x = last.blocks[k];
         int max = (int) Math.min(x.length(), budget - retired);
-        return runFrom(x, vpc + g.offsets[k], max, user, stamp, i, jitTaken, jitTarget);
+        Block next = runFrom(x, lastVpc + last.offsets[k], max, user, stamp, i, jitTaken, jitTarget);
+        // a whole block that left its region for the head of another: link the two
+        if (slot >= 0 && next != null && next.region != null) last.link(slot, next.region, cpu.pc, linkKey(stamp));
+        return next;
+    }
+
+    /** The key links are made under in a chain of {@code stamp}: with the cache's flushes, which drop the blocks. */
+    private long linkKey(long stamp) {
+        return stamp + (cache.flushes() << 12);
     }
 
     /**

@@ -19,10 +19,15 @@ interface CompiledRegion {
      * one after a store that wrote over decoded code ({@link Cpu#blockExit} is then set).
      *
      * <p>Before returning it has written the registers to {@code r}, the branch outcome of the
-     * exit block to {@link BlockCore#jitTaken} and {@link BlockCore#jitTarget}, and the number of
-     * instructions of the blocks it ran whole before the exit block to {@link BlockCore#jitRetired}:
-     * the caller accounts for those, then finishes the exit block as it finishes any compiled
-     * block ({@link BlockCore}'s runFrom).
+     * exit block to {@link BlockCore#jitTaken} and {@link BlockCore#jitTarget}, the exit's link
+     * slot to {@link BlockCore#jitLink}, and added the number of instructions of the blocks it ran
+     * whole before the exit block to {@link BlockCore#jitRetired}: the caller accounts for those,
+     * then finishes the exit block as it finishes any compiled block ({@link BlockCore}'s runFrom).
+     *
+     * <p>An exit after a whole block, to a pc outside the region, may instead call the region
+     * linked at that exit ({@link Region#linked}, of {@link BlockCore#jitSelf}): this region's
+     * part added to jitRetired, jitSelf and jitVpc set to the other, which runs with the budget
+     * left and whose result is returned as this one's.
      */
     int run(int[] r, Cpu cpu, BlockCore core, boolean user, int vpc, int budget);
 }

@@ -65,9 +65,19 @@ final class RegionCompiler {
     /**
      * Locals beyond {@link InsnEmitter}'s: the budget argument (less the blocks entered), the budget
      * on entry and the exit block. The instructions retired in whole blocks are what the budget
-     * lost, less the exit block's.
+     * lost, less the exit block's. For an exit that may link ({@link #MAX_LINKS}): its link slot
+     * (-1 for any other exit), the virtual pc it goes on at, the exit block's length, which the
+     * budget gives back if no link is followed, and the linked region.
      */
-    private static final int BUDGET = 6, START = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1;
+    private static final int BUDGET = 6, START = InsnEmitter.FREE, BLK = InsnEmitter.FREE + 1, LINK = InsnEmitter.FREE + 2,
+            NEXT = InsnEmitter.FREE + 3, GIVE = InsnEmitter.FREE + 4, TO = InsnEmitter.FREE + 5;
+
+    /**
+     * How many regions a chain of direct links may nest (each a call inside the one before); at
+     * the bound the region returns to the dispatcher, which goes on from there.
+     */
+    static final int MAX_LINKS = 16;
+    static final String REGION = "vm3000/cpu/core/Region";
 
     /**
      * Compiled regions by the code of the blocks they were formed from, shared by all machines as
@@ -93,19 +103,19 @@ final class RegionCompiler {
      * cache was flushed while its blocks were looked up (they would not be watched for writes: the
      * block is then run as it is).
      */
-    static Region compile(BlockCache cache, Block head, int vpc, int hot) {
+    static Region compile(BlockCache cache, Block head, int vpc, int hot, boolean links) {
         long flushes = cache.flushes();
         if (BlockCompiler.coverage(head) == 0) return null;
         List<Block> blocks = form(cache, head, vpc, MAX_BLOCKS, hot);
         if (cache.flushes() != flushes) return null;
         Block[] all = blocks.toArray(new Block[0]);
-        Code key = key(all, offsets(all));
+        Code key = key(all, offsets(all), links);
         Shared e;
         synchronized (SHARED) {
             e = SHARED.get(key);
         }
         if (e == null) {
-            Generated g = generateWithin(blocks, vpc);
+            Generated g = generateWithin(blocks, vpc, links);
             if (g == null) return null;
             e = new Shared(g.blocks(), (CompiledRegion) BlockCompiler.instantiate(g.bytes()));
             synchronized (SHARED) {
@@ -123,10 +133,10 @@ final class RegionCompiler {
      * until its method is within {@link InsnEmitter#MAX_CODE}; null if the first block alone is
      * larger (it is then compiled alone, in part: {@link BlockCompiler#generateWithin}).
      */
-    static Generated generateWithin(List<Block> blocks, int vpc) {
+    static Generated generateWithin(List<Block> blocks, int vpc, boolean links) {
         return InsnEmitter.largestWithin(blocks.size(), max -> {
             Block[] bs = blocks.subList(0, max).toArray(new Block[0]);
-            return generate(bs, offsets(bs), vpc);
+            return generate(bs, offsets(bs), vpc, links);
         }, Generated::codeSize);
     }
 
@@ -136,11 +146,12 @@ final class RegionCompiler {
         return offsets;
     }
 
-    private static Code key(Block[] bs, int[] offsets) {
-        int n = 0;
+    private static Code key(Block[] bs, int[] offsets, boolean links) {
+        int n = 1;
         for (Block b : bs) n += 2 + b.length();
         int[] key = new int[n];
-        int at = 0;
+        key[0] = links ? 1 : 0;
+        int at = 1;
         for (int k = 0; k < bs.length; k++) {
             key[at++] = offsets[k];
             key[at++] = bs[k].length();
@@ -211,14 +222,14 @@ final class RegionCompiler {
     /** A generated class, the length of its run method's bytecode, and the number of blocks it covers. */
     record Generated(byte[] bytes, int codeSize, int blocks) {}
 
-    static Generated generate(Block[] blocks, int[] offsets, int vpc) {
+    static Generated generate(Block[] blocks, int[] offsets, int vpc, boolean links) {
         ClassWriter cw = BlockCompiler.newClass("CompiledRegion");
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run",
                 "([IL" + InsnEmitter.CPU + ";L" + InsnEmitter.CORE + ";ZII)I", null, null);
         mv.visitCode();
-        Gen gen = new Gen(mv, blocks, offsets, vpc);
+        Gen gen = new Gen(mv, blocks, offsets, vpc, links);
         gen.emit();
-        mv.visitMaxs(InsnEmitter.MAX_STACK, InsnEmitter.FREE + 2);
+        mv.visitMaxs(InsnEmitter.MAX_STACK, InsnEmitter.FREE + 6);
         mv.visitEnd();
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
@@ -233,9 +244,12 @@ final class RegionCompiler {
         final Label exit = new Label(), end = new Label();
         /** Where each block goes ({@link #exits}), and the blocks it may jump to inside the region (RegionLoops). */
         final int[][] exits, kept;
+        /** Whether its whole-block exits out of the region may follow direct links ({@link #follow}). */
+        final boolean links;
 
-        Gen(MethodVisitor mv, Block[] blocks, int[] offsets, int vpc) {
+        Gen(MethodVisitor mv, Block[] blocks, int[] offsets, int vpc, boolean links) {
             super(mv);
+            this.links = links;
             this.blocks = blocks;
             this.offsets = offsets;
             this.vpc = vpc;
@@ -288,6 +302,10 @@ final class RegionCompiler {
             mv.visitVarInsn(ISTORE, START);
             push(0);
             mv.visitVarInsn(ISTORE, BLK);
+            for (int local : links ? new int[] {LINK, NEXT, GIVE} : new int[0]) {
+                push(local == LINK ? -1 : 0);
+                mv.visitVarInsn(ISTORE, local);
+            }
             mv.visitJumpInsn(GOTO, check[0]);
             int[] reach = reach();
             Label[] noRoom = new Label[blocks.length];
@@ -329,17 +347,19 @@ final class RegionCompiler {
             }
             mv.visitLabel(exit);
             storeRegisters();
+            if (links) follow();
             mv.visitVarInsn(ALOAD, CORE_);
             mv.visitVarInsn(ILOAD, TAKEN);
             mv.visitFieldInsn(PUTFIELD, CORE, "jitTaken", "Z");
             mv.visitVarInsn(ALOAD, CORE_);
             mv.visitVarInsn(ILOAD, TARGET);
             mv.visitFieldInsn(PUTFIELD, CORE, "jitTarget", "I");
-            mv.visitVarInsn(ALOAD, CORE_);
-            mv.visitVarInsn(ILOAD, START);
-            mv.visitVarInsn(ILOAD, BUDGET);
-            mv.visitInsn(ISUB);
-            mv.visitFieldInsn(PUTFIELD, CORE, "jitRetired", "I");
+            retired();
+            if (links) {
+                mv.visitVarInsn(ALOAD, CORE_);
+                mv.visitVarInsn(ILOAD, LINK);
+                mv.visitFieldInsn(PUTFIELD, CORE, "jitLink", "I");
+            }
             mv.visitVarInsn(ILOAD, BLK);
             push(8);
             mv.visitInsn(ISHL);
@@ -347,6 +367,114 @@ final class RegionCompiler {
             mv.visitInsn(IOR);
             mv.visitInsn(IRETURN);
             mv.visitLabel(end);
+        }
+
+        /** Adds what this region retired in whole blocks (START less BUDGET) to BlockCore's jitRetired. */
+        private void retired() {
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, CORE, "jitRetired", "I");
+            mv.visitVarInsn(ILOAD, START);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitInsn(ISUB);
+            mv.visitInsn(IADD);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitRetired", "I");
+        }
+
+        /**
+         * At the exit, the registers stored: for an exit that may link (LINK not negative), the
+         * region linked in this machine's {@link Region} (BlockCore's jitSelf) at that slot, if
+         * it was linked at this exit's pc under the chain's current key and the chain of links
+         * is not at its bound. Then this region's part is accounted, and the linked region runs
+         * from NEXT with the budget left, as the dispatcher would have run it next; its exit is
+         * this one's. Every link nests a call, and none returns before the last region's exit,
+         * so BlockCore's jitDepth counts both the nesting and the links followed. Otherwise the exit block's length goes back to the budget (BlockCore
+         * finishes that block), and the region returns as any exit does.
+         */
+        private void follow() {
+            Label noLink = new Label(), done = new Label();
+            mv.visitVarInsn(ILOAD, LINK);
+            mv.visitJumpInsn(IFLT, done);
+            self("linked", "[L" + REGION + ";");
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ASTORE, TO);
+            mv.visitVarInsn(ALOAD, TO);
+            mv.visitJumpInsn(IFNULL, noLink);
+            self("linkedPc", "[I");
+            mv.visitInsn(IALOAD);
+            mv.visitVarInsn(ILOAD, NEXT);
+            mv.visitJumpInsn(IF_ICMPNE, noLink);
+            self("linkedKey", "[J");
+            mv.visitInsn(LALOAD);
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitFieldInsn(GETFIELD, CORE, "linkKey", "J");
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, noLink);
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitFieldInsn(GETFIELD, CORE, "jitDepth", "I");
+            push(MAX_LINKS);
+            mv.visitJumpInsn(IF_ICMPGE, noLink);
+            retired();
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, CORE, "jitDepth", "I");
+            push(1);
+            mv.visitInsn(IADD);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitDepth", "I");
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ALOAD, TO);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitSelf", "L" + REGION + ";");
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, NEXT);
+            mv.visitFieldInsn(PUTFIELD, CORE, "jitVpc", "I");
+            mv.visitVarInsn(ALOAD, TO);
+            mv.visitFieldInsn(GETFIELD, REGION, "code", "Lvm3000/cpu/core/CompiledRegion;");
+            mv.visitVarInsn(ALOAD, R);
+            mv.visitVarInsn(ALOAD, CPU_);
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitVarInsn(ILOAD, USER);
+            mv.visitVarInsn(ILOAD, NEXT);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitMethodInsn(INVOKEINTERFACE, "vm3000/cpu/core/CompiledRegion", "run",
+                    "([IL" + CPU + ";L" + CORE + ";ZII)I", true);
+            mv.visitInsn(IRETURN);
+            mv.visitLabel(noLink);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitVarInsn(ILOAD, GIVE);
+            mv.visitInsn(IADD);
+            mv.visitVarInsn(ISTORE, BUDGET);
+            mv.visitLabel(done);
+        }
+
+        /** Pushes this machine's Region's array {@code field}, then the link slot. */
+        private void self(String field, String type) {
+            mv.visitVarInsn(ALOAD, CORE_);
+            mv.visitFieldInsn(GETFIELD, CORE, "jitSelf", "L" + REGION + ";");
+            mv.visitFieldInsn(GETFIELD, REGION, field, type);
+            mv.visitVarInsn(ILOAD, LINK);
+        }
+
+        /**
+         * Leaves the region after whole block {@code k}, at link slot {@code slot}, to go on at
+         * the pc that {@code next} pushes: the exit block's length is not given back yet (GIVE),
+         * since a link that is followed retires the block here.
+         */
+        void leave(int k, int slot, Runnable next) {
+            if (!links) {
+                exitAt(k, blocks[k].length(), true);
+                return;
+            }
+            next.run();
+            mv.visitVarInsn(ISTORE, NEXT);
+            push(slot);
+            mv.visitVarInsn(ISTORE, LINK);
+            push(blocks[k].length());
+            mv.visitVarInsn(ISTORE, GIVE);
+            push(k);
+            mv.visitVarInsn(ISTORE, BLK);
+            push(blocks[k].length());
+            mv.visitVarInsn(ISTORE, EXIT);
+            mv.visitJumpInsn(GOTO, exit);
         }
 
         /**
@@ -410,13 +538,13 @@ final class RegionCompiler {
             int len = b.length();
             int taken = exits[k][0], fallThrough = exits[k][1];
             if (b.branchAt < 0) {
-                to(k, fallThrough);
+                to(k, fallThrough, 2 * k + 1, fallThrough(k));
                 return;
             }
             switch (b.fast[b.branchAt]) {
                 case J: case JAL: {
                     if (taken < 0) {
-                        exitAt(k, len, true);
+                        leave(k, 2 * k, target);
                         return;
                     }
                     Label elsewhere = new Label();
@@ -425,12 +553,12 @@ final class RegionCompiler {
                     push(offsets[taken]);
                     mv.visitInsn(IADD);
                     mv.visitJumpInsn(IF_ICMPNE, elsewhere);
-                    to(k, taken);
+                    to(k, taken, 2 * k, target);
                     mv.visitLabel(elsewhere);
-                    exitAt(k, len, true);
+                    leave(k, 2 * k, target);
                     return;
                 }
-                default: exitAt(k, len, true);
+                default: leave(k, 2 * k, target); // JR, JALR
             }
         }
 
@@ -472,20 +600,30 @@ final class RegionCompiler {
                 mv.visitVarInsn(ISTORE, TARGET);
                 if (op == BLTZAL || op == BGEZAL) link(i, 31);
                 insn(i + 1, b.fast[i + 1], b.words[i + 1]);
-                to(k, exits[k][taken ? 0 : 1]);
+                to(k, exits[k][taken ? 0 : 1], taken ? 2 * k : 2 * k + 1, taken ? target : fallThrough(k));
             }
         }
 
         /**
          * From whole block {@code k} to block {@code t} of the region; out if {@code t} is -1, or
-         * if that jump must leave the region for its loops to have one entry each.
+         * if that jump must leave the region for its loops to have one entry each, at link slot
+         * {@code slot}, going on at the pc that {@code next} pushes.
          */
-        void to(int k, int t) {
+        void to(int k, int t, int slot, Runnable next) {
             if (t < 0 || Arrays.stream(kept[k]).noneMatch(x -> x == t)) {
-                exitAt(k, blocks[k].length(), true);
+                leave(k, slot, next);
                 return;
             }
             mv.visitJumpInsn(GOTO, check[t]);
+        }
+
+        /** Pushes the branch's or jump's target. */
+        final Runnable target = () -> mv.visitVarInsn(ILOAD, TARGET);
+
+        /** What pushes the virtual pc after whole block {@code k} (the block being emitted). */
+        Runnable fallThrough(int k) {
+            int len = blocks[k].length();
+            return () -> pc(len, 0);
         }
     }
 }

@@ -75,20 +75,22 @@ class MethodSizeTest {
         Block head = cache.get(page);
         java.util.List<Block> blocks = RegionCompiler.form(cache, head, 0x80000000 | page, RegionCompiler.MAX_BLOCKS, 0);
         assertTrue(blocks.size() > 1, "a region of " + blocks.size() + " block");
-        RegionCompiler.Generated g = RegionCompiler.generateWithin(blocks, 0x80000000 | page);
-        if (g == null) {
-            // no region: its first block alone is over the limit, and is compiled alone, in part
-            assertTrue(RegionCompiler.generate(new Block[] {head}, new int[] {0}, 0x80000000 | page).codeSize() > InsnEmitter.MAX_CODE,
-                    blockLength + " x " + mnemonic + ": no region, though its first block fits");
-            BlockCompiler.Generated b = BlockCompiler.generateWithin(head, BlockCompiler.coverage(head));
-            assertTrue(b.codeSize() <= InsnEmitter.MAX_CODE && b.covered() > 0, "the first block alone: " + b.codeSize() + " bytes");
-            m.close();
-            return;
+        for (boolean links : new boolean[] {false, true}) {   // with direct links, the exits' code is larger
+            String what = blockLength + " x " + mnemonic + (links ? ", with links" : "");
+            RegionCompiler.Generated g = RegionCompiler.generateWithin(blocks, 0x80000000 | page, links);
+            if (g == null) {
+                // no region: its first block alone is over the limit, and is compiled alone, in part
+                assertTrue(RegionCompiler.generate(new Block[] {head}, new int[] {0}, 0x80000000 | page, links).codeSize()
+                        > InsnEmitter.MAX_CODE, what + ": no region, though its first block fits");
+                BlockCompiler.Generated b = BlockCompiler.generateWithin(head, BlockCompiler.coverage(head));
+                assertTrue(b.codeSize() <= InsnEmitter.MAX_CODE && b.covered() > 0, "the first block alone: " + b.codeSize() + " bytes");
+                continue;
+            }
+            Integer size = codeLengths(new java.io.ByteArrayInputStream(g.bytes()), "compiled region").get("run");
+            assertTrue(size != null && size < HUGE_METHOD_LIMIT, g.blocks() + " blocks of " + what
+                    + ": run has " + size + " bytes of bytecode; HotSpot compiles none over " + HUGE_METHOD_LIMIT);
+            assertEquals((int) size, g.codeSize(), "the compiler's own measure of the method");
         }
-        Integer size = codeLengths(new java.io.ByteArrayInputStream(g.bytes()), "compiled region").get("run");
-        assertTrue(size != null && size < HUGE_METHOD_LIMIT, blocks.size() + " blocks of " + blockLength + " x " + mnemonic
-                + ": run has " + size + " bytes of bytecode; HotSpot compiles none over " + HUGE_METHOD_LIMIT);
-        assertEquals((int) size, g.codeSize(), "the compiler's own measure of the method");
         m.close();
     }
 

@@ -56,8 +56,11 @@ class RegionReducibleTest {
         BlockCache cache = m.blockCore().cache();
         List<Block> blocks = RegionCompiler.form(cache, cache.get(vpc & 0x1FFFFFFF), vpc, RegionCompiler.MAX_BLOCKS, 0);
         assertTrue(blocks.size() >= 4, "a region of " + blocks.size() + " blocks");
-        byte[] bytes = RegionCompiler.generateWithin(blocks, vpc).bytes();
-        assertTrue(Reducible.reducible(Reducible.flow(bytes, "run"), 0), "the region's run method is irreducible");
+        for (boolean links : new boolean[] {false, true}) {
+            byte[] bytes = RegionCompiler.generateWithin(blocks, vpc, links).bytes();
+            assertTrue(Reducible.reducible(Reducible.flow(bytes, "run"), 0), "the region's run method is irreducible"
+                    + (links ? " (with direct links)" : ""));
+        }
         assertFalse(Reducible.reducible(RegionLoopsTest.withEntry(regionGraph(blocks, vpc)), blocks.size()),
                 "the region's blocks themselves have a loop with two entries");
     }
