@@ -26,31 +26,7 @@ import vm3000.cpu.elf.ElfFile;
  */
 class RegionLinksTest {
     static final String SOURCE = String.join("\n",
-            ".set noreorder",
-            ".equ PERIOD, 997",
-            ".section .vectors",
-            ".org 0x80",                                   // general exception: only the timer's interrupt
-            "  mfc0 $k0, $14",
-            "  mfc0 $k1, $13",
-            "  addu $s3, $s3, $k0",
-            "  srl $k1, $k1, 31",
-            "  sll $s3, $s3, 1",
-            "  addu $s3, $s3, $k1",                         // checksum of EPC and BD
-            "  mfc0 $k1, $9",
-            "  addiu $k1, $k1, PERIOD",
-            "  mtc0 $k1, $11",
-            "  jr $k0",
-            "  rfe",
-            ".text",
-            ".globl __start",
-            "__start:",
-            "  mtc0 $zero, $12",
-            "  move $s3, $zero",
-            "  mfc0 $t0, $9",
-            "  addiu $t0, $t0, PERIOD",
-            "  mtc0 $t0, $11",
-            "  li $t0, 0x8001",                             // IM7 | IEc
-            "  mtc0 $t0, $12",
+            RegionsTest.timerPrelude(997),
             "  li $s0, 1",
             "  la $t5, patch",
             "  li $s4, 6000",

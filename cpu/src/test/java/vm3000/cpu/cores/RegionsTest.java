@@ -35,6 +35,41 @@ class RegionsTest {
     static final int RAM = 1 << 20;
 
     /**
+     * The start of a kernel-mode test program: the Count/Compare interrupt every {@code period}
+     * cycles, whose handler adds EPC and Cause.BD to the checksum ($s3) and sets the next one;
+     * then {@code __start}, which clears the checksum and turns the interrupt on. The program goes
+     * on after it in .text.
+     */
+    static String timerPrelude(int period) {
+        return String.join("\n",
+                ".set noreorder",
+                ".equ PERIOD, " + period,
+                ".section .vectors",
+                ".org 0x80",
+                "  mfc0 $k0, $14",
+                "  mfc0 $k1, $13",
+                "  addu $s3, $s3, $k0",
+                "  srl $k1, $k1, 31",
+                "  sll $s3, $s3, 1",
+                "  addu $s3, $s3, $k1",
+                "  mfc0 $k1, $9",
+                "  addiu $k1, $k1, PERIOD",
+                "  mtc0 $k1, $11",
+                "  jr $k0",
+                "  rfe",
+                ".text",
+                ".globl __start",
+                "__start:",
+                "  mtc0 $zero, $12",
+                "  move $s3, $zero",
+                "  mfc0 $t0, $9",
+                "  addiu $t0, $t0, PERIOD",
+                "  mtc0 $t0, $11",
+                "  li $t0, 0x8001",                        // IM7 | IEc
+                "  mtc0 $t0, $12");
+    }
+
+    /**
      * Loops of several blocks in kernel mode: an if/else in a loop (with a load and a store), a
      * nested loop, a loop entered both at its top and in its middle, a loop closed by J with a conditional exit, a loop whose store writes every
      * 16th time round over an instruction of a later block of the same loop; then a routine with a
@@ -44,31 +79,7 @@ class RegionsTest {
      * prime) lands at every offset; its handler adds EPC and Cause.BD to the checksum ($s3).
      */
     static final String SOURCE = String.join("\n",
-            ".set noreorder",
-            ".equ PERIOD, 991",
-            ".section .vectors",
-            ".org 0x80",
-            "  mfc0 $k0, $14",
-            "  mfc0 $k1, $13",
-            "  addu $s3, $s3, $k0",
-            "  srl $k1, $k1, 31",
-            "  sll $s3, $s3, 1",
-            "  addu $s3, $s3, $k1",
-            "  mfc0 $k1, $9",
-            "  addiu $k1, $k1, PERIOD",
-            "  mtc0 $k1, $11",
-            "  jr $k0",
-            "  rfe",
-            ".text",
-            ".globl __start",
-            "__start:",
-            "  mtc0 $zero, $12",
-            "  move $s3, $zero",
-            "  mfc0 $t0, $9",
-            "  addiu $t0, $t0, PERIOD",
-            "  mtc0 $t0, $11",
-            "  li $t0, 0x8001",                            // IM7 | IEc
-            "  mtc0 $t0, $12",
+            timerPrelude(991),
             "  la $s6, array",
             "  li $s0, 1",
             "# if/else in a loop, 3000 times",
