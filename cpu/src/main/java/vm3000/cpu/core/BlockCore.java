@@ -502,14 +502,14 @@ public final class BlockCore {
         linkKey = linkKey(stamp);
         int exit = g.code.run(cpu.r, cpu, this, user, vpc, (int) Math.min(budget, Integer.MAX_VALUE));
         Region last = jitSelf;
-        int lastVpc = jitVpc, slot = jitLink, links = jitDepth;
+        int lastVpc = jitVpc, slot = jitLink, followed = jitDepth;
         int k = exit >>> 8;
         int i = exit & 0xFF;
         long retired = jitRetired;
-        regionRuns += 1 + links;
-        regionLinks += links;
+        regionRuns += 1 + followed;
+        regionLinks += followed;
         regionInstructions += retired + i;
-        compiledRuns += 1 + links;
+        compiledRuns += 1 + followed;
         compiledInstructions += retired + i;
         if (retired > 0) {
             account(cpu.counters, retired, retired, user);
