@@ -27,6 +27,9 @@ final class FastOp {
             LW = 43, LB = 44, LBU = 45, LH = 46, LHU = 47, SW = 48, SH = 49, SB = 50,
             LWL = 51, LWR = 52, SWL = 53, SWR = 54;
 
+    /** Whether {@code op} is a conditional branch, BEQ to BGEZAL (their ids run in a row). */
+    static boolean conditionalBranch(byte op) { return op >= BEQ && op <= BGEZAL; }
+
     /** The op id of {@code op}, encoded as {@code w}. */
     static byte of(Op op, int w) {
         switch (op) {

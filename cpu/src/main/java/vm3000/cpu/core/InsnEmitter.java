@@ -265,6 +265,23 @@ class InsnEmitter {
         mv.visitLabel(done);
     }
 
+    /**
+     * Pushes the operands of conditional branch {@code op} ({@code w}): rs, and rt for BEQ and
+     * BNE; returns the jump that goes where the branch is not taken.
+     */
+    int condition(byte op, int w) {
+        ld(rs(w));
+        switch (op) {
+            case BEQ: ld(rt(w)); return IF_ICMPNE;
+            case BNE: ld(rt(w)); return IF_ICMPEQ;
+            case BLEZ: return IFGT;
+            case BGTZ: return IFLE;
+            case BLTZ: case BLTZAL: return IFGE;
+            case BGEZ: case BGEZAL: return IFLT;
+            default: throw new IllegalArgumentException("not a conditional branch: op id " + op);
+        }
+    }
+
     void branch(int i, int w, int jumpIfNotTaken) {
         bool(jumpIfNotTaken);
         mv.visitVarInsn(ISTORE, TAKEN);
@@ -593,14 +610,8 @@ class InsnEmitter {
                 loadHiLo();
                 break;
 
-            case BEQ: ld(rs(w)); ld(rt(w)); branch(i, w, IF_ICMPNE); break;
-            case BNE: ld(rs(w)); ld(rt(w)); branch(i, w, IF_ICMPEQ); break;
-            case BLEZ: ld(rs(w)); branch(i, w, IFGT); break;
-            case BGTZ: ld(rs(w)); branch(i, w, IFLE); break;
-            case BLTZ: ld(rs(w)); branch(i, w, IFGE); break;
-            case BGEZ: ld(rs(w)); branch(i, w, IFLT); break;
-            case BLTZAL: ld(rs(w)); branch(i, w, IFGE); link(i, 31); break;
-            case BGEZAL: ld(rs(w)); branch(i, w, IFLT); link(i, 31); break;
+            case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: branch(i, w, condition(op, w)); break;
+            case BLTZAL: case BGEZAL: branch(i, w, condition(op, w)); link(i, 31); break;
             case J: jump(i, w); break;
             case JAL: jump(i, w); link(i, 31); break;
             case JR: case JALR:

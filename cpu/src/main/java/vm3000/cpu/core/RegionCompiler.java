@@ -388,8 +388,9 @@ final class RegionCompiler {
          * is not at its bound. Then this region's part is accounted, and the linked region runs
          * from NEXT with the budget left, as the dispatcher would have run it next; its exit is
          * this one's. Every link nests a call, and none returns before the last region's exit,
-         * so BlockCore's jitDepth counts both the nesting and the links followed. Otherwise the exit block's length goes back to the budget (BlockCore
-         * finishes that block), and the region returns as any exit does.
+         * so BlockCore's jitDepth counts both the nesting and the links followed. Otherwise the
+         * exit block's length goes back to the budget (BlockCore finishes that block), and the
+         * region returns as any exit does.
          */
         private void follow() {
             Label noLink = new Label(), done = new Label();
@@ -535,7 +536,6 @@ final class RegionCompiler {
          */
         void next(int k) {
             Block b = blocks[k];
-            int len = b.length();
             int taken = exits[k][0], fallThrough = exits[k][1];
             if (b.branchAt < 0) {
                 to(k, fallThrough, 2 * k + 1, fallThrough(k));
@@ -564,11 +564,7 @@ final class RegionCompiler {
 
         /** Whether {@code b} ends with a conditional branch (and its delay slot). */
         static boolean conditional(Block b) {
-            if (b.branchAt < 0) return false;
-            switch (b.fast[b.branchAt]) {
-                case BEQ: case BNE: case BLEZ: case BGTZ: case BLTZ: case BGEZ: case BLTZAL: case BGEZAL: return true;
-                default: return false;
-            }
+            return b.branchAt >= 0 && conditionalBranch(b.fast[b.branchAt]);
         }
 
         /**
@@ -583,15 +579,7 @@ final class RegionCompiler {
             int i = b.branchAt, w = b.words[i];
             byte op = b.fast[i];
             Label notTaken = new Label();
-            ld(rs(w));
-            switch (op) {
-                case BEQ: ld(rt(w)); mv.visitJumpInsn(IF_ICMPNE, notTaken); break;
-                case BNE: ld(rt(w)); mv.visitJumpInsn(IF_ICMPEQ, notTaken); break;
-                case BLEZ: mv.visitJumpInsn(IFGT, notTaken); break;
-                case BGTZ: mv.visitJumpInsn(IFLE, notTaken); break;
-                case BLTZ: case BLTZAL: mv.visitJumpInsn(IFGE, notTaken); break;
-                default: mv.visitJumpInsn(IFLT, notTaken); break; // BGEZ, BGEZAL
-            }
+            mv.visitJumpInsn(condition(op, w), notTaken);
             for (boolean taken : new boolean[] {true, false}) {
                 if (!taken) mv.visitLabel(notTaken);
                 push(taken ? 1 : 0);
